@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+// OfficerPool: identical officers at one facility, with a waiting line in priority classes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <vector>
+
+#include "cisim/engine/sim_time.hpp"
+#include "cisim/stats/observer.hpp"
+
+namespace cisim {
+
+/// A shipment asking for an officer. Lower priority_class is served first; within a class,
+/// first come first served.
+struct InspectionRequest {
+  std::uint64_t shipment = 0;
+  SimTime requested_at;
+  int priority_class = 0;
+};
+
+/// What an officer pool emits. It keeps no statistics itself (STYLE.md rule 4).
+class OfficerPoolObserver : public Observer {
+ public:
+  /// A request joined the waiting line (it may leave it at once if an officer is free).
+  virtual void on_request_accepted(SimTime at, const InspectionRequest& request) = 0;
+  /// The waiting line was full (waiting limit reached): the request was turned away.
+  virtual void on_request_refused(SimTime at, const InspectionRequest& request) = 0;
+  /// An officer took the request after it waited `waited`.
+  virtual void on_inspection_started(SimTime at, const InspectionRequest& request, Duration waited) = 0;
+  /// An officer finished an inspection.
+  virtual void on_inspection_finished(SimTime at) = 0;
+  /// Waiting-line length, busy officers or officers on duty changed; the values hold from `at`.
+  virtual void on_state_changed(SimTime at, std::size_t waiting, int busy, int on_duty) = 0;
+};
+
+/// Officers available to inspect shipments, with a waiting line.
+///
+/// Invariant: busy() <= on_duty() except after a drop in officers on duty: a shift change
+/// never preempts an inspection in progress; the smaller count applies as officers finish.
+/// The pool schedules nothing: the caller asks start_next() for work whenever an officer may
+/// be free (after request, finish and set_on_duty) and schedules the inspection's end.
+class OfficerPool {
+ public:
+  /// `waiting_limit`: the most requests that may wait (not counting those being inspected);
+  /// empty for an unlimited line.
+  OfficerPool(int on_duty, int priority_classes = 1, std::optional<std::size_t> waiting_limit = std::nullopt);
+
+  /// Adds the request to the waiting line; false (and refused) when the line is full.
+  bool request(SimTime now, const InspectionRequest& request);
+  /// If an officer is free and someone waits, starts the first in line and returns it.
+  std::optional<InspectionRequest> start_next(SimTime now);
+  /// An officer finished an inspection and is free.
+  void finish(SimTime now);
+  /// A shift change: `officers` on duty from now.
+  void set_on_duty(SimTime now, int officers);
+
+  /// Attaches an observer (not owned) and tells it the current state, as of `now`.
+  void add_observer(OfficerPoolObserver* observer, SimTime now);
+
+  int busy() const { return busy_; }
+  int on_duty() const { return on_duty_; }
+  std::size_t waiting() const { return waiting_; }
+  bool can_start() const { return busy_ < on_duty_ && waiting_ > 0; }
+
+ private:
+  void emit_state(SimTime now);
+
+  int on_duty_;
+  int busy_ = 0;
+  std::size_t waiting_ = 0;
+  std::optional<std::size_t> waiting_limit_;
+  std::vector<std::deque<InspectionRequest>> lines_;  // one per priority class
+  std::vector<OfficerPoolObserver*> observers_;
+};
+
+}  // namespace cisim

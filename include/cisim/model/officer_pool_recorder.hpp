@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// OfficerPoolRecorder: summarises what one officer pool emits, after the warm-up.
+#pragma once
+
+#include <cstdint>
+
+#include "cisim/model/officer_pool.hpp"
+#include "cisim/stats/quantile_sketch.hpp"
+#include "cisim/stats/tally.hpp"
+#include "cisim/stats/time_weighted.hpp"
+
+namespace cisim {
+
+/// Per-shipment statistics (Tally, QuantileSketch: waits in hours) and time-weighted ones
+/// (TimeWeighted: shipments waiting, officers busy, officers on duty) of one pool.
+/// Everything observed before on_warmup_ended is forgotten.
+class OfficerPoolRecorder final : public OfficerPoolObserver {
+ public:
+  void on_request_accepted(SimTime at, const InspectionRequest& request) override;
+  void on_request_refused(SimTime at, const InspectionRequest& request) override;
+  void on_inspection_started(SimTime at, const InspectionRequest& request, Duration waited) override;
+  void on_inspection_finished(SimTime at) override;
+  void on_state_changed(SimTime at, std::size_t waiting, int busy, int on_duty) override;
+  void on_warmup_ended(SimTime at) override;
+  void on_run_finished(SimTime at) override;
+
+  std::uint64_t requests() const { return requests_; }
+  std::uint64_t refused() const { return refused_; }
+  std::uint64_t inspections_started() const { return started_; }
+  std::uint64_t inspections_finished() const { return finished_; }
+  const Tally& wait_hours() const { return wait_hours_; }
+  const QuantileSketch& wait_hours_quantiles() const { return wait_quantiles_; }
+  /// Share of started inspections whose shipment waited at all (0/1 per shipment).
+  const Tally& waited() const { return waited_; }
+  const TimeWeighted& waiting() const { return waiting_; }
+  const TimeWeighted& busy() const { return busy_; }
+  const TimeWeighted& on_duty() const { return on_duty_; }
+  /// Start of the measured period (the end of the warm-up) and its end.
+  SimTime measured_from() const { return waiting_.start(); }
+  SimTime measured_until() const { return finished_at_; }
+  /// Shipments waiting and officers busy when measurement began (after the warm-up).
+  std::uint64_t waiting_at_start() const { return waiting_at_start_; }
+  std::uint64_t busy_at_start() const { return busy_at_start_; }
+
+ private:
+  std::uint64_t requests_ = 0;
+  std::uint64_t refused_ = 0;
+  std::uint64_t started_ = 0;
+  std::uint64_t finished_ = 0;
+  Tally wait_hours_;
+  QuantileSketch wait_quantiles_;
+  Tally waited_;
+  TimeWeighted waiting_;
+  TimeWeighted busy_;
+  TimeWeighted on_duty_;
+  SimTime finished_at_;
+  std::uint64_t waiting_at_start_ = 0;
+  std::uint64_t busy_at_start_ = 0;
+};
+
+}  // namespace cisim

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+// Our own random distributions, so that a seed gives the same values with every standard library.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <variant>
+#include <vector>
+
+#include "cisim/random/xoshiro256.hpp"
+
+namespace cisim {
+
+// Each distribution is a small value type: parameters are checked once, at construction
+// (CISIM_ASSERT: the scenario layer validates user input before it gets here), then
+// operator()(Xoshiro256&) draws. mean() and variance() give the exact moments, which the
+// tests and the scenario checks (offered load) use. Continuous draws are doubles in the
+// caller's unit; the caller converts to Duration once.
+
+/// Uniform on [low, high).
+struct Uniform {
+  Uniform(double low, double high);
+  double operator()(Xoshiro256& g) const { return low + (high - low) * g.uniform01(); }
+  double mean() const { return 0.5 * (low + high); }
+  double variance() const { return (high - low) * (high - low) / 12.0; }
+  double low, high;
+};
+
+/// Always `value` (M/D/1 service, fixed processing delays).
+struct Constant {
+  explicit Constant(double value);
+  double operator()(Xoshiro256&) const { return value; }
+  double mean() const { return value; }
+  double variance() const { return 0.0; }
+  double value;
+};
+
+/// Exponential with the given mean, by inversion: -mean * ln(1 - U), U in [0, 1).
+struct Exponential {
+  explicit Exponential(double mean);
+  double operator()(Xoshiro256& g) const { return -mean_value * std::log1p(-g.uniform01()); }
+  double mean() const { return mean_value; }
+  double variance() const { return mean_value * mean_value; }
+  double mean_value;
+};
+
+/// Normal, by the Box-Muller transform (one value per call, so no hidden state).
+struct Normal {
+  Normal(double mean, double sd);
+  double operator()(Xoshiro256& g) const;
+  double mean() const { return mu; }
+  double variance() const { return sigma * sigma; }
+  double mu, sigma;
+};
+
+/// Lognormal: exp(N(mu, sigma)). from_mean_sd takes the moments of the lognormal itself.
+struct LogNormal {
+  LogNormal(double mu, double sigma);
+  static LogNormal from_mean_sd(double mean, double sd);
+  double operator()(Xoshiro256& g) const;
+  double mean() const;
+  double variance() const;
+  double mu, sigma;
+};
+
+/// Gamma with shape k and scale theta, by Marsaglia and Tsang (2000); shape < 1 by the
+/// boost Gamma(k) = Gamma(k + 1) * U^(1/k).
+struct Gamma {
+  Gamma(double shape, double scale);
+  double operator()(Xoshiro256& g) const;
+  double mean() const { return shape * scale; }
+  double variance() const { return shape * scale * scale; }
+  double shape, scale;
+};
+
+/// Beta(a, b) on [0, 1], as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
+struct Beta {
+  Beta(double a, double b);
+  double operator()(Xoshiro256& g) const;
+  double mean() const { return a / (a + b); }
+  double variance() const { return a * b / ((a + b) * (a + b) * (a + b + 1.0)); }
+  double a, b;
+};
+
+/// Erlang: the sum of k exponentials, with total mean `mean`.
+struct Erlang {
+  Erlang(int k, double mean);
+  double operator()(Xoshiro256& g) const;
+  double mean() const { return mean_value; }
+  double variance() const { return mean_value * mean_value / k; }
+  int k;
+  double mean_value;
+};
+
+/// Triangular on [low, high] with the given mode, by inversion.
+struct Triangular {
+  Triangular(double low, double mode, double high);
+  double operator()(Xoshiro256& g) const;
+  double mean() const { return (low + mode + high) / 3.0; }
+  double variance() const;
+  double low, mode, high;
+};
+
+/// Continuous empirical distribution: the piecewise-linear CDF through the sorted
+/// observations, each gap between neighbours holding equal probability (Law and Kelton's
+/// interpolated empirical). One observation gives a constant.
+struct Empirical {
+  explicit Empirical(std::vector<double> observations);
+  double operator()(Xoshiro256& g) const;
+  double mean() const;
+  double variance() const;
+  std::vector<double> sorted;
+};
+
+/// Bernoulli: 1 with probability p.
+struct Bernoulli {
+  explicit Bernoulli(double p);
+  bool operator()(Xoshiro256& g) const { return g.uniform01() < p; }
+  double mean() const { return p; }
+  double variance() const { return p * (1.0 - p); }
+  double p;
+};
+
+/// Poisson with the given mean: inversion by sequential search below mean 10, and
+/// Hoermann's transformed rejection with squeeze (PTRS, 1993) above, so the cost per draw
+/// stays bounded for any mean.
+struct Poisson {
+  explicit Poisson(double mean);
+  std::int64_t operator()(Xoshiro256& g) const;
+  double mean() const { return mean_value; }
+  double variance() const { return mean_value; }
+  double mean_value;
+};
+
+/// Binomial(n, p): inversion (Kachitvichyanukul and Schmeiser's BINV) while n * min(p, 1-p)
+/// is below 10, and Hoermann's BTRS transformed rejection above, so large n stays fast.
+struct Binomial {
+  Binomial(std::int64_t n, double p);
+  std::int64_t operator()(Xoshiro256& g) const;
+  double mean() const { return static_cast<double>(n) * p; }
+  double variance() const { return static_cast<double>(n) * p * (1.0 - p); }
+  std::int64_t n;
+  double p;
+};
+
+/// Categorical over indices 0..k-1 with the given non-negative weights, by Vose's alias
+/// method: one uniform draw per sample whatever k is.
+class Categorical {
+ public:
+  explicit Categorical(const std::vector<double>& weights);
+  std::size_t operator()(Xoshiro256& g) const;
+  std::size_t size() const { return probability_.size(); }
+  /// The normalised probability of index i.
+  double probability(std::size_t i) const { return normalised_[i]; }
+  double mean() const;
+  double variance() const;
+
+ private:
+  std::vector<double> normalised_;
+  std::vector<double> probability_;  // alias table: keep i with this probability
+  std::vector<std::size_t> alias_;   // else take alias_[i]
+};
+
+/// A continuous distribution of durations or values chosen by the scenario.
+using Distribution = std::variant<Constant, Uniform, Exponential, Normal, LogNormal, Gamma, Beta, Erlang,
+                                  Triangular, Empirical>;
+
+/// Draws from whichever distribution `d` holds.
+inline double sample(const Distribution& d, Xoshiro256& g) {
+  return std::visit([&g](const auto& dist) { return static_cast<double>(dist(g)); }, d);
+}
+inline double mean_of(const Distribution& d) {
+  return std::visit([](const auto& dist) { return dist.mean(); }, d);
+}
+inline double variance_of(const Distribution& d) {
+  return std::visit([](const auto& dist) { return dist.variance(); }, d);
+}
+
+}  // namespace cisim

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// OfficerPool: admission, FIFO-within-priority service order, shift changes without preemption.
+#include "cisim/model/officer_pool.hpp"
+
+#include "cisim/engine/assert.hpp"
+
+namespace cisim {
+
+OfficerPool::OfficerPool(int on_duty, int priority_classes, std::optional<std::size_t> waiting_limit)
+    : on_duty_(on_duty), waiting_limit_(waiting_limit), lines_(static_cast<std::size_t>(priority_classes)) {
+  CISIM_ASSERT(on_duty >= 0, "officers on duty must be >= 0");
+  CISIM_ASSERT(priority_classes >= 1, "an officer pool needs at least one priority class");
+}
+
+bool OfficerPool::request(SimTime now, const InspectionRequest& request) {
+  CISIM_ASSERT(request.priority_class >= 0 && static_cast<std::size_t>(request.priority_class) < lines_.size(),
+               "priority class out of range");
+  if (waiting_limit_ && waiting_ >= *waiting_limit_ && !(busy_ < on_duty_)) {
+    for (auto* o : observers_) o->on_request_refused(now, request);
+    return false;
+  }
+  lines_[static_cast<std::size_t>(request.priority_class)].push_back(request);
+  ++waiting_;
+  for (auto* o : observers_) o->on_request_accepted(now, request);
+  emit_state(now);
+  return true;
+}
+
+std::optional<InspectionRequest> OfficerPool::start_next(SimTime now) {
+  if (!can_start()) return std::nullopt;
+  for (auto& line : lines_) {
+    if (line.empty()) continue;
+    const InspectionRequest next = line.front();
+    line.pop_front();
+    --waiting_;
+    ++busy_;
+    for (auto* o : observers_) o->on_inspection_started(now, next, now - next.requested_at);
+    emit_state(now);
+    return next;
+  }
+  CISIM_ASSERT(false, "waiting count says someone waits but every line is empty");
+  return std::nullopt;
+}
+
+void OfficerPool::finish(SimTime now) {
+  CISIM_ASSERT(busy_ > 0, "an officer finished but none was busy");
+  --busy_;
+  for (auto* o : observers_) o->on_inspection_finished(now);
+  emit_state(now);
+}
+
+void OfficerPool::set_on_duty(SimTime now, int officers) {
+  CISIM_ASSERT(officers >= 0, "officers on duty must be >= 0");
+  on_duty_ = officers;
+  emit_state(now);
+}
+
+void OfficerPool::add_observer(OfficerPoolObserver* observer, SimTime now) {
+  observers_.push_back(observer);
+  observer->on_state_changed(now, waiting_, busy_, on_duty_);
+}
+
+void OfficerPool::emit_state(SimTime now) {
+  for (auto* o : observers_) o->on_state_changed(now, waiting_, busy_, on_duty_);
+}
+
+}  // namespace cisim

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+// One replication of a QueueNetwork: arrivals, officer pools, shift changes, recorders.
+#include "cisim/model/queue_network.hpp"
+
+#include <type_traits>
+
+#include "cisim/engine/assert.hpp"
+#include "cisim/engine/simulation.hpp"
+#include "cisim/model/events.hpp"
+#include "cisim/model/officer_pool.hpp"
+#include "cisim/model/officer_pool_recorder.hpp"
+
+namespace cisim {
+namespace {
+
+class QueueNetworkRun {
+ public:
+  QueueNetworkRun(const QueueNetwork& network, const RandomStreams& streams) : network_(network), sim_(streams) {
+    for (const QueueFacility& f : network.facilities) {
+      pools_.emplace_back(f.officers.officers_at(SimTime::start()), 1, f.waiting_limit);
+      inspection_time_.push_back(sim_.stream("inspection_time/" + f.name));
+    }
+    for (std::size_t i = 0; i < pools_.size(); ++i) {
+      recorders_.push_back(&sim_.add_observer<OfficerPoolRecorder>());
+      pools_[i].add_observer(recorders_.back(), sim_.now());
+      if (auto next = network.facilities[i].officers.next_change_after(sim_.now())) {
+        sim_.schedule_at(*next, ShiftChanged{static_cast<std::uint32_t>(i)});
+      }
+    }
+    for (std::size_t s = 0; s < network.streams.size(); ++s) {
+      CISIM_ASSERT(network.streams[s].facility < pools_.size(), "stream feeds a facility that does not exist");
+      arrivals_.push_back(sim_.stream("arrivals/" + network.streams[s].name));
+      schedule_next_arrival(static_cast<std::uint32_t>(s));
+    }
+  }
+
+  QueueNetworkResult run() {
+    const SimTime warmup_end = SimTime::start() + network_.warmup;
+    const SimTime horizon = SimTime::start() + network_.horizon;
+    auto handle = [this](const ModelEvent& event) {
+      std::visit([this](const auto& e) { on(e); }, event);
+    };
+    sim_.run_until(warmup_end, handle);
+    sim_.end_warmup();
+    sim_.run_until(horizon, handle);
+    sim_.finish();
+    QueueNetworkResult result;
+    result.events_processed = sim_.events_processed();
+    for (std::size_t i = 0; i < pools_.size(); ++i) {
+      result.facilities.push_back(summarise(network_.facilities[i].name, *recorders_[i]));
+    }
+    return result;
+  }
+
+ private:
+  void on(const ShipmentArrived& e) { on_shipment_arrived(e); }
+  void on(const InspectionCompleted& e) { on_inspection_completed(e); }
+  void on(const ShiftChanged& e) { on_shift_changed(e); }
+
+  void on_shipment_arrived(const ShipmentArrived& e) {
+    const std::size_t f = network_.streams[e.stream].facility;
+    pools_[f].request(sim_.now(), InspectionRequest{next_shipment_++, sim_.now(), 0});
+    start_inspections(f);
+    schedule_next_arrival(e.stream);
+  }
+
+  void on_inspection_completed(const InspectionCompleted& e) {
+    pools_[e.facility].finish(sim_.now());
+    start_inspections(e.facility);
+  }
+
+  void on_shift_changed(const ShiftChanged& e) {
+    const ShiftSchedule& schedule = network_.facilities[e.facility].officers;
+    pools_[e.facility].set_on_duty(sim_.now(), schedule.officers_at(sim_.now()));
+    start_inspections(e.facility);
+    if (auto next = schedule.next_change_after(sim_.now())) sim_.schedule_at(*next, e);
+  }
+
+  void start_inspections(std::size_t f) {
+    while (auto started = pools_[f].start_next(sim_.now())) {
+      const double seconds = sample(network_.facilities[f].inspection_seconds, inspection_time_[f]);
+      sim_.schedule_in(Duration::from_seconds(seconds),
+                       InspectionCompleted{static_cast<std::uint32_t>(f), started->shipment});
+    }
+  }
+
+  void schedule_next_arrival(std::uint32_t s) {
+    const double seconds = sample(network_.streams[s].interarrival_seconds, arrivals_[s]);
+    sim_.schedule_in(Duration::from_seconds(seconds), ShipmentArrived{s});
+  }
+
+  static FacilityQueueStats summarise(const std::string& name, const OfficerPoolRecorder& r) {
+    FacilityQueueStats s;
+    s.facility = name;
+    const SimTime from = r.measured_from();
+    const SimTime until = r.measured_until();
+    s.measured_hours = (until - from).to_hours();
+    s.requests = r.requests();
+    s.refused = r.refused();
+    s.inspections_started = r.inspections_started();
+    s.inspections_finished = r.inspections_finished();
+    s.waiting_at_start = r.waiting_at_start();
+    s.waiting_at_end = static_cast<std::uint64_t>(r.waiting().level());
+    s.in_inspection_at_start = r.busy_at_start();
+    s.in_inspection_at_end = static_cast<std::uint64_t>(r.busy().level());
+    s.blocking_probability = r.requests() > 0 ? static_cast<double>(r.refused()) / static_cast<double>(r.requests()) : 0.0;
+    s.wait_mean_hours = r.wait_hours().mean();
+    s.wait_p50_hours = r.wait_hours_quantiles().quantile(0.50);
+    s.wait_p95_hours = r.wait_hours_quantiles().quantile(0.95);
+    s.wait_p99_hours = r.wait_hours_quantiles().quantile(0.99);
+    s.wait_max_hours = r.wait_hours().max().value_or(0.0);
+    s.waited_share = r.waited().mean();
+    s.waiting_mean = r.waiting().mean(until);
+    s.busy_officers_mean = r.busy().mean(until);
+    s.in_system_mean = s.waiting_mean + s.busy_officers_mean;
+    s.on_duty_officers_mean = r.on_duty().mean(until);
+    const double on_duty_hours = r.on_duty().integral_seconds(until) / 3600.0;
+    s.officer_utilization = on_duty_hours > 0.0 ? r.busy().integral_seconds(until) / 3600.0 / on_duty_hours : 0.0;
+    s.throughput_per_hour = s.measured_hours > 0.0 ? static_cast<double>(r.inspections_finished()) / s.measured_hours : 0.0;
+    return s;
+  }
+
+  const QueueNetwork& network_;
+  Simulation<ModelEvent> sim_;
+  std::vector<OfficerPool> pools_;
+  std::vector<OfficerPoolRecorder*> recorders_;
+  std::vector<Xoshiro256> inspection_time_;
+  std::vector<Xoshiro256> arrivals_;
+  std::uint64_t next_shipment_ = 0;
+};
+
+}  // namespace
+
+QueueNetworkResult run_queue_network(const QueueNetwork& network, const RandomStreams& streams) {
+  return QueueNetworkRun{network, streams}.run();
+}
+
+}  // namespace cisim

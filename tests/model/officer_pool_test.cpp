@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#include "cisim/model/officer_pool.hpp"
+
+#include <variant>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "cisim/engine/simulation.hpp"
+#include "cisim/model/shift_schedule.hpp"
+#include "support/recording_pool_observer.hpp"
+
+using namespace cisim;
+using cisim::testing::RecordingPoolObserver;
+
+namespace {
+SimTime minute(int m) { return SimTime::start() + Duration::minutes(m); }
+}  // namespace
+
+TEST_CASE("OfficerPool: starts at once while officers are free, then queues first come first served", "[model]") {
+  OfficerPool pool{2};
+  RecordingPoolObserver rec;
+  pool.add_observer(&rec, minute(0));
+  for (std::uint64_t s = 0; s < 4; ++s) {
+    REQUIRE(pool.request(minute(0), {s, minute(0), 0}));
+    while (pool.start_next(minute(0))) {
+    }
+  }
+  REQUIRE(pool.busy() == 2);
+  REQUIRE(pool.waiting() == 2);
+  pool.finish(minute(5));
+  REQUIRE(pool.start_next(minute(5))->shipment == 2);
+  REQUIRE(rec.started.back().waited == Duration::minutes(5));
+}
+
+TEST_CASE("OfficerPool: a higher priority class is served first", "[model]") {
+  OfficerPool pool{1, 2};
+  pool.request(minute(0), {0, minute(0), 1});
+  REQUIRE(pool.start_next(minute(0))->shipment == 0);
+  pool.request(minute(1), {1, minute(1), 1});
+  pool.request(minute(2), {2, minute(2), 0});
+  pool.request(minute(3), {3, minute(3), 1});
+  pool.finish(minute(4));
+  REQUIRE(pool.start_next(minute(4))->shipment == 2);
+  pool.finish(minute(5));
+  REQUIRE(pool.start_next(minute(5))->shipment == 1);
+}
+
+TEST_CASE("OfficerPool: a full waiting line refuses, but a free officer always accepts", "[model]") {
+  OfficerPool loss_system{1, 1, std::size_t{0}};  // M/M/1/1: no waiting room
+  RecordingPoolObserver rec;
+  loss_system.add_observer(&rec, minute(0));
+  REQUIRE(loss_system.request(minute(0), {0, minute(0), 0}));
+  REQUIRE(loss_system.start_next(minute(0)));
+  REQUIRE_FALSE(loss_system.request(minute(1), {1, minute(1), 0}));
+  REQUIRE(rec.refused == std::vector<std::uint64_t>{1});
+}
+
+TEST_CASE("OfficerPool: shift schedule 2, 4, 2 officers on a deterministic case", "[model]") {
+  // Eleven shipments arrive at 0; each inspection takes exactly 10 min. Officers: 2 from 0,
+  // 4 from 15 min, 2 from 27 min. Worked by hand:
+  //   0: #0 #1 start        10: #2 #3 start (0, 1 done)   15: #4 #5 start (capacity 4)
+  //   20: #6 #7 start        25: #8 #9 start                27: capacity 2, nobody preempted
+  //   30: #6 #7 done, busy 2 = capacity: #10 keeps waiting   35: #10 starts, done at 45.
+  const ShiftSchedule schedule{{{Duration::zero(), 2}, {Duration::minutes(15), 4}, {Duration::minutes(27), 2}},
+                               std::nullopt};
+  struct Finished {};
+  struct ShiftChange {};
+  using Event = std::variant<Finished, ShiftChange>;
+  Simulation<Event> sim{RandomStreams{1, 0}};
+  OfficerPool pool{schedule.officers_at(sim.now())};
+  RecordingPoolObserver rec;
+  pool.add_observer(&rec, sim.now());
+  auto start_all = [&] {
+    while (pool.start_next(sim.now())) sim.schedule_in(Duration::minutes(10), Finished{});
+  };
+  for (std::uint64_t s = 0; s < 11; ++s) pool.request(sim.now(), {s, sim.now(), 0});
+  start_all();
+  sim.schedule_at(*schedule.next_change_after(sim.now()), ShiftChange{});
+  sim.run_until(minute(120), [&](const Event& e) {
+    if (std::holds_alternative<Finished>(e)) {
+      pool.finish(sim.now());
+    } else {
+      pool.set_on_duty(sim.now(), schedule.officers_at(sim.now()));
+      if (auto next = schedule.next_change_after(sim.now())) sim.schedule_at(*next, ShiftChange{});
+    }
+    start_all();
+  });
+
+  const std::vector<int> expected_start_min{0, 0, 10, 10, 15, 15, 20, 20, 25, 25, 35};
+  REQUIRE(rec.started.size() == 11);
+  for (std::size_t i = 0; i < 11; ++i) {
+    INFO("shipment " << i);
+    REQUIRE(rec.started[i].shipment == i);
+    REQUIRE(rec.started[i].at == minute(expected_start_min[i]));
+    REQUIRE(rec.started[i].waited == Duration::minutes(expected_start_min[i]));
+  }
+  REQUIRE(rec.finished.back() == minute(45));
+  // Busy officer-minutes: 2x15 + 4x5 + 4x5 + 4x5 + 2x5 + 1x10 = 110.
+  double busy_officer_minutes = 0.0;
+  for (std::size_t i = 0; i + 1 < rec.states.size(); ++i) {
+    busy_officer_minutes += rec.states[i].busy * (rec.states[i + 1].at - rec.states[i].at).to_minutes();
+  }
+  REQUIRE(busy_officer_minutes == Approx(110.0));
+  // Between 27 and 30 min four officers finish their work although only two are on duty.
+  bool over_capacity_seen = false;
+  for (const auto& s : rec.states) {
+    if (s.at == minute(27)) over_capacity_seen = over_capacity_seen || (s.busy == 4 && s.on_duty == 2);
+    if (s.at > minute(30)) REQUIRE(s.busy <= s.on_duty);
+  }
+  REQUIRE(over_capacity_seen);
+}

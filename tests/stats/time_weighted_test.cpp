@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "cisim/stats/time_weighted.hpp"
+
+#include <catch2/catch.hpp>
+
+using cisim::Duration;
+using cisim::SimTime;
+using cisim::TimeWeighted;
+
+namespace {
+SimTime minute(int m) { return SimTime::start() + Duration::minutes(m); }
+}  // namespace
+
+TEST_CASE("TimeWeighted: average of a step function", "[stats]") {
+  TimeWeighted q;
+  q.update(minute(0), 2.0);   // 2 for 10 min
+  q.update(minute(10), 5.0);  // 5 for 20 min
+  q.update(minute(30), 0.0);  // 0 for 10 min
+  REQUIRE(q.mean(minute(40)) == Approx((2 * 10 + 5 * 20) / 40.0));
+  REQUIRE(q.integral_seconds(minute(40)) == Approx((2 * 10 + 5 * 20) * 60.0));
+  REQUIRE(q.max() == 5.0);
+}
+
+TEST_CASE("TimeWeighted: restart drops the warm-up but keeps the current level", "[stats]") {
+  TimeWeighted q;
+  q.update(minute(0), 100.0);
+  q.update(minute(10), 4.0);
+  q.restart(minute(20));
+  q.update(minute(30), 0.0);
+  REQUIRE(q.mean(minute(40)) == Approx(2.0));  // 4 for 10 min, 0 for 10 min
+  REQUIRE(q.max() == 4.0);
+  REQUIRE(q.start() == minute(20));
+}
+
+TEST_CASE("TimeWeighted: with no elapsed time the mean is the current level", "[stats]") {
+  TimeWeighted q{minute(5), 3.0};
+  REQUIRE(q.mean(minute(5)) == 3.0);
+}
