@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: MIT
-// Conversion of floating-point seconds to integer ticks.
+// The cold path of time conversion: a duration that does not fit the clock.
 #include "cisim/engine/sim_time.hpp"
 
-#include <cmath>
+#include <string>
 
 #include "cisim/engine/assert.hpp"
 
 namespace cisim {
 
-Duration Duration::from_seconds(double seconds) {
-  const double ticks = seconds * static_cast<double>(kTicksPerSecond);
-  // 9.2e18 is the int64 range; beyond it the cast is undefined behaviour, so refuse loudly.
-  CISIM_ASSERT(std::isfinite(ticks) && std::fabs(ticks) < 9.2e18, "duration out of range");
-  return Duration{std::llround(ticks)};
+void Duration::out_of_range(double seconds) {
+  const std::string message = "duration of " + std::to_string(seconds) + " s does not fit the 64-bit microsecond clock";
+  detail::assertion_failed("finite |seconds| < 9.2e12", message.c_str(), __FILE__, __LINE__);
 }
 
 }  // namespace cisim

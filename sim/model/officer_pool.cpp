@@ -21,47 +21,40 @@ bool OfficerPool::request(SimTime now, const InspectionRequest& request) {
   }
   lines_[static_cast<std::size_t>(request.priority_class)].push_back(request);
   ++waiting_;
-  for (auto* o : observers_) o->on_request_accepted(now, request);
-  emit_state(now);
+  for (auto* o : observers_) o->on_request_accepted(now, request, waiting_);
   return true;
 }
 
-std::optional<InspectionRequest> OfficerPool::start_next(SimTime now) {
-  if (!can_start()) return std::nullopt;
+InspectionRequest OfficerPool::start_first_in_line(SimTime now) {
   for (auto& line : lines_) {
     if (line.empty()) continue;
     const InspectionRequest next = line.front();
     line.pop_front();
     --waiting_;
     ++busy_;
-    for (auto* o : observers_) o->on_inspection_started(now, next, now - next.requested_at);
-    emit_state(now);
+    for (auto* o : observers_) o->on_inspection_started(now, next, now - next.requested_at, waiting_, busy_);
     return next;
   }
   CISIM_ASSERT(false, "waiting count says someone waits but every line is empty");
-  return std::nullopt;
+  return {};
 }
 
 void OfficerPool::finish(SimTime now) {
   CISIM_ASSERT(busy_ > 0, "an officer finished but none was busy");
   --busy_;
-  for (auto* o : observers_) o->on_inspection_finished(now);
-  emit_state(now);
+  for (auto* o : observers_) o->on_inspection_finished(now, busy_);
 }
 
 void OfficerPool::set_on_duty(SimTime now, int officers) {
   CISIM_ASSERT(officers >= 0, "officers on duty must be >= 0");
   on_duty_ = officers;
-  emit_state(now);
+  for (auto* o : observers_) o->on_officers_changed(now, on_duty_);
 }
 
 void OfficerPool::add_observer(OfficerPoolObserver* observer, SimTime now) {
+  CISIM_ASSERT(waiting_ == 0 && busy_ == 0, "attach observers before the first request");
   observers_.push_back(observer);
-  observer->on_state_changed(now, waiting_, busy_, on_duty_);
-}
-
-void OfficerPool::emit_state(SimTime now) {
-  for (auto* o : observers_) o->on_state_changed(now, waiting_, busy_, on_duty_);
+  observer->on_officers_changed(now, on_duty_);
 }
 
 }  // namespace cisim

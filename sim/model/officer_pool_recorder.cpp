@@ -4,34 +4,38 @@
 
 namespace cisim {
 
-void OfficerPoolRecorder::on_request_accepted(SimTime, const InspectionRequest&) { ++requests_; }
+void OfficerPoolRecorder::on_request_accepted(SimTime at, const InspectionRequest&, std::size_t waiting) {
+  ++requests_;
+  waiting_.update(at, static_cast<double>(waiting));
+}
 
 void OfficerPoolRecorder::on_request_refused(SimTime, const InspectionRequest&) {
   ++requests_;
   ++refused_;
 }
 
-void OfficerPoolRecorder::on_inspection_started(SimTime, const InspectionRequest&, Duration waited) {
+void OfficerPoolRecorder::on_inspection_started(SimTime at, const InspectionRequest&, Duration waited,
+                                                std::size_t waiting, int busy) {
   ++started_;
+  waiting_.update(at, static_cast<double>(waiting));
+  busy_.update(at, busy);
   const double hours = waited.to_hours();
   wait_hours_.add(hours);
   wait_quantiles_.add(hours);
-  waited_.add(waited > Duration::zero() ? 1.0 : 0.0);
+  if (waited > Duration::zero()) ++waited_;
 }
 
-void OfficerPoolRecorder::on_inspection_finished(SimTime) { ++finished_; }
-
-void OfficerPoolRecorder::on_state_changed(SimTime at, std::size_t waiting, int busy, int on_duty) {
-  waiting_.update(at, static_cast<double>(waiting));
+void OfficerPoolRecorder::on_inspection_finished(SimTime at, int busy) {
+  ++finished_;
   busy_.update(at, busy);
-  on_duty_.update(at, on_duty);
 }
+
+void OfficerPoolRecorder::on_officers_changed(SimTime at, int on_duty) { on_duty_.update(at, on_duty); }
 
 void OfficerPoolRecorder::on_warmup_ended(SimTime at) {
-  requests_ = refused_ = started_ = finished_ = 0;
+  requests_ = refused_ = started_ = finished_ = waited_ = 0;
   wait_hours_.reset();
   wait_quantiles_.reset();
-  waited_.reset();
   waiting_at_start_ = static_cast<std::uint64_t>(waiting_.level());
   busy_at_start_ = static_cast<std::uint64_t>(busy_.level());
   waiting_.restart(at);

@@ -80,7 +80,7 @@ class QueueNetworkRun {
     while (auto started = pools_[f].start_next(sim_.now())) {
       const double seconds = sample(network_.facilities[f].inspection_seconds, inspection_time_[f]);
       sim_.schedule_in(Duration::from_seconds(seconds),
-                       InspectionCompleted{static_cast<std::uint32_t>(f), started->shipment});
+                       InspectionCompleted{static_cast<std::uint32_t>(f), 0});
     }
   }
 
@@ -109,7 +109,9 @@ class QueueNetworkRun {
     s.wait_p95_hours = r.wait_hours_quantiles().quantile(0.95);
     s.wait_p99_hours = r.wait_hours_quantiles().quantile(0.99);
     s.wait_max_hours = r.wait_hours().max().value_or(0.0);
-    s.waited_share = r.waited().mean();
+    s.waited_share = r.inspections_started() > 0
+                         ? static_cast<double>(r.waited()) / static_cast<double>(r.inspections_started())
+                         : 0.0;
     s.waiting_mean = r.waiting().mean(until);
     s.busy_officers_mean = r.busy().mean(until);
     s.in_system_mean = s.waiting_mean + s.busy_officers_mean;

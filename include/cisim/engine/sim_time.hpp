@@ -21,8 +21,20 @@ class Duration {
   static constexpr Duration minutes(std::int64_t n) { return seconds(n * 60); }
   static constexpr Duration hours(std::int64_t n) { return seconds(n * 3600); }
   static constexpr Duration days(std::int64_t n) { return seconds(n * 86400); }
-  /// Rounds to the nearest microsecond (half away from zero). Precondition: finite and within range.
-  static Duration from_seconds(double seconds);
+  /// Rounds to the nearest microsecond (half away from zero). Precondition: finite and
+  /// within range. Inline because it runs once per scheduled event.
+  static Duration from_seconds(double seconds) {
+    const double ticks = seconds * static_cast<double>(kTicksPerSecond);
+    // 9.2e18 is the int64 range; beyond it the cast is undefined behaviour, so refuse loudly.
+    if (!(ticks > -9.2e18 && ticks < 9.2e18)) [[unlikely]] out_of_range(seconds);
+    // Round half away from zero, exactly, without a libm call: truncation is exact, and so
+    // is the remainder for |ticks| < 2^53; above that every double is an integer.
+    auto whole = static_cast<std::int64_t>(ticks);
+    const double remainder = ticks - static_cast<double>(whole);
+    if (remainder >= 0.5) ++whole;
+    if (remainder <= -0.5) --whole;
+    return Duration{whole};
+  }
   static Duration from_minutes(double minutes) { return from_seconds(minutes * 60.0); }
   static Duration from_hours(double hours) { return from_seconds(hours * 3600.0); }
   static constexpr Duration zero() { return Duration{0}; }
@@ -42,6 +54,7 @@ class Duration {
   constexpr auto operator<=>(const Duration&) const = default;
 
  private:
+  [[noreturn]] static void out_of_range(double seconds);
   constexpr explicit Duration(std::int64_t ticks) : ticks_(ticks) {}
   std::int64_t ticks_ = 0;
 };

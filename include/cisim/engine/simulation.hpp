@@ -50,8 +50,8 @@ class Simulation {
   template <class Handler>
   void run_until(SimTime horizon, Handler&& handle) {
     CISIM_ASSERT(horizon >= now_, "run_until a time in the past");
-    while (!queue_.empty() && queue_.next_time() <= horizon) {
-      const auto entry = queue_.pop_next();
+    typename EventQueue<Event>::Entry entry;
+    while (queue_.pop_next_until(horizon, entry)) {
       now_ = entry.when;
       ++processed_;
       handle(entry.payload);

@@ -12,10 +12,11 @@ struct ShipmentArrived {
   std::uint32_t stream = 0;
 };
 
-/// An officer at facility `facility` finished inspecting a shipment.
+/// An officer at facility `facility` finished inspecting a shipment. `slot` names the
+/// shipment's record among those in the system (32 bits: at most 4 billion at once).
 struct InspectionCompleted {
   std::uint32_t facility = 0;
-  std::uint64_t shipment = 0;
+  std::uint32_t slot = 0;
 };
 
 /// A shift boundary at facility `facility`: the officer count may change.
@@ -23,8 +24,10 @@ struct ShiftChanged {
   std::uint32_t facility = 0;
 };
 
-/// Every event of the model. Trivially copyable, 16 bytes of payload: the event queue
-/// copies it through the heap without allocating.
+/// Every event of the model. Trivially copyable and 12 bytes: the event queue copies it
+/// through the heap without allocating, and an entry with its key fits in 32 bytes.
 using ModelEvent = std::variant<ShipmentArrived, InspectionCompleted, ShiftChanged>;
 
 }  // namespace cisim
+
+static_assert(sizeof(cisim::ModelEvent) <= 12, "keep events small: they are copied on every heap move");

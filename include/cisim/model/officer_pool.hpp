@@ -21,19 +21,22 @@ struct InspectionRequest {
   int priority_class = 0;
 };
 
-/// What an officer pool emits. It keeps no statistics itself (STYLE.md rule 4).
+/// What an officer pool emits. It keeps no statistics itself (STYLE.md rule 4). Each
+/// observation carries the pool's state just after it, so a recorder of time-weighted levels
+/// needs no other call.
 class OfficerPoolObserver : public Observer {
  public:
   /// A request joined the waiting line (it may leave it at once if an officer is free).
-  virtual void on_request_accepted(SimTime at, const InspectionRequest& request) = 0;
+  virtual void on_request_accepted(SimTime at, const InspectionRequest& request, std::size_t waiting) = 0;
   /// The waiting line was full (waiting limit reached): the request was turned away.
   virtual void on_request_refused(SimTime at, const InspectionRequest& request) = 0;
   /// An officer took the request after it waited `waited`.
-  virtual void on_inspection_started(SimTime at, const InspectionRequest& request, Duration waited) = 0;
+  virtual void on_inspection_started(SimTime at, const InspectionRequest& request, Duration waited,
+                                     std::size_t waiting, int busy) = 0;
   /// An officer finished an inspection.
-  virtual void on_inspection_finished(SimTime at) = 0;
-  /// Waiting-line length, busy officers or officers on duty changed; the values hold from `at`.
-  virtual void on_state_changed(SimTime at, std::size_t waiting, int busy, int on_duty) = 0;
+  virtual void on_inspection_finished(SimTime at, int busy) = 0;
+  /// A shift change set the officers on duty.
+  virtual void on_officers_changed(SimTime at, int on_duty) = 0;
 };
 
 /// Officers available to inspect shipments, with a waiting line.
@@ -51,13 +54,17 @@ class OfficerPool {
   /// Adds the request to the waiting line; false (and refused) when the line is full.
   bool request(SimTime now, const InspectionRequest& request);
   /// If an officer is free and someone waits, starts the first in line and returns it.
-  std::optional<InspectionRequest> start_next(SimTime now);
+  std::optional<InspectionRequest> start_next(SimTime now) {
+    if (!can_start()) return std::nullopt;  // the common answer, inline
+    return start_first_in_line(now);
+  }
   /// An officer finished an inspection and is free.
   void finish(SimTime now);
   /// A shift change: `officers` on duty from now.
   void set_on_duty(SimTime now, int officers);
 
-  /// Attaches an observer (not owned) and tells it the current state, as of `now`.
+  /// Attaches an observer (not owned). Attach before the first request: the observer
+  /// starts from an empty line, no busy officer and the current officers on duty.
   void add_observer(OfficerPoolObserver* observer, SimTime now);
 
   int busy() const { return busy_; }
@@ -66,8 +73,7 @@ class OfficerPool {
   bool can_start() const { return busy_ < on_duty_ && waiting_ > 0; }
 
  private:
-  void emit_state(SimTime now);
-
+  InspectionRequest start_first_in_line(SimTime now);
   int on_duty_;
   int busy_ = 0;
   std::size_t waiting_ = 0;

@@ -16,11 +16,12 @@ namespace cisim {
 /// Everything observed before on_warmup_ended is forgotten.
 class OfficerPoolRecorder final : public OfficerPoolObserver {
  public:
-  void on_request_accepted(SimTime at, const InspectionRequest& request) override;
+  void on_request_accepted(SimTime at, const InspectionRequest& request, std::size_t waiting) override;
   void on_request_refused(SimTime at, const InspectionRequest& request) override;
-  void on_inspection_started(SimTime at, const InspectionRequest& request, Duration waited) override;
-  void on_inspection_finished(SimTime at) override;
-  void on_state_changed(SimTime at, std::size_t waiting, int busy, int on_duty) override;
+  void on_inspection_started(SimTime at, const InspectionRequest& request, Duration waited, std::size_t waiting,
+                             int busy) override;
+  void on_inspection_finished(SimTime at, int busy) override;
+  void on_officers_changed(SimTime at, int on_duty) override;
   void on_warmup_ended(SimTime at) override;
   void on_run_finished(SimTime at) override;
 
@@ -30,8 +31,8 @@ class OfficerPoolRecorder final : public OfficerPoolObserver {
   std::uint64_t inspections_finished() const { return finished_; }
   const Tally& wait_hours() const { return wait_hours_; }
   const QuantileSketch& wait_hours_quantiles() const { return wait_quantiles_; }
-  /// Share of started inspections whose shipment waited at all (0/1 per shipment).
-  const Tally& waited() const { return waited_; }
+  /// Started inspections whose shipment waited at all (a wait above zero).
+  std::uint64_t waited() const { return waited_; }
   const TimeWeighted& waiting() const { return waiting_; }
   const TimeWeighted& busy() const { return busy_; }
   const TimeWeighted& on_duty() const { return on_duty_; }
@@ -49,7 +50,7 @@ class OfficerPoolRecorder final : public OfficerPoolObserver {
   std::uint64_t finished_ = 0;
   Tally wait_hours_;
   QuantileSketch wait_quantiles_;
-  Tally waited_;
+  std::uint64_t waited_ = 0;
   TimeWeighted waiting_;
   TimeWeighted busy_;
   TimeWeighted on_duty_;
