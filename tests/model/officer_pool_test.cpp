@@ -56,7 +56,7 @@ TEST_CASE("OfficerPool: a full waiting line refuses, but a free officer always a
   REQUIRE(rec.refused == std::vector<std::uint64_t>{1});
 }
 
-TEST_CASE("OfficerPool: shift schedule 2, 4, 2 officers on a deterministic case", "[model]") {
+TEST_CASE("Validation: shift schedule of 2, 4, then 2 officers on a deterministic case with a known answer", "[validation][model]") {
   // Eleven shipments arrive at 0; each inspection takes exactly 10 min. Officers: 2 from 0,
   // 4 from 15 min, 2 from 27 min. Worked by hand:
   //   0: #0 #1 start        10: #2 #3 start (0, 1 done)   15: #4 #5 start (capacity 4)

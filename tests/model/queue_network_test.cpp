@@ -21,7 +21,7 @@ QueueNetwork two_facilities() {
 
 }  // namespace
 
-TEST_CASE("run_queue_network: same seed gives identical results; another seed differs", "[model]") {
+TEST_CASE("run_queue_network: same seed gives identical results, another seed differs", "[model]") {
   const auto network = two_facilities();
   const auto a = run_queue_network(network, RandomStreams{42, 0});
   const auto b = run_queue_network(network, RandomStreams{42, 0});
@@ -32,7 +32,7 @@ TEST_CASE("run_queue_network: same seed gives identical results; another seed di
   REQUIRE(a.events_processed != c.events_processed);
 }
 
-TEST_CASE("run_queue_network: shipments are conserved and utilization stays in [0, 1]", "[model]") {
+TEST_CASE("run_queue_network: shipments are conserved and utilization stays between 0 and 1", "[model]") {
   const auto r = run_queue_network(two_facilities(), RandomStreams{7, 0});
   for (const auto& f : r.facilities) {
     INFO(f.facility);

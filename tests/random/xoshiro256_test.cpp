@@ -40,7 +40,7 @@ TEST_CASE("Xoshiro256: seeding expands the seed through SplitMix64", "[random]")
   REQUIRE(Xoshiro256{0}.state() == expected);
 }
 
-TEST_CASE("Xoshiro256: uniform01 is in [0, 1) with 53-bit resolution", "[random]") {
+TEST_CASE("Xoshiro256: uniform01 lies in the half-open unit interval with 53-bit resolution", "[random]") {
   Xoshiro256 g{123};
   double lowest = 1.0;
   double highest = 0.0;
