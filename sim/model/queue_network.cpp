@@ -17,8 +17,13 @@ class QueueNetworkRun {
  public:
   QueueNetworkRun(const QueueNetwork& network, const RandomStreams& streams) : network_(network), sim_(streams) {
     for (const QueueFacility& f : network.facilities) {
+      CISIM_ASSERT(!f.methods.empty(), "a facility needs at least one inspection method");
       pools_.emplace_back(f.officers.officers_at(SimTime::start()), 1, f.waiting_limit);
       inspection_time_.push_back(sim_.stream("inspection_time/" + f.name));
+      inspection_method_.push_back(sim_.stream("inspection_method/" + f.name));
+      std::vector<double> shares;
+      for (const auto& m : f.methods) shares.push_back(m.share);
+      method_choice_.emplace_back(shares);
     }
     for (std::size_t i = 0; i < pools_.size(); ++i) {
       recorders_.push_back(&sim_.add_observer<OfficerPoolRecorder>());
@@ -30,6 +35,7 @@ class QueueNetworkRun {
     for (std::size_t s = 0; s < network.streams.size(); ++s) {
       CISIM_ASSERT(network.streams[s].facility < pools_.size(), "stream feeds a facility that does not exist");
       arrivals_.push_back(sim_.stream("arrivals/" + network.streams[s].name));
+      batch_size_.push_back(sim_.stream("batch_size/" + network.streams[s].name));
       schedule_next_arrival(static_cast<std::uint32_t>(s));
     }
   }
@@ -58,9 +64,13 @@ class QueueNetworkRun {
   void on(const ShiftChanged& e) { on_shift_changed(e); }
 
   void on_shipment_arrived(const ShipmentArrived& e) {
-    const std::size_t f = network_.streams[e.stream].facility;
-    pools_[f].request(sim_.now(), InspectionRequest{next_shipment_++, sim_.now(), 0});
-    start_inspections(f);
+    const QueueStream& stream = network_.streams[e.stream];
+    const std::size_t f = stream.facility;
+    const std::int64_t shipments = stream.arrivals.batch(batch_size_[e.stream]);
+    for (std::int64_t i = 0; i < shipments; ++i) {
+      pools_[f].request(sim_.now(), InspectionRequest{next_shipment_++, sim_.now(), 0});
+      start_inspections(f);
+    }
     schedule_next_arrival(e.stream);
   }
 
@@ -77,16 +87,20 @@ class QueueNetworkRun {
   }
 
   void start_inspections(std::size_t f) {
+    const auto& methods = network_.facilities[f].methods;
     while (auto started = pools_[f].start_next(sim_.now())) {
-      const double seconds = sample(network_.facilities[f].inspection_seconds, inspection_time_[f]);
+      // One method needs no draw, so adding a second method is what changes the streams.
+      const std::size_t m = methods.size() == 1 ? 0 : method_choice_[f](inspection_method_[f]);
+      const double seconds = sample(methods[m].duration_seconds, inspection_time_[f]);
       sim_.schedule_in(Duration::from_seconds(seconds),
                        InspectionCompleted{static_cast<std::uint32_t>(f), 0});
     }
   }
 
   void schedule_next_arrival(std::uint32_t s) {
-    const double seconds = sample(network_.streams[s].interarrival_seconds, arrivals_[s]);
-    sim_.schedule_in(Duration::from_seconds(seconds), ShipmentArrived{s});
+    if (auto next = network_.streams[s].arrivals.next_event_after(sim_.now(), arrivals_[s])) {
+      sim_.schedule_at(*next, ShipmentArrived{s});
+    }
   }
 
   static FacilityQueueStats summarise(const std::string& name, const OfficerPoolRecorder& r) {
@@ -127,7 +141,10 @@ class QueueNetworkRun {
   std::vector<OfficerPool> pools_;
   std::vector<OfficerPoolRecorder*> recorders_;
   std::vector<Xoshiro256> inspection_time_;
+  std::vector<Xoshiro256> inspection_method_;
+  std::vector<Categorical> method_choice_;
   std::vector<Xoshiro256> arrivals_;
+  std::vector<Xoshiro256> batch_size_;
   std::uint64_t next_shipment_ = 0;
 };
 

@@ -9,11 +9,11 @@ namespace {
 
 QueueNetwork two_facilities() {
   QueueNetwork n;
-  n.facilities.push_back({"jfk_imf", ShiftSchedule::constant(3), Exponential{600.0}, std::nullopt});
-  n.facilities.push_back({"cvg_express", ShiftSchedule::constant(1), Constant{120.0}, std::size_t{2}});
-  n.streams.push_back({"china_post", 0, Exponential{240.0}});
-  n.streams.push_back({"express_a", 1, Exponential{150.0}});
-  n.streams.push_back({"express_b", 1, Exponential{400.0}});
+  n.facilities.push_back({"jfk_imf", ShiftSchedule::constant(3), {{"xray", 0.7, Exponential{300.0}}, {"physical", 0.3, Exponential{1300.0}}}, std::nullopt});
+  n.facilities.push_back({"cvg_express", ShiftSchedule::constant(1), {{"xray", 1.0, Constant{120.0}}}, std::size_t{2}});
+  n.streams.push_back({"china_post", 0, ArrivalProcess::poisson(1.0 / 240.0)});
+  n.streams.push_back({"express_a", 1, ArrivalProcess::poisson(1.0 / 150.0)});
+  n.streams.push_back({"express_b", 1, ArrivalProcess::poisson(1.0 / 400.0)});
   n.warmup = Duration::hours(2);
   n.horizon = Duration::days(2);
   return n;
@@ -53,7 +53,7 @@ TEST_CASE("run_queue_network: a stream's arrivals do not depend on other streams
   auto network = two_facilities();
   const auto before = run_queue_network(network, RandomStreams{3, 0});
   // Adding a stream to the express hub must leave the mail facility's arrivals untouched.
-  network.streams.push_back({"express_c", 1, Exponential{900.0}});
+  network.streams.push_back({"express_c", 1, ArrivalProcess::poisson(1.0 / 900.0)});
   const auto after = run_queue_network(network, RandomStreams{3, 0});
   REQUIRE(before.facilities[0].requests == after.facilities[0].requests);
   REQUIRE(before.facilities[0].wait_mean_hours == after.facilities[0].wait_mean_hours);

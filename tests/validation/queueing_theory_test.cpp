@@ -24,8 +24,9 @@ constexpr std::uint64_t kSeed = 20190701;
 QueueNetwork single_station(int officers, double lambda_per_min, Distribution inspection_seconds, Duration warmup,
                             Duration horizon, std::optional<std::size_t> waiting_limit = std::nullopt) {
   QueueNetwork n;
-  n.facilities.push_back({"station", ShiftSchedule::constant(officers), std::move(inspection_seconds), waiting_limit});
-  n.streams.push_back({"poisson", 0, Exponential{60.0 / lambda_per_min}});
+  n.facilities.push_back({"station", ShiftSchedule::constant(officers), {{"only", 1.0, std::move(inspection_seconds)}},
+                          waiting_limit});
+  n.streams.push_back({"poisson", 0, ArrivalProcess::poisson(lambda_per_min / 60.0)});
   n.warmup = warmup;
   n.horizon = horizon;
   return n;

@@ -4,10 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <vector>
 
+#include "cisim/engine/ring_queue.hpp"
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/stats/observer.hpp"
 
@@ -78,7 +78,7 @@ class OfficerPool {
   int busy_ = 0;
   std::size_t waiting_ = 0;
   std::optional<std::size_t> waiting_limit_;
-  std::vector<std::deque<InspectionRequest>> lines_;  // one per priority class
+  std::vector<RingQueue<InspectionRequest>> lines_;  // one per priority class
   std::vector<OfficerPoolObserver*> observers_;
 };
 

@@ -8,26 +8,35 @@
 #include <vector>
 
 #include "cisim/engine/sim_time.hpp"
+#include "cisim/model/arrival_process.hpp"
 #include "cisim/model/shift_schedule.hpp"
 #include "cisim/random/distributions.hpp"
 #include "cisim/random/random_streams.hpp"
 
 namespace cisim {
 
+/// One way of inspecting a shipment, used for a share of the facility's inspections.
+struct InspectionMethod {
+  std::string name;
+  double share = 1.0;
+  Distribution duration_seconds = Exponential{60.0};
+};
+
 /// A facility whose officers inspect every shipment that arrives.
 struct QueueFacility {
   std::string name;
   ShiftSchedule officers = ShiftSchedule::constant(1);
-  Distribution inspection_seconds = Exponential{60.0};
+  /// Shares sum to 1; each inspection draws its method by share.
+  std::vector<InspectionMethod> methods;
   /// Most shipments that may wait (besides those in inspection); empty: unlimited.
   std::optional<std::size_t> waiting_limit;
 };
 
-/// A renewal arrival process feeding one facility.
+/// An arrival process feeding one facility.
 struct QueueStream {
   std::string name;
   std::size_t facility = 0;
-  Distribution interarrival_seconds = Exponential{60.0};
+  ArrivalProcess arrivals = ArrivalProcess::poisson(1.0 / 60.0);
 };
 
 /// The whole network and its run window: statistics cover [warmup, horizon).
@@ -70,7 +79,8 @@ struct QueueNetworkResult {
   std::uint64_t events_processed = 0;
 };
 
-/// Runs one replication. Random streams: "arrivals/<stream>" and "inspection_time/<facility>".
+/// Runs one replication. Random streams: "arrivals/<stream>", "batch_size/<stream>",
+/// "inspection_method/<facility>" and "inspection_time/<facility>".
 QueueNetworkResult run_queue_network(const QueueNetwork& network, const RandomStreams& streams);
 
 }  // namespace cisim

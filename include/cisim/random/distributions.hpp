@@ -36,10 +36,12 @@ struct Constant {
   double value;
 };
 
-/// Exponential with the given mean, by inversion: -mean * ln(1 - U), U in [0, 1).
+/// Exponential with the given mean, by inversion: -mean * ln(1 - U), U in [0, 1). For U a
+/// multiple of 2^-53, 1 - U is exact, so log(1 - U) loses nothing against log1p(-U) and is
+/// faster.
 struct Exponential {
   explicit Exponential(double mean);
-  double operator()(Xoshiro256& g) const { return -mean_value * std::log1p(-g.uniform01()); }
+  double operator()(Xoshiro256& g) const { return -mean_value * std::log(1.0 - g.uniform01()); }
   double mean() const { return mean_value; }
   double variance() const { return mean_value * mean_value; }
   double mean_value;
@@ -165,6 +167,17 @@ class Categorical {
 /// A continuous distribution of durations or values chosen by the scenario.
 using Distribution = std::variant<Constant, Uniform, Exponential, Normal, LogNormal, Gamma, Beta, Erlang,
                                   Triangular, Empirical>;
+
+/// A distribution of whole numbers (batch sizes, item counts) chosen by the scenario.
+using CountDistribution = std::variant<Constant, Poisson, Binomial>;
+
+/// Draws a whole number from whichever count distribution `d` holds.
+inline std::int64_t sample_count(const CountDistribution& d, Xoshiro256& g) {
+  return std::visit([&g](const auto& dist) { return static_cast<std::int64_t>(dist(g)); }, d);
+}
+inline double mean_of(const CountDistribution& d) {
+  return std::visit([](const auto& dist) { return dist.mean(); }, d);
+}
 
 /// Draws from whichever distribution `d` holds.
 inline double sample(const Distribution& d, Xoshiro256& g) {

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: MIT
+// The scenario schema table and the Markdown reference generated from it.
+#include "cisim/scenario/schema.hpp"
+
+#include <fmt/core.h>
+
+namespace cisim {
+namespace {
+
+KeySpec section(std::string path, bool required, std::string description) {
+  KeySpec k;
+  k.path = std::move(path);
+  k.type = KeyType::Section;
+  k.required = required;
+  k.description = std::move(description);
+  return k;
+}
+
+KeySpec leaf(std::string path, KeyType type, std::string unit, bool required, std::string default_text,
+             std::string description, std::string example) {
+  KeySpec k;
+  k.path = std::move(path);
+  k.type = type;
+  k.unit = std::move(unit);
+  k.required = required;
+  k.default_text = std::move(default_text);
+  k.description = std::move(description);
+  k.example = std::move(example);
+  return k;
+}
+
+KeySpec with_range(KeySpec k, std::optional<double> min, std::optional<double> max, bool min_exclusive = false) {
+  k.min = min;
+  k.max = max;
+  k.min_exclusive = min_exclusive;
+  return k;
+}
+
+std::vector<KeySpec> build_schema() {
+  std::vector<KeySpec> s;
+  s.push_back(with_range(leaf("format_version", KeyType::Integer, "", true, "",
+                              "version of the scenario format; this cisim reads version 1", "1"),
+                         1, 1));
+  s.push_back(leaf("name", KeyType::Text, "", true, "", "short name of the scenario, shown in every report", "queue_mmc"));
+  s.push_back(leaf("description", KeyType::Text, "", true, "", "what the scenario represents and the question it answers",
+                   "\"M/M/c check: 10 officers, 9 shipments/min\""));
+  s.push_back(leaf("include", KeyType::PathList, "", false, "",
+                   "other scenario files merged in first (paths relative to this file); keys written here win",
+                   "common/facilities.yaml"));
+  s.push_back(with_range(leaf("seed", KeyType::Integer, "", false, "1",
+                              "master seed; with the replication index it derives every random stream", "2019"),
+                         0, std::nullopt));
+  s.push_back(with_range(leaf("replications", KeyType::Integer, "", false, "10",
+                              "independent replications; results report mean, sd and 95% CI across them", "20"),
+                         1, 100000));
+  s.push_back(leaf("start_date", KeyType::Date, "date", true, "",
+                   "calendar date at simulated time 0 (00:00); sets the day of week for weekly profiles", "2019-07-01"));
+  s.push_back(with_range(leaf("horizon", KeyType::Duration, "duration", true, "", "simulated time to run", "92d"), 0,
+                         std::nullopt, true));
+  s.push_back(with_range(leaf("warmup", KeyType::Duration, "duration", false, "0s",
+                              "initial period whose observations are discarded; shorter than the horizon", "2d"),
+                         0, std::nullopt));
+
+  KeySpec facilities = section("facilities", true, "facilities by id (letters, digits and '_'); at least one");
+  facilities.type = KeyType::IdMap;
+  s.push_back(facilities);
+  s.push_back(section("facilities.*", true, "one facility"));
+  KeySpec kind = leaf("facilities.*.kind", KeyType::Choice, "", true, "", "kind of facility", "international_mail");
+  kind.choices = {"international_mail", "express_hub", "fulfillment_center", "foreign_fulfillment_center", "cargo_port"};
+  s.push_back(kind);
+  s.push_back(leaf("facilities.*.display_name", KeyType::Text, "", false, "", "name shown in reports",
+                   "\"JFK International Mail Facility\""));
+  s.push_back(section("facilities.*.officers", true, "the officer pool: either `count` or `shifts`"));
+  s.push_back(with_range(leaf("facilities.*.officers.count", KeyType::Integer, "officers", false, "",
+                              "officers on duty at all times (give this or `shifts`)", "10"),
+                         0, 100000));
+  KeySpec shifts = section("facilities.*.officers.shifts", false,
+                           "daily shift schedule (give this or `count`); shifts must cover 00:00-24:00 without gaps or overlaps");
+  shifts.type = KeyType::List;
+  s.push_back(shifts);
+  s.push_back(section("facilities.*.officers.shifts[]", true, "one shift"));
+  s.push_back(leaf("facilities.*.officers.shifts[].start", KeyType::TimeOfDay, "HH:MM", true, "", "start of the shift", "08:00"));
+  s.push_back(leaf("facilities.*.officers.shifts[].end", KeyType::TimeOfDay, "HH:MM", true, "",
+                   "end of the shift (24:00 for midnight); a shift may run past midnight", "16:00"));
+  s.push_back(with_range(leaf("facilities.*.officers.shifts[].count", KeyType::Integer, "officers", true, "",
+                              "officers on duty during the shift", "6"),
+                         0, 100000));
+  s.push_back(with_range(leaf("facilities.*.officers.scale", KeyType::Real, "", false, "1",
+                              "multiplies every officer count (rounded to the nearest officer); for sweeps", "1.5"),
+                         0, 1000));
+  KeySpec limit = with_range(leaf("facilities.*.officers.waiting_limit", KeyType::Integer, "shipments", false, "unlimited",
+                                  "most shipments that may wait for an officer; further arrivals are turned away", "50"),
+                             0, std::nullopt);
+  limit.allows_unlimited = true;
+  s.push_back(limit);
+  KeySpec methods = section("facilities.*.methods", true,
+                            "inspection methods by id (for example xray, physical, lab); shares must sum to 1");
+  methods.type = KeyType::IdMap;
+  s.push_back(methods);
+  s.push_back(section("facilities.*.methods.*", true, "one inspection method"));
+  s.push_back(leaf("facilities.*.methods.*.share", KeyType::Fraction, "fraction", false, "1",
+                   "share of inspections that use this method", "70%"));
+  s.push_back(leaf("facilities.*.methods.*.duration", KeyType::DurationDistribution, "duration", true, "",
+                   "time an officer spends on one inspection", "{dist: lognormal, mean: 12min, sd: 6min}"));
+
+  KeySpec streams = section("streams", true, "arrival streams by id; at least one");
+  streams.type = KeyType::IdMap;
+  s.push_back(streams);
+  s.push_back(section("streams.*", true, "one stream of shipments"));
+  KeySpec facility = leaf("streams.*.facility", KeyType::Reference, "", true, "", "facility the shipments arrive at", "jfk_imf");
+  facility.reference = "facilities";
+  s.push_back(facility);
+  s.push_back(section("streams.*.arrivals", true,
+                      "arrival process: Poisson arrival events at `rate` times the profiles; each event brings a batch"));
+  s.push_back(with_range(leaf("streams.*.arrivals.rate", KeyType::Rate, "arrival events per time", true, "",
+                              "mean rate of arrival events (the profiles average to 1, so this stays the mean)", "9/min"),
+                         0, std::nullopt));
+  KeySpec hourly = with_range(leaf("streams.*.arrivals.hourly_profile", KeyType::RealList, "multipliers", false, "",
+                                   "24 relative rates for the hours 00-01 ... 23-24, scaled to average 1", "[0.5, 0.5, ...]"),
+                              0, std::nullopt);
+  hourly.length = 24;
+  s.push_back(hourly);
+  KeySpec weekly = with_range(leaf("streams.*.arrivals.weekly_profile", KeyType::RealList, "multipliers", false, "",
+                                   "7 relative rates for Monday ... Sunday, scaled to average 1",
+                                   "[1.2, 1.1, 1, 1, 1, 0.9, 0.8]"),
+                              0, std::nullopt);
+  weekly.length = 7;
+  s.push_back(weekly);
+  s.push_back(with_range(leaf("streams.*.arrivals.daily_profile", KeyType::RealList, "multipliers", false, "",
+                              "relative rates for day 1, 2, ... of the run, repeating, scaled to average 1",
+                              "[1, 1, 3, 1]"),
+                         0, std::nullopt));
+  s.push_back(leaf("streams.*.arrivals.batch_size", KeyType::CountDistribution, "shipments", false,
+                   "{dist: constant, value: 1}", "shipments per arrival event (a mail bag, a flight)",
+                   "{dist: poisson, mean: 40}"));
+  return s;
+}
+
+const char* type_name(KeyType t) {
+  switch (t) {
+    case KeyType::Section: return "section";
+    case KeyType::IdMap: return "map of ids";
+    case KeyType::List: return "list";
+    case KeyType::Integer: return "integer";
+    case KeyType::Real: return "number";
+    case KeyType::Fraction: return "fraction";
+    case KeyType::Duration: return "duration";
+    case KeyType::TimeOfDay: return "time of day";
+    case KeyType::Rate: return "rate";
+    case KeyType::Money: return "money";
+    case KeyType::Date: return "date";
+    case KeyType::Text: return "text";
+    case KeyType::Choice: return "choice";
+    case KeyType::Reference: return "reference";
+    case KeyType::RealList: return "list of numbers";
+    case KeyType::PathList: return "path or list of paths";
+    case KeyType::DurationDistribution: return "distribution";
+    case KeyType::CountDistribution: return "count distribution";
+  }
+  return "?";
+}
+
+std::string format_bound(double v, KeyType t) {
+  switch (t) {
+    case KeyType::Duration:
+      return v == 0 ? "0s" : fmt::format("{}s", v);
+    case KeyType::Rate:
+      return v == 0 ? "0/s" : fmt::format("{}/s", v);
+    case KeyType::Money:
+      return fmt::format("{} USD", v);
+    default:
+      return fmt::format("{}", v);
+  }
+}
+
+std::string range_text(const KeySpec& k) {
+  if (k.type == KeyType::Choice) {
+    std::string out;
+    for (const auto& c : k.choices) out += (out.empty() ? "" : ", ") + fmt::format("`{}`", c);
+    return out;
+  }
+  if (k.type == KeyType::Fraction) return "0 to 1";
+  if (k.type == KeyType::Reference) return fmt::format("an id in `{}`", k.reference);
+  std::string out;
+  if (k.min && k.max && *k.min == *k.max) return format_bound(*k.min, k.type);
+  if (k.min) out += fmt::format("{} {}", k.min_exclusive ? ">" : ">=", format_bound(*k.min, k.type));
+  if (k.max) out += fmt::format("{}<= {}", out.empty() ? "" : ", ", format_bound(*k.max, k.type));
+  if (k.length) out += fmt::format("{}{} entries", out.empty() ? "" : ", ", *k.length);
+  if (k.allows_unlimited) out += fmt::format("{}or `unlimited`", out.empty() ? "" : " ");
+  return out;
+}
+
+std::string escape_cell(std::string text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += "\\|";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::span<const KeySpec> scenario_schema() {
+  static const std::vector<KeySpec> kSchema = build_schema();
+  return kSchema;
+}
+
+const KeySpec* find_key_spec(std::string_view pattern) {
+  for (const KeySpec& k : scenario_schema()) {
+    if (k.path == pattern) return &k;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> child_keys(std::string_view pattern) {
+  std::vector<std::string> out;
+  const std::string prefix = pattern.empty() ? std::string{} : std::string{pattern} + ".";
+  for (const KeySpec& k : scenario_schema()) {
+    if (!k.path.starts_with(prefix)) continue;
+    const std::string rest = k.path.substr(prefix.size());
+    if (!rest.empty() && rest.find('.') == std::string::npos && rest.find('[') == std::string::npos && rest != "*") {
+      out.push_back(rest);
+    }
+  }
+  return out;
+}
+
+std::span<const DistributionForm> distribution_forms() {
+  static const std::vector<DistributionForm> kForms{
+      {"constant", {"value"}, true, true, "always `value`"},
+      {"uniform", {"min", "max"}, true, false, "uniform between `min` and `max`"},
+      {"exponential", {"mean"}, true, false, "exponential with the given mean"},
+      {"normal", {"mean", "sd"}, true, false, "normal; for durations `mean` must be at least 3 `sd`, and negative draws count as 0"},
+      {"lognormal", {"mean", "sd"}, true, false, "lognormal with the given mean and standard deviation (of the values themselves)"},
+      {"gamma", {"shape", "scale"}, true, false, "gamma with a plain `shape` and a `scale` in the unit of the key"},
+      {"beta", {"a", "b", "min", "max"}, true, false, "beta(a, b) stretched onto [`min`, `max`]"},
+      {"erlang", {"k", "mean"}, true, false, "sum of `k` exponentials with total mean `mean`"},
+      {"triangular", {"min", "mode", "max"}, true, false, "triangular on [`min`, `max`] peaking at `mode`"},
+      {"empirical", {"values"}, true, false, "piecewise-linear between the sorted `values` (a list)"},
+      {"poisson", {"mean"}, false, true, "Poisson with the given mean (may be 0)"},
+      {"binomial", {"n", "p"}, false, true, "binomial: `n` trials with success fraction `p`"},
+  };
+  return kForms;
+}
+
+std::string schema_markdown() {
+  std::string md;
+  md += "# Scenario reference\n\n";
+  md += "Generated by `cisim schema` from the schema table in `sim/scenario/schema.cpp`; do not edit by hand.\n";
+  md += "Every key of a scenario file is listed below. `*` stands for an id of your choosing (letters, digits\n";
+  md += "and `_`), `[]` for an item of a list. A key without a default must be given when its section is.\n\n";
+  md += "## Units\n\n";
+  md += "| kind | written as | examples |\n|---|---|---|\n";
+  md += "| duration | number then `us`, `ms`, `s`, `min`, `h`, `d` or `w` | `30s`, `45min`, `2h`, `1.5d`, `92d` |\n";
+  md += "| rate | number `/` time unit | `9/h`, `4000000/d`, `0.5/s` |\n";
+  md += "| money | number then `USD` | `800 USD` |\n";
+  md += "| fraction | number from 0 to 1, or a percentage | `0.02`, `2%` |\n";
+  md += "| date | ISO 8601 | `2019-07-01` |\n";
+  md += "| time of day | `HH:MM`, `00:00` to `24:00` | `08:00` |\n\n";
+  md += "A number without a unit where one is needed is an error, never a silent default.\n\n";
+  md += "## Keys\n\n";
+  md += "| key | type | unit | default | range | description | example |\n|---|---|---|---|---|---|---|\n";
+  for (const KeySpec& k : scenario_schema()) {
+    const std::string default_cell = k.required ? "required" : (k.default_text.empty() ? "-" : fmt::format("`{}`", k.default_text));
+    md += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", k.path, type_name(k.type), k.unit, escape_cell(default_cell),
+                      escape_cell(range_text(k)), escape_cell(k.description),
+                      k.example.empty() ? "" : escape_cell(fmt::format("`{}`", k.example)));
+  }
+  md += "\n## Distributions\n\n";
+  md += "Written as a map with `dist` and the parameters, for example `{dist: exponential, mean: 3min}`.\n";
+  md += "For a key of type distribution, parameters other than shape parameters (`shape`, `a`, `b`, `k`) are\n";
+  md += "durations; for a count distribution they are plain numbers.\n\n";
+  md += "| dist | parameters | for durations | for counts | description |\n|---|---|---|---|---|\n";
+  for (const auto& f : distribution_forms()) {
+    std::string params;
+    for (const auto& p : f.parameters) params += (params.empty() ? "" : ", ") + fmt::format("`{}`", p);
+    md += fmt::format("| `{}` | {} | {} | {} | {} |\n", f.name, params, f.for_durations ? "yes" : "no",
+                      f.for_counts ? "yes" : "no", f.description);
+  }
+  return md;
+}
+
+}  // namespace cisim
