@@ -164,13 +164,15 @@ Gamma::Gamma(double shape_value, double scale_value) : shape(shape_value), scale
 }
 double Gamma::operator()(Xoshiro256& g) const { return scale * standard_gamma(shape, g); }
 
-Beta::Beta(double a_value, double b_value) : a(a_value), b(b_value) {
+Beta::Beta(double a_value, double b_value, double low_value, double high_value)
+    : a(a_value), b(b_value), low(low_value), high(high_value) {
   CISIM_ASSERT(a > 0.0 && b > 0.0 && std::isfinite(a) && std::isfinite(b), "beta needs a > 0 and b > 0");
+  CISIM_ASSERT(std::isfinite(low) && std::isfinite(high) && low < high, "beta needs low < high");
 }
 double Beta::operator()(Xoshiro256& g) const {
   const double x = standard_gamma(a, g);
   const double y = standard_gamma(b, g);
-  return x / (x + y);
+  return low + (high - low) * (x / (x + y));
 }
 
 Erlang::Erlang(int k_value, double mean) : k(k_value), mean_value(mean) {

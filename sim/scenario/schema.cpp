@@ -100,7 +100,7 @@ std::vector<KeySpec> build_schema() {
   s.push_back(section("facilities.*.methods.*", true, "one inspection method"));
   s.push_back(leaf("facilities.*.methods.*.share", KeyType::Fraction, "fraction", false, "1",
                    "share of inspections that use this method", "70%"));
-  s.push_back(leaf("facilities.*.methods.*.duration", KeyType::DurationDistribution, "duration", true, "",
+  s.push_back(leaf("facilities.*.methods.*.duration", KeyType::DurationDist, "duration", true, "",
                    "time an officer spends on one inspection", "{dist: lognormal, mean: 12min, sd: 6min}"));
 
   KeySpec streams = section("streams", true, "arrival streams by id; at least one");
@@ -130,7 +130,7 @@ std::vector<KeySpec> build_schema() {
                               "relative rates for day 1, 2, ... of the run, repeating, scaled to average 1",
                               "[1, 1, 3, 1]"),
                          0, std::nullopt));
-  s.push_back(leaf("streams.*.arrivals.batch_size", KeyType::CountDistribution, "shipments", false,
+  s.push_back(leaf("streams.*.arrivals.batch_size", KeyType::CountDist, "shipments", false,
                    "{dist: constant, value: 1}", "shipments per arrival event (a mail bag, a flight)",
                    "{dist: poisson, mean: 40}"));
   return s;
@@ -154,8 +154,8 @@ const char* type_name(KeyType t) {
     case KeyType::Reference: return "reference";
     case KeyType::RealList: return "list of numbers";
     case KeyType::PathList: return "path or list of paths";
-    case KeyType::DurationDistribution: return "distribution";
-    case KeyType::CountDistribution: return "count distribution";
+    case KeyType::DurationDist: return "distribution";
+    case KeyType::CountDist: return "count distribution";
   }
   return "?";
 }

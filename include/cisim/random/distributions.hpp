@@ -76,13 +76,14 @@ struct Gamma {
   double shape, scale;
 };
 
-/// Beta(a, b) on [0, 1], as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
+/// Beta(a, b) stretched onto [low, high] (default [0, 1]), as X / (X + Y) with
+/// X ~ Gamma(a), Y ~ Gamma(b).
 struct Beta {
-  Beta(double a, double b);
+  Beta(double a, double b, double low = 0.0, double high = 1.0);
   double operator()(Xoshiro256& g) const;
-  double mean() const { return a / (a + b); }
-  double variance() const { return a * b / ((a + b) * (a + b) * (a + b + 1.0)); }
-  double a, b;
+  double mean() const { return low + (high - low) * a / (a + b); }
+  double variance() const { return (high - low) * (high - low) * a * b / ((a + b) * (a + b) * (a + b + 1.0)); }
+  double a, b, low, high;
 };
 
 /// Erlang: the sum of k exponentials, with total mean `mean`.

@@ -29,8 +29,8 @@ enum class KeyType {
   Reference,     ///< an id of the IdMap at `reference`
   RealList,      ///< a list of plain numbers, optionally of a fixed length
   PathList,      ///< a file path or a list of them
-  DurationDistribution,  ///< {dist: ..., ...} with durations for parameters
-  CountDistribution,     ///< {dist: ...} over whole numbers
+  DurationDist,  ///< {dist: ..., ...} with durations for parameters
+  CountDist,     ///< {dist: ...} over whole numbers
 };
 
 /// One key of the schema. Numeric bounds are in the canonical unit of the type: seconds,

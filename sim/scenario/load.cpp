@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: MIT
+// Scenario loading: includes, overrides, hashing, then validation.
+#include "cisim/scenario/load.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/core.h>
+
+#include "cisim/random/random_streams.hpp"
+#include "cisim/scenario/raw_node.hpp"
+#include "cisim/scenario/validate.hpp"
+#include "cisim/scenario/yaml_reader.hpp"
+
+namespace cisim {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::size_t kMaxIncludeDepth = 16;
+
+// Overlays `top` on `base`: map entries of `top` replace those of `base` with the same key,
+// recursively where both are maps; anything else in `top` replaces `base` whole.
+void merge_into(RawNode& base, const RawNode& top) {
+  if (!base.is_map() || !top.is_map()) {
+    base = top;
+    return;
+  }
+  for (const auto& entry : top.entries) {
+    RawNode* existing = base.find(entry.key);
+    if (existing && existing->is_map() && entry.value.is_map()) {
+      merge_into(*existing, entry.value);
+    } else if (existing) {
+      *existing = entry.value;
+    } else {
+      base.entries.push_back(entry);
+    }
+  }
+  base.where = top.where;
+}
+
+class Loader {
+ public:
+  explicit Loader(LoadedScenario& out) : out_(out) {}
+
+  // Reads `file` (already read as `text` when given) and everything it includes.
+  std::optional<RawNode> load(const std::string& file, const std::string* text, std::vector<std::string>& chain) {
+    std::optional<std::string> contents = text ? std::optional<std::string>{*text} : read_text_file(file, out_.diagnostics);
+    if (!contents) return std::nullopt;
+    hash_ = fnv1a_continue(hash_, *contents);
+    auto root = read_yaml_text(*contents, file, out_.diagnostics);
+    if (!root) return std::nullopt;
+    if (!root->is_map()) return root;  // validation reports it
+    auto include = std::find_if(root->entries.begin(), root->entries.end(), [](const auto& e) { return e.key == "include"; });
+    if (include == root->entries.end()) return root;
+    RawNode merged;
+    merged.kind = RawNode::Kind::Map;
+    merged.where = root->where;
+    std::vector<const RawNode*> paths;
+    if (include->value.is_scalar()) paths.push_back(&include->value);
+    for (const auto& item : include->value.items) paths.push_back(&item);
+    if (paths.empty() || std::any_of(paths.begin(), paths.end(), [](const RawNode* p) { return !p->is_scalar(); })) {
+      error(include->value.where, "include", fmt::format("expected a file path or a list of paths, found {}", describe(include->value)));
+      return std::nullopt;
+    }
+    chain.push_back(file);
+    for (const RawNode* p : paths) {
+      const std::string target = (fs::path(file).parent_path() / p->scalar).lexically_normal().string();
+      if (std::find(chain.begin(), chain.end(), target) != chain.end() || chain.size() >= kMaxIncludeDepth) {
+        std::string trail;
+        for (const auto& c : chain) trail += c + " -> ";
+        const char* what = chain.size() >= kMaxIncludeDepth ? "includes nested more than 16 deep" : "include cycle";
+        error(p->where, "include", fmt::format("{}: {}{}", what, trail, target));
+        chain.pop_back();
+        return std::nullopt;
+      }
+      auto included = load(target, nullptr, chain);
+      if (!included) {
+        chain.pop_back();
+        return std::nullopt;
+      }
+      if (!included->is_map()) {
+        error(p->where, "include", fmt::format("'{}' is not a map of scenario keys", target));
+        chain.pop_back();
+        return std::nullopt;
+      }
+      std::erase_if(included->entries, [](const auto& e) { return e.key == "include"; });
+      merge_into(merged, *included);
+    }
+    chain.pop_back();
+    root->entries.erase(include);
+    merge_into(merged, *root);
+    return merged;
+  }
+
+  // Applies one "KEY=VALUE" argument, the ordinal-th --set.
+  void apply_override(RawNode& root, const std::string& argument, int ordinal) {
+    const SourceLocation at{"--set", ordinal, 1};
+    const auto equals = argument.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      error(at, "", fmt::format("expected KEY=VALUE, found '{}'", argument));
+      return;
+    }
+    const std::string key = argument.substr(0, equals);
+    const std::string value_text = argument.substr(equals + 1);
+    const SourceLocation value_at{"--set", ordinal, static_cast<int>(equals) + 2};
+    std::vector<Diagnostic> value_diagnostics;
+    std::optional<RawNode> value;
+    if (value_text.empty()) {
+      value = RawNode{};
+    } else {
+      value = read_yaml_text(value_text, "--set", value_diagnostics);
+    }
+    if (!value) {
+      for (auto& d : value_diagnostics) {
+        d.where = value_at;
+        d.key = key;
+        out_.diagnostics.push_back(std::move(d));
+      }
+      return;
+    }
+    relocate(*value, value_at);
+    std::vector<std::string> segments;
+    std::string segment;
+    for (char c : key) {
+      if (c == '.' || c == '[' || c == ']') {
+        if (!segment.empty()) segments.push_back(segment);
+        segment.clear();
+      } else {
+        segment += c;
+      }
+    }
+    if (!segment.empty()) segments.push_back(segment);
+    if (segments.empty()) {
+      error(at, "", fmt::format("expected KEY=VALUE, found '{}'", argument));
+      return;
+    }
+    RawNode* node = &root;
+    std::string walked;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      const std::string& s = segments[i];
+      const bool last = i + 1 == segments.size();
+      if (node->is_sequence()) {
+        const bool numeric = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const std::size_t index = numeric && s.size() < 9 ? std::stoul(s) : node->items.size();
+        if (index >= node->items.size()) {
+          error(at, key, fmt::format("'{}' is a list of {} entries; no entry '{}'", walked, node->items.size(), s));
+          return;
+        }
+        node = &node->items[index];
+      } else {
+        if (node->is_null()) {
+          node->kind = RawNode::Kind::Map;
+          node->where = at;
+        }
+        if (!node->is_map()) {
+          error(at, key, fmt::format("cannot set '{}': '{}' is {}, not a map", key, walked, describe(*node)));
+          return;
+        }
+        RawNode* child = node->find(s);
+        if (!child) {
+          RawNode fresh;
+          fresh.where = at;
+          node->entries.push_back(RawNode::Entry{s, at, fresh});
+          child = &node->entries.back().value;
+        }
+        node = child;
+      }
+      walked = walked.empty() ? s : walked + "." + s;
+      if (last) *node = *value;
+    }
+    out_.overrides.push_back(Override{key, value_text});
+  }
+
+  std::uint64_t hash() const { return hash_; }
+
+ private:
+  static std::uint64_t fnv1a_continue(std::uint64_t h, std::string_view bytes) {
+    for (char c : bytes) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+    return h;
+  }
+  static void relocate(RawNode& node, const SourceLocation& at) {
+    node.where = at;
+    for (auto& item : node.items) relocate(item, at);
+    for (auto& e : node.entries) {
+      e.key_where = at;
+      relocate(e.value, at);
+    }
+  }
+  void error(const SourceLocation& where, const std::string& key, std::string message) {
+    out_.diagnostics.push_back(Diagnostic{Severity::Error, where, key, std::move(message)});
+  }
+
+  LoadedScenario& out_;
+  std::uint64_t hash_ = fnv1a64("");
+};
+
+LoadedScenario load(const std::string& file, const std::string* text, const std::vector<std::string>& set_arguments) {
+  LoadedScenario out;
+  out.path = file;
+  Loader loader{out};
+  std::vector<std::string> chain;
+  auto root = loader.load(file, text, chain);
+  out.content_hash = fmt::format("fnv1a64:{:016x}", loader.hash());
+  if (!root) {
+    sort_diagnostics(out.diagnostics);
+    return out;
+  }
+  for (std::size_t i = 0; i < set_arguments.size(); ++i) loader.apply_override(*root, set_arguments[i], static_cast<int>(i) + 1);
+  // Validate even after a bad --set, so every problem is reported in one pass.
+  const bool override_errors = has_errors(out.diagnostics);
+  auto result = validate_scenario(*root);
+  if (!override_errors) out.scenario = std::move(result.scenario);
+  out.diagnostics.insert(out.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  sort_diagnostics(out.diagnostics);
+  return out;
+}
+
+}  // namespace
+
+LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& set_arguments) {
+  return load(path, nullptr, set_arguments);
+}
+
+LoadedScenario load_scenario_text(const std::string& text, const std::string& file, const std::vector<std::string>& set_arguments) {
+  return load(file, &text, set_arguments);
+}
+
+}  // namespace cisim

@@ -1,0 +1,752 @@
+// SPDX-License-Identifier: MIT
+// Schema-driven validation of a RawNode and construction of the typed Scenario.
+#include "cisim/scenario/validate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <variant>
+
+#include <fmt/core.h>
+
+#include "cisim/engine/assert.hpp"
+#include "cisim/scenario/did_you_mean.hpp"
+#include "cisim/scenario/schema.hpp"
+#include "cisim/scenario/yaml_reader.hpp"
+
+namespace cisim {
+namespace {
+
+struct Unlimited {};
+using TypedValue = std::variant<Unlimited, std::int64_t, double, Duration, CivilDate, std::string, std::vector<double>,
+                                std::vector<std::string>, Distribution, CountDistribution>;
+
+struct Located {
+  TypedValue value;
+  SourceLocation where;
+};
+
+std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+std::string list_of(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + fmt::format("'{}'", n);
+  return out;
+}
+
+const char* expected_text(KeyType t) {
+  switch (t) {
+    case KeyType::Section: return "a map of keys";
+    case KeyType::IdMap: return "a map of ids";
+    case KeyType::List: return "a list";
+    case KeyType::Integer: return "a whole number";
+    case KeyType::Real: return "a number";
+    case KeyType::Fraction: return "a fraction such as '0.02' or '2%'";
+    case KeyType::Duration: return "a duration such as '45min'";
+    case KeyType::TimeOfDay: return "a time of day such as '08:00'";
+    case KeyType::Rate: return "a rate such as '9/h'";
+    case KeyType::Money: return "an amount such as '800 USD'";
+    case KeyType::Date: return "a date such as '2019-07-01'";
+    case KeyType::Text: return "text";
+    case KeyType::Choice: return "a name";
+    case KeyType::Reference: return "an id";
+    case KeyType::RealList: return "a list of numbers";
+    case KeyType::PathList: return "a path or a list of paths";
+    case KeyType::DurationDist: return "a distribution such as '{dist: exponential, mean: 3min}'";
+    case KeyType::CountDist: return "a count distribution such as '{dist: poisson, mean: 20}'";
+  }
+  return "a value";
+}
+
+bool is_id(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+FacilityKind facility_kind(const std::string& name) {
+  if (name == "express_hub") return FacilityKind::ExpressHub;
+  if (name == "fulfillment_center") return FacilityKind::FulfillmentCenter;
+  if (name == "foreign_fulfillment_center") return FacilityKind::ForeignFulfillmentCenter;
+  if (name == "cargo_port") return FacilityKind::CargoPort;
+  return FacilityKind::InternationalMail;
+}
+
+// Parameters of a distribution that are pure shapes, never in the key's unit.
+bool is_shape_parameter(const std::string& p) { return p == "shape" || p == "a" || p == "b" || p == "k"; }
+
+class Validator {
+ public:
+  ValidationResult run(const RawNode& root) {
+    walk(root, "", "");
+    // Build even after errors, so cross-field rules report in the same pass; every rule
+    // skips values that did not parse (already reported).
+    std::optional<Scenario> scenario = build();
+    if (has_errors(diagnostics_)) scenario.reset();
+    sort_diagnostics(diagnostics_);
+    return ValidationResult{std::move(scenario), std::move(diagnostics_)};
+  }
+
+  // Parses a schema default through the same leaf rules as user input.
+  static TypedValue default_value(const KeySpec& spec) {
+    std::vector<Diagnostic> d;
+    auto node = read_yaml_text(spec.default_text, "<schema default>", d);
+    CISIM_ASSERT(node.has_value(), "schema default does not parse as YAML");
+    Validator v;
+    v.check_leaf(*node, spec, spec.path);
+    CISIM_ASSERT(!has_errors(v.diagnostics_) && v.values_.contains(spec.path), "schema default is invalid");
+    return v.values_.at(spec.path).value;
+  }
+
+ private:
+  void error(const SourceLocation& where, const std::string& key, std::string message) {
+    diagnostics_.push_back(Diagnostic{Severity::Error, where, key, std::move(message)});
+  }
+  void warning(const SourceLocation& where, const std::string& key, std::string message) {
+    diagnostics_.push_back(Diagnostic{Severity::Warning, where, key, std::move(message)});
+  }
+
+  void walk(const RawNode& node, const std::string& pattern, const std::string& path) {
+    written_.insert(path);
+    const KeySpec* spec = pattern.empty() ? nullptr : find_key_spec(pattern);
+    const KeyType type = spec ? spec->type : KeyType::Section;
+    switch (type) {
+      case KeyType::Section: walk_section(node, pattern, path); break;
+      case KeyType::IdMap: walk_id_map(node, *spec, pattern, path); break;
+      case KeyType::List: walk_list(node, pattern, path); break;
+      default: check_leaf(node, *spec, path); break;
+    }
+  }
+
+  // Collects a map's entries, reporting duplicate keys; returns the first of each key.
+  std::vector<const RawNode::Entry*> unique_entries(const RawNode& node, const std::string& path) {
+    std::map<std::string, const RawNode::Entry*> first;
+    std::vector<const RawNode::Entry*> out;
+    for (const auto& e : node.entries) {
+      auto [it, inserted] = first.emplace(e.key, &e);
+      if (!inserted) {
+        error(e.key_where, join(path, e.key),
+              fmt::format("duplicate key '{}' (first written at line {})", e.key, it->second->key_where.line));
+        continue;
+      }
+      out.push_back(&e);
+    }
+    return out;
+  }
+
+  void walk_section(const RawNode& node, const std::string& pattern, const std::string& path) {
+    const std::vector<std::string> children = child_keys(pattern);
+    if (!node.is_map()) {
+      error(node.where, path, fmt::format("expected a map with keys such as {}, found {}", list_of(children), describe(node)));
+      return;
+    }
+    sections_[path] = node.where;
+    std::set<std::string> seen;
+    for (const RawNode::Entry* e : unique_entries(node, path)) {
+      const std::string child_pattern = join(pattern, e->key);
+      if (e->key == "*" || !find_key_spec(child_pattern)) {
+        error(e->key_where, join(path, e->key), "unknown key" + did_you_mean_suffix(e->key, children));
+        continue;
+      }
+      seen.insert(e->key);
+      walk(e->value, child_pattern, join(path, e->key));
+    }
+    for (const std::string& child : children) {
+      const KeySpec* spec = find_key_spec(join(pattern, child));
+      if (spec->required && !seen.contains(child)) {
+        error(node.where, path, fmt::format("missing required key '{}' ({})", child, spec->description));
+      }
+    }
+  }
+
+  void walk_id_map(const RawNode& node, const KeySpec& spec, const std::string& pattern, const std::string& path) {
+    if (!node.is_map()) {
+      error(node.where, path, fmt::format("expected a map from ids to entries ({}), found {}", spec.description, describe(node)));
+      return;
+    }
+    sections_[path] = node.where;
+    auto& ids = ids_[path];
+    for (const RawNode::Entry* e : unique_entries(node, path)) {
+      if (!is_id(e->key)) {
+        error(e->key_where, join(path, e->key),
+              fmt::format("id '{}' may contain only letters, digits and '_' (at most 64)", e->key));
+        continue;
+      }
+      ids.push_back(e->key);
+      walk(e->value, pattern + ".*", join(path, e->key));
+    }
+    if (node.entries.empty()) error(node.where, path, "needs at least one entry");
+  }
+
+  void walk_list(const RawNode& node, const std::string& pattern, const std::string& path) {
+    if (!node.is_sequence()) {
+      error(node.where, path, fmt::format("expected a list, found {}", describe(node)));
+      return;
+    }
+    sections_[path] = node.where;
+    list_sizes_[path] = node.items.size();
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      walk(node.items[i], pattern + "[]", fmt::format("{}[{}]", path, i));
+    }
+  }
+
+  template <class T>
+  bool check_range(const KeySpec& spec, T value, double canonical, const RawNode& node, const std::string& path) {
+    (void)value;
+    if (spec.min && (canonical < *spec.min || (spec.min_exclusive && canonical == *spec.min))) {
+      const std::string bound = spec.type == KeyType::Duration ? "0s" : fmt::format("{}", *spec.min);
+      error(node.where, path,
+            fmt::format("must be {} {} (got '{}')", spec.min_exclusive ? "more than" : "at least", bound, node.scalar));
+      return false;
+    }
+    if (spec.max && canonical > *spec.max) {
+      error(node.where, path, fmt::format("must be at most {} (got '{}')", *spec.max, node.scalar));
+      return false;
+    }
+    return true;
+  }
+
+  template <class T>
+  std::optional<T> take(const Parsed<T>& parsed, const RawNode& node, const std::string& path) {
+    if (!parsed.value) {
+      error(node.where, path, parsed.error);
+      return std::nullopt;
+    }
+    return parsed.value;
+  }
+
+  void store(const std::string& path, TypedValue value, const SourceLocation& where) {
+    values_[path] = Located{std::move(value), where};
+  }
+
+  void check_leaf(const RawNode& node, const KeySpec& spec, const std::string& path) {
+    switch (spec.type) {
+      case KeyType::DurationDist:
+        if (auto d = check_distribution(node, path, false)) store(path, std::get<Distribution>(*d), node.where);
+        return;
+      case KeyType::CountDist:
+        if (auto d = check_distribution(node, path, true)) store(path, std::get<CountDistribution>(*d), node.where);
+        return;
+      case KeyType::RealList: check_real_list(node, spec, path); return;
+      case KeyType::PathList: check_path_list(node, path); return;
+      default: break;
+    }
+    if (!node.is_scalar()) {
+      error(node.where, path, fmt::format("expected {}, found {}", expected_text(spec.type), describe(node)));
+      return;
+    }
+    const std::string& text = node.scalar;
+    switch (spec.type) {
+      case KeyType::Integer: {
+        if (spec.allows_unlimited && text == "unlimited") {
+          store(path, Unlimited{}, node.where);
+          return;
+        }
+        auto parsed = parse_integer(text);
+        if (!parsed.value && spec.allows_unlimited) parsed.error += " or 'unlimited'";
+        if (auto v = take(parsed, node, path); v && check_range(spec, *v, static_cast<double>(*v), node, path)) {
+          store(path, *v, node.where);
+        }
+        return;
+      }
+      case KeyType::Real:
+        if (auto v = take(parse_real(text), node, path); v && check_range(spec, *v, *v, node, path)) store(path, *v, node.where);
+        return;
+      case KeyType::Fraction:
+        if (auto v = take(parse_fraction(text), node, path)) store(path, *v, node.where);
+        return;
+      case KeyType::Duration:
+        if (auto v = take(parse_duration(text), node, path); v && check_range(spec, *v, v->to_seconds(), node, path)) {
+          store(path, *v, node.where);
+        }
+        return;
+      case KeyType::TimeOfDay:
+        if (auto v = take(parse_time_of_day(text), node, path)) store(path, *v, node.where);
+        return;
+      case KeyType::Rate:
+        if (auto v = take(parse_rate_per_second(text), node, path); v && check_range(spec, *v, *v, node, path)) {
+          store(path, *v, node.where);
+        }
+        return;
+      case KeyType::Money:
+        if (auto v = take(parse_money_usd(text), node, path); v && check_range(spec, *v, *v, node, path)) store(path, *v, node.where);
+        return;
+      case KeyType::Date:
+        if (auto v = take(parse_date(text), node, path)) store(path, *v, node.where);
+        return;
+      case KeyType::Choice:
+        if (std::find(spec.choices.begin(), spec.choices.end(), text) == spec.choices.end()) {
+          error(node.where, path,
+                fmt::format("unknown value '{}'{}{}", text, did_you_mean_suffix(text, spec.choices),
+                            did_you_mean(text, spec.choices) ? "" : fmt::format("; expected one of {}", list_of(spec.choices))));
+          return;
+        }
+        store(path, text, node.where);
+        return;
+      case KeyType::Reference:
+      case KeyType::Text:
+        store(path, text, node.where);
+        return;
+      default:
+        CISIM_ASSERT(false, "leaf type without a check");
+    }
+  }
+
+  void check_real_list(const RawNode& node, const KeySpec& spec, const std::string& path) {
+    if (!node.is_sequence()) {
+      error(node.where, path, fmt::format("expected a list of numbers such as [1, 2, 3], found {}", describe(node)));
+      return;
+    }
+    if (spec.length && node.items.size() != *spec.length) {
+      error(node.where, path, fmt::format("needs exactly {} entries (got {})", *spec.length, node.items.size()));
+      return;
+    }
+    std::vector<double> values;
+    bool ok = true;
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      const RawNode& item = node.items[i];
+      const std::string item_path = fmt::format("{}[{}]", path, i);
+      if (!item.is_scalar()) {
+        error(item.where, item_path, fmt::format("expected a number, found {}", describe(item)));
+        ok = false;
+        continue;
+      }
+      auto v = take(parse_real(item.scalar), item, item_path);
+      if (!v || !check_range(spec, *v, *v, item, item_path)) {
+        ok = false;
+        continue;
+      }
+      values.push_back(*v);
+    }
+    if (!ok) return;
+    if (!values.empty() && std::all_of(values.begin(), values.end(), [](double x) { return x == 0.0; })) {
+      error(node.where, path, "needs at least one entry above 0 (a profile of zeros means no arrivals; set the rate to 0/d instead)");
+      return;
+    }
+    store(path, values, node.where);
+  }
+
+  void check_path_list(const RawNode& node, const std::string& path) {
+    std::vector<std::string> paths;
+    if (node.is_scalar()) {
+      paths.push_back(node.scalar);
+    } else if (node.is_sequence()) {
+      for (const auto& item : node.items) {
+        if (!item.is_scalar()) {
+          error(item.where, path, fmt::format("expected a file path, found {}", describe(item)));
+          return;
+        }
+        paths.push_back(item.scalar);
+      }
+    } else {
+      error(node.where, path, fmt::format("expected a path or a list of paths, found {}", describe(node)));
+      return;
+    }
+    store(path, paths, node.where);
+  }
+
+  // A distribution: {dist: name, parameters...}. Durations take time units for every
+  // parameter but the shape ones; counts take plain numbers.
+  std::optional<std::variant<Distribution, CountDistribution>> check_distribution(const RawNode& node, const std::string& path,
+                                                                                  bool counts) {
+    std::vector<std::string> names;
+    for (const auto& f : distribution_forms()) {
+      if (counts ? f.for_counts : f.for_durations) names.push_back(f.name);
+    }
+    if (!node.is_map()) {
+      error(node.where, path,
+            fmt::format("expected {}, found {}", expected_text(counts ? KeyType::CountDist : KeyType::DurationDist),
+                        describe(node)));
+      return std::nullopt;
+    }
+    const RawNode* dist = node.find("dist");
+    if (!dist) {
+      error(node.where, path, fmt::format("missing required key 'dist' (one of {})", list_of(names)));
+      return std::nullopt;
+    }
+    if (!dist->is_scalar() || std::find(names.begin(), names.end(), dist->scalar) == names.end()) {
+      const std::string name = dist->is_scalar() ? dist->scalar : describe(*dist);
+      const bool other_kind = std::any_of(distribution_forms().begin(), distribution_forms().end(),
+                                          [&](const DistributionForm& f) { return f.name == name; });
+      error(dist->where, join(path, "dist"),
+            other_kind ? fmt::format("distribution '{}' does not fit here ({}); use one of {}", name,
+                                     counts ? "counts need whole numbers" : "durations need a continuous distribution",
+                                     list_of(names))
+                       : fmt::format("unknown distribution '{}'{}{}", name, did_you_mean_suffix(name, names),
+                                     did_you_mean(name, names) ? "" : fmt::format("; expected one of {}", list_of(names))));
+      return std::nullopt;
+    }
+    const DistributionForm& form = *std::find_if(distribution_forms().begin(), distribution_forms().end(),
+                                                 [&](const DistributionForm& f) { return f.name == dist->scalar; });
+    std::map<std::string, double> p;
+    std::vector<double> values;
+    bool ok = true;
+    std::set<std::string> given;
+    for (const RawNode::Entry* e : unique_entries(node, path)) {
+      if (e->key == "dist") continue;
+      const std::string key_path = join(path, e->key);
+      if (std::find(form.parameters.begin(), form.parameters.end(), e->key) == form.parameters.end()) {
+        error(e->key_where, key_path,
+              fmt::format("'{}' has no parameter '{}' (its parameters are {}){}", form.name, e->key,
+                          list_of(form.parameters), did_you_mean_suffix(e->key, form.parameters)));
+        ok = false;
+        continue;
+      }
+      given.insert(e->key);
+      if (e->key == "values") {
+        if (!e->value.is_sequence() || e->value.items.empty()) {
+          error(e->value.where, key_path, fmt::format("expected a non-empty list, found {}", describe(e->value)));
+          ok = false;
+          continue;
+        }
+        for (const auto& item : e->value.items) {
+          auto v = parse_parameter(item, key_path, counts, false);
+          if (!v) ok = false;
+          else values.push_back(*v);
+        }
+        continue;
+      }
+      auto v = parse_parameter(e->value, key_path, counts, is_shape_parameter(e->key) || (counts && e->key == "p"));
+      if (!v) ok = false;
+      else p[e->key] = *v;
+    }
+    for (const auto& param : form.parameters) {
+      if (!given.contains(param)) {
+        error(node.where, path, fmt::format("'{}' needs parameter '{}' (its parameters are {})", form.name, param,
+                                            list_of(form.parameters)));
+        ok = false;
+      }
+    }
+    if (!ok) return std::nullopt;
+    return make_distribution(form.name, p, values, node, path, counts);
+  }
+
+  // Parses one parameter: plain numbers for shapes and counts, durations otherwise (seconds).
+  std::optional<double> parse_parameter(const RawNode& node, const std::string& path, bool counts, bool plain) {
+    if (!node.is_scalar()) {
+      error(node.where, path, fmt::format("expected {}, found {}", plain || counts ? "a number" : "a duration such as '3min'",
+                                          describe(node)));
+      return std::nullopt;
+    }
+    if (plain || counts) {
+      auto v = take(parse_real(node.scalar), node, path);
+      return v;
+    }
+    auto d = take(parse_duration(node.scalar), node, path);
+    if (!d) return std::nullopt;
+    if (*d < Duration::zero()) {
+      error(node.where, path, fmt::format("must be at least 0s (got '{}')", node.scalar));
+      return std::nullopt;
+    }
+    return d->to_seconds();
+  }
+
+  std::optional<std::variant<Distribution, CountDistribution>> make_distribution(const std::string& name,
+                                                                                 std::map<std::string, double>& p,
+                                                                                 std::vector<double>& values,
+                                                                                 const RawNode& node, const std::string& path,
+                                                                                 bool counts) {
+    auto fail = [&](std::string message) {
+      error(node.where, path, fmt::format("{}: {}", name, message));
+      return std::nullopt;
+    };
+    auto whole = [](double x) { return x == std::floor(x); };
+    if (counts) {
+      if (name == "constant") {
+        if (p["value"] < 0 || !whole(p["value"])) return fail("value must be a whole number >= 0");
+        return CountDistribution{Constant{p["value"]}};
+      }
+      if (name == "poisson") {
+        if (p["mean"] < 0 || p["mean"] > 1e9) return fail("mean must be between 0 and 1e9");
+        return CountDistribution{Poisson{p["mean"]}};
+      }
+      if (p["n"] < 0 || !whole(p["n"]) || p["n"] > 1e12) return fail("n must be a whole number from 0 to 1e12");
+      if (p["p"] < 0 || p["p"] > 1) return fail("p must be between 0 and 1");
+      return CountDistribution{Binomial{static_cast<std::int64_t>(p["n"]), p["p"]}};
+    }
+    if (name == "constant") return Distribution{Constant{p["value"]}};
+    if (name == "uniform") {
+      if (p["min"] > p["max"]) return fail("min must not exceed max");
+      return Distribution{Uniform{p["min"], p["max"]}};
+    }
+    if (name == "exponential") {
+      if (p["mean"] <= 0) return fail("mean must be more than 0s");
+      return Distribution{Exponential{p["mean"]}};
+    }
+    if (name == "normal") {
+      if (p["mean"] < 3 * p["sd"]) {
+        return fail("mean must be at least 3 sd, or durations go negative too often; use lognormal or gamma");
+      }
+      return Distribution{Normal{p["mean"], p["sd"]}};
+    }
+    if (name == "lognormal") {
+      if (p["mean"] <= 0) return fail("mean must be more than 0s");
+      return Distribution{LogNormal::from_mean_sd(p["mean"], p["sd"])};
+    }
+    if (name == "gamma") {
+      if (p["shape"] <= 0 || p["scale"] <= 0) return fail("shape and scale must be more than 0");
+      return Distribution{Gamma{p["shape"], p["scale"]}};
+    }
+    if (name == "beta") {
+      if (p["a"] <= 0 || p["b"] <= 0) return fail("a and b must be more than 0");
+      if (p["min"] >= p["max"]) return fail("min must be less than max");
+      return Distribution{Beta{p["a"], p["b"], p["min"], p["max"]}};
+    }
+    if (name == "erlang") {
+      if (p["k"] < 1 || !whole(p["k"]) || p["k"] > 1000) return fail("k must be a whole number from 1 to 1000");
+      if (p["mean"] <= 0) return fail("mean must be more than 0s");
+      return Distribution{Erlang{static_cast<int>(p["k"]), p["mean"]}};
+    }
+    if (name == "triangular") {
+      if (!(p["min"] <= p["mode"] && p["mode"] <= p["max"] && p["min"] < p["max"])) {
+        return fail("needs min <= mode <= max and min < max");
+      }
+      return Distribution{Triangular{p["min"], p["mode"], p["max"]}};
+    }
+    if (name == "empirical") return Distribution{Empirical{values}};
+    return fail("not available here");
+  }
+
+  // ---- building the Scenario, with the cross-field rules ----
+
+  // The value written at `path`, or the schema default of `pattern`.
+  TypedValue value_or_default(const std::string& path, const std::string& pattern) const {
+    if (auto it = values_.find(path); it != values_.end()) return it->second.value;
+    const KeySpec* spec = find_key_spec(pattern);
+    CISIM_ASSERT(spec && !spec->default_text.empty(), "value without a default was not validated");
+    return default_value(*spec);
+  }
+  template <class T>
+  T get(const std::string& path, const std::string& pattern) const {
+    return std::get<T>(value_or_default(path, pattern));
+  }
+  // The value written at `path`, or the default of `pattern` if it has one; empty when the
+  // value is missing or did not parse.
+  template <class T>
+  std::optional<T> maybe(const std::string& path, const std::string& pattern) const {
+    if (auto it = values_.find(path); it != values_.end()) return std::get<T>(it->second.value);
+    const KeySpec* spec = pattern.empty() ? nullptr : find_key_spec(pattern);
+    if (spec && !spec->default_text.empty() && !spec->required && !written_.contains(path)) {
+      return std::get<T>(default_value(*spec));
+    }
+    return std::nullopt;
+  }
+  bool has(const std::string& path) const { return values_.contains(path); }
+  SourceLocation where(const std::string& path) const {
+    if (auto it = values_.find(path); it != values_.end()) return it->second.where;
+    if (auto it = sections_.find(path); it != sections_.end()) return it->second;
+    return SourceLocation{};
+  }
+
+  Scenario build() {
+    Scenario s;
+    s.format_version = static_cast<int>(maybe<std::int64_t>("format_version", "format_version").value_or(1));
+    s.name = maybe<std::string>("name", "name").value_or("");
+    s.description = maybe<std::string>("description", "description").value_or("");
+    s.seed = static_cast<std::uint64_t>(maybe<std::int64_t>("seed", "seed").value_or(1));
+    s.replications = static_cast<int>(maybe<std::int64_t>("replications", "replications").value_or(1));
+    s.start_date = maybe<CivilDate>("start_date", "start_date").value_or(CivilDate{});
+    const auto horizon = maybe<Duration>("horizon", "horizon");
+    const auto warmup = maybe<Duration>("warmup", "warmup");
+    if (horizon) s.horizon = *horizon;
+    if (warmup) s.warmup = *warmup;
+    if (horizon && warmup && s.warmup >= s.horizon) {
+      error(where(has("warmup") ? "warmup" : "horizon"), "warmup",
+            fmt::format("warm-up '{}' must be shorter than the horizon '{}'", format_duration(s.warmup), format_duration(s.horizon)));
+    }
+    for (const std::string& id : ids_["facilities"]) s.facilities.push_back(build_facility(id));
+    const int weekday_of_start = weekday(s.start_date);
+    for (const std::string& id : ids_["streams"]) {
+      if (auto stream = build_stream(id, s, weekday_of_start)) s.streams.push_back(std::move(*stream));
+    }
+    check_offered_load(s);
+    return s;
+  }
+
+  FacilitySpec build_facility(const std::string& id) {
+    const std::string path = "facilities." + id;
+    const std::string pattern = "facilities.*";
+    FacilitySpec f;
+    f.id = id;
+    f.kind = facility_kind(maybe<std::string>(path + ".kind", pattern + ".kind").value_or(""));
+    f.display_name = maybe<std::string>(path + ".display_name", "").value_or(id);
+    if (!sections_.contains(path + ".officers")) return f;  // missing or not a map: reported
+    const double scale = maybe<double>(path + ".officers.scale", pattern + ".officers.scale").value_or(1.0);
+    auto scaled = [scale](std::int64_t n) { return static_cast<int>(std::llround(static_cast<double>(n) * scale)); };
+    const bool has_count = written_.contains(path + ".officers.count");
+    const bool has_shifts = written_.contains(path + ".officers.shifts");
+    if (has_count && has_shifts) {
+      error(where(path + ".officers"), path + ".officers", "give either 'count' or 'shifts', not both");
+    } else if (!has_count && !has_shifts) {
+      error(where(path + ".officers"), path + ".officers", "missing 'count' (officers at all times) or 'shifts' (a daily schedule)");
+    } else if (has_count) {
+      if (auto count = maybe<std::int64_t>(path + ".officers.count", "")) f.officers = ShiftSchedule::constant(scaled(*count));
+    } else if (list_sizes_.contains(path + ".officers.shifts")) {
+      f.officers = build_shifts(path + ".officers.shifts", scaled);
+    }
+    if (!written_.contains(path + ".officers.waiting_limit") || has(path + ".officers.waiting_limit")) {
+      const TypedValue limit = value_or_default(path + ".officers.waiting_limit", pattern + ".officers.waiting_limit");
+      if (const auto* n = std::get_if<std::int64_t>(&limit)) f.waiting_limit = static_cast<std::size_t>(*n);
+    }
+    double share_sum = 0.0;
+    std::string shares;
+    for (const std::string& m : ids_[path + ".methods"]) {
+      const std::string mp = path + ".methods." + m;
+      InspectionMethod method;
+      method.name = m;
+      const auto share = maybe<double>(mp + ".share", pattern + ".methods.*.share");
+      if (!share || !has(mp + ".duration")) return f;  // reported already; the share sum would mislead
+      method.share = *share;
+      method.duration_seconds = get<Distribution>(mp + ".duration", "");
+      share_sum += method.share;
+      shares += fmt::format("{}{} {:g}%", shares.empty() ? "" : ", ", m, method.share * 100.0);
+      f.methods.push_back(std::move(method));
+    }
+    if (!f.methods.empty() && std::fabs(share_sum - 1.0) > 1e-9) {
+      error(where(path + ".methods"), path + ".methods",
+            fmt::format("method shares must sum to 100% (got {:g}%: {})", share_sum * 100.0, shares));
+    }
+    return f;
+  }
+
+  template <class Scale>
+  ShiftSchedule build_shifts(const std::string& path, Scale scaled) {
+    struct Segment {
+      Duration from;
+      Duration to;
+      int officers;
+      std::size_t shift;
+    };
+    const Duration day = Duration::days(1);
+    std::vector<Segment> segments;
+    const std::size_t n = list_sizes_[path];
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string sp = fmt::format("{}[{}]", path, i);
+      if (!has(sp + ".start") || !has(sp + ".end") || !has(sp + ".count")) return ShiftSchedule::constant(0);
+      const Duration start = get<Duration>(sp + ".start", "");
+      const Duration end = get<Duration>(sp + ".end", "");
+      const int officers = scaled(get<std::int64_t>(sp + ".count", ""));
+      if (start == end || (start == day && end == Duration::zero())) {
+        error(where(sp + ".end"), sp + ".end", "a shift must not end when it starts");
+        return ShiftSchedule::constant(0);
+      }
+      const Duration stop = end == Duration::zero() ? day : end;
+      if (stop > start) {
+        segments.push_back({start, stop, officers, i});
+      } else {  // runs past midnight
+        segments.push_back({start, day, officers, i});
+        segments.push_back({Duration::zero(), stop, officers, i});
+      }
+    }
+    std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) { return a.from < b.from; });
+    Duration covered = Duration::zero();
+    bool ok = true;
+    for (const Segment& seg : segments) {
+      const std::string sp = fmt::format("{}[{}]", path, seg.shift);
+      if (seg.from < covered) {
+        error(where(sp + ".start"), sp, fmt::format("overlaps another shift between {} and {}", clock(seg.from), clock(covered)));
+        ok = false;
+      } else if (seg.from > covered) {
+        error(where(path), path, fmt::format("no shift covers {} to {}", clock(covered), clock(seg.from)));
+        ok = false;
+      }
+      covered = std::max(covered, seg.to);
+    }
+    if (covered < day) {
+      error(where(path), path, fmt::format("no shift covers {} to 24:00", clock(covered)));
+      ok = false;
+    }
+    if (!ok) return ShiftSchedule::constant(0);
+    std::vector<Shift> shifts;
+    for (const Segment& seg : segments) {
+      if (!shifts.empty() && shifts.back().officers == seg.officers) continue;  // same count: no change
+      shifts.push_back(Shift{seg.from, seg.officers});
+    }
+    return ShiftSchedule{shifts, day};
+  }
+
+  static std::string clock(Duration offset) {
+    const auto minutes = offset.ticks() / Duration::minutes(1).ticks();
+    return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+  }
+
+  std::optional<StreamSpec> build_stream(const std::string& id, const Scenario& s, int start_weekday) {
+    const std::string path = "streams." + id;
+    const std::string pattern = "streams.*";
+    StreamSpec stream;
+    stream.id = id;
+    if (!has(path + ".facility")) return std::nullopt;
+    const std::string facility = get<std::string>(path + ".facility", "");
+    const auto& facility_ids = ids_["facilities"];
+    const auto it = std::find(facility_ids.begin(), facility_ids.end(), facility);
+    if (it == facility_ids.end()) {
+      error(where(path + ".facility"), path + ".facility",
+            fmt::format("no facility '{}'{}", facility, did_you_mean_suffix(facility, facility_ids)));
+      return std::nullopt;
+    }
+    stream.facility = static_cast<std::size_t>(it - facility_ids.begin());
+    if (stream.facility >= s.facilities.size()) return std::nullopt;
+    const std::string ap = path + ".arrivals";
+    const auto batch = maybe<CountDistribution>(ap + ".batch_size", pattern + ".arrivals.batch_size");
+    if (!has(ap + ".rate") || !batch) return std::nullopt;
+    for (const char* key : {".hourly_profile", ".weekly_profile", ".daily_profile"}) {
+      if (written_.contains(ap + key) && !has(ap + key)) return std::nullopt;
+    }
+    auto profile = [&](const char* key) {
+      return has(ap + "." + key) ? get<std::vector<double>>(ap + "." + key, "") : std::vector<double>{};
+    };
+    stream.arrivals = ArrivalProcess{get<double>(ap + ".rate", ""),
+                                     profile("hourly_profile"),
+                                     profile("weekly_profile"),
+                                     profile("daily_profile"),
+                                     *batch,
+                                     start_weekday};
+    return stream;
+  }
+
+  // Warns when work arrives faster than the officers on duty can do it on average: the
+  // waiting line then grows without bound and waits depend on the horizon.
+  void check_offered_load(const Scenario& s) {
+    for (std::size_t f = 0; f < s.facilities.size(); ++f) {
+      const FacilitySpec& facility = s.facilities[f];
+      if (facility.waiting_limit || facility.methods.empty()) continue;
+      double inspection_seconds = 0.0;
+      for (const auto& m : facility.methods) inspection_seconds += m.share * mean_of(m.duration_seconds);
+      double officers_needed = 0.0;
+      for (const auto& stream : s.streams) {
+        if (stream.facility == f) officers_needed += stream.arrivals.rate_per_second() * stream.arrivals.mean_batch_size() * inspection_seconds;
+      }
+      const double on_duty = facility.officers.officer_hours(SimTime::start() + Duration::days(1)) / 24.0;
+      if (officers_needed > on_duty) {
+        warning(where("facilities." + facility.id), "facilities." + facility.id,
+                fmt::format("offered load needs {:.2f} officers on average but {:.2f} are on duty; the waiting line "
+                            "will grow without bound (add officers, lower the rates, or set a waiting_limit)",
+                            officers_needed, on_duty));
+      }
+    }
+  }
+
+  std::vector<Diagnostic> diagnostics_;
+  std::map<std::string, Located> values_;
+  std::map<std::string, SourceLocation> sections_;
+  std::map<std::string, std::vector<std::string>> ids_;
+  std::map<std::string, std::size_t> list_sizes_;
+  std::set<std::string> written_;  // every path the file wrote, valid or not
+};
+
+}  // namespace
+
+ValidationResult validate_scenario(const RawNode& root) { return Validator{}.run(root); }
+
+QueueNetwork to_queue_network(const Scenario& scenario) {
+  QueueNetwork n;
+  for (const auto& f : scenario.facilities) n.facilities.push_back({f.id, f.officers, f.methods, f.waiting_limit});
+  for (const auto& s : scenario.streams) n.streams.push_back({s.id, s.facility, s.arrivals});
+  n.warmup = scenario.warmup;
+  n.horizon = scenario.horizon;
+  return n;
+}
+
+}  // namespace cisim
