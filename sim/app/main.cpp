@@ -1,56 +1,66 @@
 // SPDX-License-Identifier: MIT
-// The cisim command line: parse options, dispatch the subcommand, turn errors into exit codes.
+// The cisim command line: dispatch the subcommand, turn errors into exit codes.
 #include <cstdio>
 #include <exception>
-#include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include <boost/program_options.hpp>
 #include <fmt/core.h>
 
+#include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/version.hpp"
-
-namespace po = boost::program_options;
+#include "commands.hpp"
 
 namespace {
 
-enum class ExitStatus : int { Ok = 0, SimulationError = 1, UsageError = 2 };
+using cisim::app::ExitStatus;
 
 constexpr const char* kUsage =
-    "usage: cisim [--version] [--help] <command> [<args>]\n"
+    "usage: cisim <command> [<args>]   (cisim <command> --help for its options)\n"
     "\n"
     "cisim simulates customs inspection of e-commerce shipments.\n"
     "\n"
-    "commands arrive with the scenario layer (run, check, schema, compare, sweep);\n"
-    "see docs/cli.md.\n";
+    "commands:\n"
+    "  run SCENARIO       run a scenario and report waits, workload and throughput\n"
+    "  check SCENARIO...  validate scenario files; every problem, located\n"
+    "  schema             print the scenario reference (Markdown)\n"
+    "\n"
+    "options:\n"
+    "  -h, --help         print this help and exit\n"
+    "  --version          print the cisim version and exit\n"
+    "\n"
+    "exit codes: 0 ok, 1 simulation or output error, 2 usage or scenario error\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    fmt::print(stderr, "{}", kUsage);
+    return static_cast<int>(ExitStatus::UsageError);
+  }
+  const std::string& command = args.front();
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
-    po::options_description global("options");
-    global.add_options()("help,h", "print this help and exit")("version", "print the cisim version and exit");
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(global).run(), vm);
-    po::notify(vm);
-    if (vm.count("version")) {
+    if (command == "--version") {
       fmt::print("cisim {}\n", cisim::kVersion);
-      return static_cast<int>(ExitStatus::Ok);
+      return 0;
     }
-    if (vm.count("help") || argc == 1) {
-      std::ostringstream options;
-      options << global;
-      fmt::print("{}\n{}", kUsage, options.str());
-      return argc == 1 ? static_cast<int>(ExitStatus::UsageError) : static_cast<int>(ExitStatus::Ok);
+    if (command == "--help" || command == "-h" || command == "help") {
+      fmt::print("{}", kUsage);
+      return 0;
     }
-    return static_cast<int>(ExitStatus::Ok);
-  } catch (const po::error& e) {
-    fmt::print(stderr, "cisim: error: {}\n{}", e.what(), kUsage);
+    if (command == "run") return static_cast<int>(cisim::app::run_command(rest));
+    if (command == "check") return static_cast<int>(cisim::app::check_command(rest));
+    if (command == "schema") return static_cast<int>(cisim::app::schema_command(rest));
+    const std::vector<std::string> commands{"run", "check", "schema", "--version", "--help"};
+    throw cisim::app::UsageError{
+        fmt::format("unknown command '{}'{}", command, cisim::did_you_mean_suffix(command, commands))};
+  } catch (const cisim::app::UsageError& e) {
+    fmt::print(stderr, "cisim: error: {}\n(cisim --help lists the commands; cisim <command> --help their options)\n", e.message);
     return static_cast<int>(ExitStatus::UsageError);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "cisim: internal error: {}\n", e.what());
+    fmt::print(stderr, "cisim: error: {}\n", e.what());
     return static_cast<int>(ExitStatus::SimulationError);
   }
 }

@@ -19,6 +19,8 @@ void OfficerPoolRecorder::on_inspection_started(SimTime at, const InspectionRequ
   ++started_;
   waiting_.update(at, static_cast<double>(waiting));
   busy_.update(at, busy);
+  busy_now_ = busy;
+  update_present(at);
   const double hours = waited.to_hours();
   wait_hours_.add(hours);
   wait_quantiles_.add(hours);
@@ -28,9 +30,19 @@ void OfficerPoolRecorder::on_inspection_started(SimTime at, const InspectionRequ
 void OfficerPoolRecorder::on_inspection_finished(SimTime at, int busy) {
   ++finished_;
   busy_.update(at, busy);
+  busy_now_ = busy;
+  update_present(at);
 }
 
-void OfficerPoolRecorder::on_officers_changed(SimTime at, int on_duty) { on_duty_.update(at, on_duty); }
+void OfficerPoolRecorder::on_officers_changed(SimTime at, int on_duty) {
+  on_duty_.update(at, on_duty);
+  on_duty_now_ = on_duty;
+  update_present(at);
+}
+
+void OfficerPoolRecorder::update_present(SimTime at) {
+  present_.update(at, busy_now_ > on_duty_now_ ? busy_now_ : on_duty_now_);
+}
 
 void OfficerPoolRecorder::on_warmup_ended(SimTime at) {
   requests_ = refused_ = started_ = finished_ = waited_ = 0;
@@ -41,6 +53,7 @@ void OfficerPoolRecorder::on_warmup_ended(SimTime at) {
   waiting_.restart(at);
   busy_.restart(at);
   on_duty_.restart(at);
+  present_.restart(at);
 }
 
 void OfficerPoolRecorder::on_run_finished(SimTime at) { finished_at_ = at; }

@@ -130,8 +130,8 @@ class QueueNetworkRun {
     s.busy_officers_mean = r.busy().mean(until);
     s.in_system_mean = s.waiting_mean + s.busy_officers_mean;
     s.on_duty_officers_mean = r.on_duty().mean(until);
-    const double on_duty_hours = r.on_duty().integral_seconds(until) / 3600.0;
-    s.officer_utilization = on_duty_hours > 0.0 ? r.busy().integral_seconds(until) / 3600.0 / on_duty_hours : 0.0;
+    const double present_hours = r.present().integral_seconds(until) / 3600.0;
+    s.officer_utilization = present_hours > 0.0 ? r.busy().integral_seconds(until) / 3600.0 / present_hours : 0.0;
     s.throughput_per_hour = s.measured_hours > 0.0 ? static_cast<double>(r.inspections_finished()) / s.measured_hours : 0.0;
     return s;
   }

@@ -73,6 +73,13 @@ class Loader {
         chain.pop_back();
         return std::nullopt;
       }
+      std::error_code ec;
+      if (!fs::is_regular_file(target, ec)) {
+        error(p->where, "include",
+              fmt::format("cannot include '{}': {}", p->scalar, fs::exists(target, ec) ? "not a regular file" : "no such file"));
+        chain.pop_back();
+        return std::nullopt;
+      }
       auto included = load(target, nullptr, chain);
       if (!included) {
         chain.pop_back();

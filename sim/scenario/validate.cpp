@@ -170,9 +170,9 @@ class Validator {
     auto& ids = ids_[path];
     for (const RawNode::Entry* e : unique_entries(node, path)) {
       if (!is_id(e->key)) {
+        // Reported once; still registered, so references to it do not fail a second time.
         error(e->key_where, join(path, e->key),
               fmt::format("id '{}' may contain only letters, digits and '_' (at most 64)", e->key));
-        continue;
       }
       ids.push_back(e->key);
       walk(e->value, pattern + ".*", join(path, e->key));
@@ -245,7 +245,10 @@ class Validator {
           return;
         }
         auto parsed = parse_integer(text);
-        if (!parsed.value && spec.allows_unlimited) parsed.error += " or 'unlimited'";
+        if (!parsed.value && spec.allows_unlimited) {
+          const std::vector<std::string> word{"unlimited"};
+          parsed.error = fmt::format("expected a whole number or 'unlimited', found '{}'{}", text, did_you_mean_suffix(text, word));
+        }
         if (auto v = take(parsed, node, path); v && check_range(spec, *v, static_cast<double>(*v), node, path)) {
           store(path, *v, node.where);
         }
@@ -561,7 +564,8 @@ class Validator {
     for (const std::string& id : ids_["streams"]) {
       if (auto stream = build_stream(id, s, weekday_of_start)) s.streams.push_back(std::move(*stream));
     }
-    check_offered_load(s);
+    // Load warnings only make sense for a scenario that is otherwise valid.
+    if (!has_errors(diagnostics_)) check_offered_load(s);
     return s;
   }
 
@@ -719,7 +723,8 @@ class Validator {
         if (stream.facility == f) officers_needed += stream.arrivals.rate_per_second() * stream.arrivals.mean_batch_size() * inspection_seconds;
       }
       const double on_duty = facility.officers.officer_hours(SimTime::start() + Duration::days(1)) / 24.0;
-      if (officers_needed > on_duty) {
+      // At a utilization of 1 the line grows without bound too (a null-recurrent queue).
+      if (officers_needed >= on_duty) {
         warning(where("facilities." + facility.id), "facilities." + facility.id,
                 fmt::format("offered load needs {:.2f} officers on average but {:.2f} are on duty; the waiting line "
                             "will grow without bound (add officers, lower the rates, or set a waiting_limit)",

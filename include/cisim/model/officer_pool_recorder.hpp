@@ -36,6 +36,9 @@ class OfficerPoolRecorder final : public OfficerPoolObserver {
   const TimeWeighted& waiting() const { return waiting_; }
   const TimeWeighted& busy() const { return busy_; }
   const TimeWeighted& on_duty() const { return on_duty_; }
+  /// Officers present: on duty, or still finishing an inspection after their shift ended
+  /// (a shift change never preempts). Utilization is busy time over present time.
+  const TimeWeighted& present() const { return present_; }
   /// Start of the measured period (the end of the warm-up) and its end.
   SimTime measured_from() const { return waiting_.start(); }
   SimTime measured_until() const { return finished_at_; }
@@ -44,6 +47,7 @@ class OfficerPoolRecorder final : public OfficerPoolObserver {
   std::uint64_t busy_at_start() const { return busy_at_start_; }
 
  private:
+  void update_present(SimTime at);
   std::uint64_t requests_ = 0;
   std::uint64_t refused_ = 0;
   std::uint64_t started_ = 0;
@@ -54,6 +58,9 @@ class OfficerPoolRecorder final : public OfficerPoolObserver {
   TimeWeighted waiting_;
   TimeWeighted busy_;
   TimeWeighted on_duty_;
+  TimeWeighted present_;
+  int busy_now_ = 0;
+  int on_duty_now_ = 0;
   SimTime finished_at_;
   std::uint64_t waiting_at_start_ = 0;
   std::uint64_t busy_at_start_ = 0;

@@ -70,7 +70,9 @@ struct FacilityQueueStats {
   double in_system_mean = 0.0;           ///< time-average shipments waiting or in inspection
   double busy_officers_mean = 0.0;
   double on_duty_officers_mean = 0.0;
-  double officer_utilization = 0.0;      ///< busy officer-hours / on-duty officer-hours
+  /// Busy officer-hours over officer-hours present (on duty, or finishing an inspection
+  /// past the end of a shift), so it stays within [0, 1].
+  double officer_utilization = 0.0;
   double throughput_per_hour = 0.0;      ///< inspections finished per hour
 };
 

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// Report: results across replications as a table, CSV or JSON, in a stable order with fixed precision.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cisim/run.hpp"
+#include "cisim/scenario/load.hpp"
+#include "cisim/stats/replication_summary.hpp"
+
+namespace cisim {
+
+/// One reported metric of one scope (for now, each facility) summarised over replications.
+struct MetricSummary {
+  std::string scope;       ///< "facility"
+  std::string scope_name;  ///< the facility id
+  std::string metric;      ///< for example "wait_hours_mean"
+  std::string unit;        ///< "h", "shipments", "officers", "fraction", "per hour"
+  std::string kind;        ///< "per-shipment", "time-weighted" or "count"
+  std::vector<double> values;  ///< one per replication
+  ReplicationSummary summary;
+};
+
+/// Everything a report needs: where the run came from, and its metrics.
+struct Report {
+  std::string version;
+  std::string scenario_path;
+  std::string scenario_name;
+  std::string scenario_description;
+  std::string content_hash;
+  std::uint64_t seed = 0;
+  int replications = 0;
+  std::string horizon;
+  std::string warmup;
+  std::vector<Override> overrides;
+  std::vector<MetricSummary> metrics;  ///< facility order of the scenario, then metric order
+};
+
+Report make_report(const LoadedScenario& loaded, const RunResults& results);
+
+/// The table an analyst pastes into a memo: one block per facility.
+std::string format_table(const Report& report);
+/// Summary rows: scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n.
+std::string format_summary_csv(const Report& report);
+/// Tidy per-replication rows: replication, scope, scope_name, metric, value (metrics.csv).
+std::string format_metrics_csv(const Report& report);
+/// summary.json: run metadata, then every metric with mean, sd, ci95 and n.
+std::string format_json(const Report& report);
+
+}  // namespace cisim

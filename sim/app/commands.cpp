@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// cisim run, check and schema: option parsing with Boost.Program_options, then the library.
+#include "commands.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "cisim/report/output_files.hpp"
+#include "cisim/report/report.hpp"
+#include "cisim/run.hpp"
+#include "cisim/scenario/did_you_mean.hpp"
+#include "cisim/scenario/load.hpp"
+#include "cisim/scenario/schema.hpp"
+
+namespace po = boost::program_options;
+
+namespace cisim::app {
+namespace {
+
+std::string describe_options(const po::options_description& options) {
+  std::ostringstream out;
+  out << options;
+  return out.str();
+}
+
+// Parses `args` against `options`, turning Boost's errors into UsageErrors with a
+// "did you mean" for misspelled options.
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& options,
+                        const po::positional_options_description& positional) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    std::vector<std::string> names;
+    for (const auto& o : options.options()) names.push_back("--" + o->long_name());
+    std::string option = e.get_option_name();
+    throw UsageError{fmt::format("unknown option '{}'{}", option, did_you_mean_suffix(option, names))};
+  } catch (const po::error& e) {
+    throw UsageError{e.what()};
+  }
+  return vm;
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, bool quiet) {
+  for (const auto& d : diagnostics) {
+    if (quiet && d.severity == Severity::Warning) continue;
+    fmt::print(stderr, "{}\n", format_diagnostic(d));
+  }
+}
+
+std::string choose(const std::string& value, const std::vector<std::string>& allowed, const char* option) {
+  for (const auto& a : allowed) {
+    if (a == value) return value;
+  }
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  throw UsageError{fmt::format("unknown {} '{}'{} (one of {})", option, value, did_you_mean_suffix(value, allowed), list)};
+}
+
+}  // namespace
+
+ExitStatus run_command(const std::vector<std::string>& args) {
+  po::options_description options("cisim run SCENARIO [options]\n\nRuns a scenario's replications and reports each facility's "
+                                  "waits, queue length, officer utilization and throughput\n(mean, sd and 95% CI over "
+                                  "replications).\n\noptions");
+  options.add_options()("help,h", "print this help and exit")(
+      "replications,r", po::value<int>(), "number of replications (default: the scenario's `replications`)")(
+      "seed,s", po::value<std::uint64_t>(), "master seed (default: the scenario's `seed`)")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "KEY=VALUE: override any scenario key by dotted path, e.g. facilities.jfk_imf.officers.count=12 (repeatable)")(
+      "format,f", po::value<std::string>()->default_value("table"), "report on standard output: table, csv or json")(
+      "out,o", po::value<std::string>(), "directory for summary.json and metrics.csv (created if missing)")(
+      "quiet,q", "print nothing but errors (no report, no warnings)")(
+      "scenario", po::value<std::string>(), "scenario file");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  const auto vm = parse(args, options, positional);
+  if (vm.count("help")) {
+    fmt::print("{}", describe_options(options));
+    return ExitStatus::Ok;
+  }
+  if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to run"};
+  const std::string format = choose(vm["format"].as<std::string>(), {"table", "csv", "json"}, "format");
+  RunOptions run_options;
+  if (vm.count("replications")) {
+    const int n = vm["replications"].as<int>();
+    if (n < 1) throw UsageError{fmt::format("--replications must be at least 1 (got {})", n)};
+    run_options.replications = n;
+  }
+  if (vm.count("seed")) run_options.seed = vm["seed"].as<std::uint64_t>();
+  const bool quiet = vm.count("quiet") > 0;
+  const auto sets = vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+
+  const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);
+  print_diagnostics(loaded.diagnostics, quiet);
+  if (!loaded.scenario) return ExitStatus::UsageError;
+
+  const RunResults results = run_scenario(*loaded.scenario, run_options);
+  const Report report = make_report(loaded, results);
+  if (vm.count("out")) {
+    const std::string dir = vm["out"].as<std::string>();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw std::runtime_error(fmt::format("{}: cannot create output directory: {}", dir, ec.message()));
+    write_file_atomically((std::filesystem::path(dir) / "summary.json").string(), format_json(report));
+    write_file_atomically((std::filesystem::path(dir) / "metrics.csv").string(), format_metrics_csv(report));
+  }
+  if (!quiet) {
+    if (format == "json") fmt::print("{}", format_json(report));
+    else if (format == "csv") fmt::print("{}", format_summary_csv(report));
+    else fmt::print("{}", format_table(report));
+  }
+  return ExitStatus::Ok;
+}
+
+ExitStatus check_command(const std::vector<std::string>& args) {
+  po::options_description options("cisim check SCENARIO... [options]\n\nValidates scenario files and prints every problem as "
+                                  "file:line:column: severity: key: message.\nExit code 0 when no file has an error (warnings "
+                                  "allowed), 2 otherwise.\n\noptions");
+  options.add_options()("help,h", "print this help and exit")(
+      "set", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE override applied to every file (repeatable)")(
+      "format,f", po::value<std::string>()->default_value("text"), "text, or json for editors and scripts")(
+      "files", po::value<std::vector<std::string>>(), "scenario files");
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  const auto vm = parse(args, options, positional);
+  if (vm.count("help")) {
+    fmt::print("{}", describe_options(options));
+    return ExitStatus::Ok;
+  }
+  if (!vm.count("files")) throw UsageError{"missing SCENARIO: give one or more scenario files to check"};
+  const std::string format = choose(vm["format"].as<std::string>(), {"text", "json"}, "format");
+  const auto sets = vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  bool any_error = false;
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  int errors = 0;
+  int warnings = 0;
+  for (const auto& file : vm["files"].as<std::vector<std::string>>()) {
+    const LoadedScenario loaded = load_scenario(file, sets);
+    any_error = any_error || has_errors(loaded.diagnostics);
+    for (const auto& d : loaded.diagnostics) {
+      (d.severity == Severity::Error ? errors : warnings) += 1;
+      all.push_back({{"file", d.where.file},
+                     {"line", d.where.line},
+                     {"column", d.where.column},
+                     {"severity", d.severity == Severity::Error ? "error" : "warning"},
+                     {"key", d.key},
+                     {"message", d.message}});
+    }
+    if (format == "text") {
+      for (const auto& d : loaded.diagnostics) fmt::print("{}\n", format_diagnostic(d));
+      if (!has_errors(loaded.diagnostics)) fmt::print("{}: ok\n", file);
+    }
+  }
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["errors"] = errors;
+    j["warnings"] = warnings;
+    j["diagnostics"] = all;
+    fmt::print("{}\n", j.dump(2));
+  }
+  return any_error ? ExitStatus::UsageError : ExitStatus::Ok;
+}
+
+ExitStatus schema_command(const std::vector<std::string>& args) {
+  po::options_description options("cisim schema\n\nPrints the scenario reference in Markdown: every key with its type, "
+                                  "unit, default, range,\ndescription and example (docs/scenario-reference.md is this "
+                                  "output).\n\noptions");
+  options.add_options()("help,h", "print this help and exit");
+  const auto vm = parse(args, options, po::positional_options_description{});
+  if (vm.count("help")) {
+    fmt::print("{}", describe_options(options));
+    return ExitStatus::Ok;
+  }
+  fmt::print("{}", schema_markdown());
+  return ExitStatus::Ok;
+}
+
+}  // namespace cisim::app

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// Atomic file replacement: write a temporary, flush it to disk, rename.
+#include "cisim/report/output_files.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+namespace cisim {
+
+void write_file_atomically(const std::string& path, const std::string& contents) {
+  const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
+  auto fail = [&](const char* what) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temporary.c_str());
+    throw std::runtime_error(fmt::format("{}: cannot {}: {}", path, what, reason));
+  };
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    const std::string reason = std::strerror(errno);
+    throw std::runtime_error(fmt::format("{}: cannot write: {}", path, reason));
+  }
+  std::size_t written = 0;
+  while (written < contents.size()) {
+    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      fail("write");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    fail("flush to disk");
+  }
+  if (::close(fd) != 0) fail("close");
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename into place");
+}
+
+}  // namespace cisim

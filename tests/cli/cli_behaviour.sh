@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The commands as a user meets them: help, exit codes, did-you-mean, --set, output files.
+# Usage: cli_behaviour.sh CISIM SOURCE_DIR
+set -u
+cisim="$1"
+cd "$2"
+work="$(mktemp -d)"
+trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {  # check NAME EXPECTED_EXIT PATTERN COMMAND...
+  local name="$1" code="$2" pattern="$3"
+  shift 3
+  local out status
+  out="$("$@" 2>&1)"
+  status=$?
+  if [ "$status" -eq "$code" ] && grep -qE -- "$pattern" <<<"$out"; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL $name: exit code $status (expected $code), output:"
+    head -8 <<<"$out"
+    failed=$((failed + 1))
+  fi
+}
+mmc=scenarios/queue_mmc.yaml
+check "no command" 2 "usage: cisim" "$cisim"
+check "help" 0 "run SCENARIO" "$cisim" --help
+check "run --help shows options with units" 0 "--replications" "$cisim" run --help
+check "unknown command" 2 "unknown command 'rnu'; did you mean 'run'\\?" "$cisim" rnu
+check "unknown option" 2 "unknown option '--seeed'; did you mean '--seed'\\?" "$cisim" run "$mmc" --seeed 3
+check "unknown format" 2 "unknown format 'jsn'; did you mean 'json'\\?" "$cisim" run "$mmc" --format jsn
+check "missing scenario" 2 "missing SCENARIO" "$cisim" run
+check "bad replications" 2 "--replications must be at least 1" "$cisim" run "$mmc" --replications 0
+check "check ok" 0 "queue_mmc.yaml: ok" "$cisim" check "$mmc"
+check "check json" 2 '"severity": "error"' "$cisim" check --format json tests/invalid/unknown_key.yaml
+check "set error names --set" 2 "^--set:1:[0-9]+: error: facilities.station.officers.count: expected a whole number, found 'x'" \
+  "$cisim" check "$mmc" --set facilities.station.officers.count=x
+check "set unknown key" 2 "^--set:1:1: error: facilities.station.oficers: unknown key; did you mean 'officers'\\?" \
+  "$cisim" check "$mmc" --set facilities.station.oficers.count=3
+check "warning exits 0" 0 "warning: facilities.station: offered load needs 12.00 officers" \
+  "$cisim" check "$mmc" --set streams.poisson.arrivals.rate=12/min
+check "run echoes overrides" 0 "overrides: facilities.station.officers.count=11" \
+  "$cisim" run "$mmc" --replications 2 --set facilities.station.officers.count=11 --set horizon=2d
+check "run json" 0 '"metric": "wait_hours_mean"' "$cisim" run "$mmc" --replications 2 --set horizon=2d --format json
+check "run csv" 0 "^scope,scope_name,metric,unit,mean,sd,ci95_low,ci95_high,n" \
+  "$cisim" run "$mmc" --replications 2 --set horizon=2d --format csv
+check "run --out writes files" 0 "" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/out" --quiet
+if [ -s "$work/out/summary.json" ] && head -1 "$work/out/metrics.csv" | grep -q "^replication,scope,scope_name,metric,value$" \
+  && ! ls "$work/out" | grep -q tmp; then
+  passed=$((passed + 1))
+else
+  echo "FAIL --out: summary.json or metrics.csv missing, or a temporary file left"
+  failed=$((failed + 1))
+fi
+"$cisim" run "$mmc" --replications 2 --set horizon=2d --format json > "$work/stdout.json"
+if cmp -s "$work/stdout.json" "$work/out/summary.json"; then passed=$((passed + 1)); else
+  echo "FAIL --format json differs from summary.json"; failed=$((failed + 1)); fi
+touch "$work/a_file"
+check "output path is a file" 1 "a_file: cannot create output directory" \
+  "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/a_file"
+mkdir "$work/readonly" && chmod a-w "$work/readonly"
+if [ "$(id -u)" -ne 0 ]; then  # root writes anywhere, so this case needs an ordinary user
+  check "read-only output directory" 1 "summary.json: cannot write" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/readonly"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Inputs too big or too odd to keep in the repository, made here: each must end in exit code
+# 2 with a located message (file:line:column, or the file for a missing one), within 20 s and
+# 1 GiB of memory, never a crash or a hang. A valid file with a BOM and CRLF line ends loads.
+# Usage: hostile_inputs.sh CISIM SOURCE_DIR
+set -u
+cisim="$1"
+source_dir="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+expect() {  # expect NAME EXIT_CODE PATTERN FILE...
+  local name="$1" code="$2" pattern="$3"
+  shift 3
+  local out status
+  out="$( (ulimit -v 1048576; timeout 20 "$cisim" check "$@") 2>&1)"
+  status=$?
+  if [ "$status" -eq "$code" ] && grep -qE -- "$pattern" <<<"$out"; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL $name: exit code $status (expected $code); output:"
+    head -5 <<<"$out"
+    failed=$((failed + 1))
+  fi
+}
+
+# 100 MB file: refused on its size before it is read.
+head -c 104857600 /dev/zero | tr '\0' 'a' > "$work/huge.yaml"
+expect "100 MB file" 2 "huge.yaml:1:1: error: file is 104857600 bytes" "$work/huge.yaml"
+# Nesting 100,000 levels deep, in flow and in block style.
+python3 -c "print('a: ' + '[' * 100000 + ']' * 100000)" > "$work/deep_flow.yaml"
+expect "deep flow nesting" 2 "deep_flow.yaml:[0-9]+:[0-9]+: error: .*nesting deeper than" "$work/deep_flow.yaml"
+python3 -c "print('- ' * 100000 + 'x')" > "$work/deep_block.yaml"
+expect "deep block nesting" 2 "deep_block.yaml:[0-9]+:[0-9]+: error: " "$work/deep_block.yaml"
+# Random bytes.
+head -c 65536 /dev/urandom > "$work/random.yaml"
+expect "random bytes" 2 "random.yaml:[0-9]+:[0-9]+: error: " "$work/random.yaml"
+# Numbers that are not numbers.
+sed 's/rate: 9\/min/rate: 1e999\/min/' "$source_dir/scenarios/queue_mmc.yaml" > "$work/inf.yaml"
+expect "1e999" 2 "inf.yaml:[0-9]+:[0-9]+: error: streams.poisson.arrivals.rate: number '1e999' is out of range" "$work/inf.yaml"
+sed 's/rate: 9\/min/rate: nan\/min/' "$source_dir/scenarios/queue_mmc.yaml" > "$work/nan.yaml"
+expect "nan" 2 "nan.yaml:[0-9]+:[0-9]+: error: streams.poisson.arrivals.rate: expected a number, found 'nan'" "$work/nan.yaml"
+# Not a file.
+expect "directory" 2 "error: is a directory" "$work"
+expect "missing file" 2 "no_such.yaml: error: no such file" "$work/no_such.yaml"
+# A valid file with a UTF-8 byte order mark and CRLF line ends loads like any other.
+{ printf '\xEF\xBB\xBF'; sed 's/$/\r/' "$source_dir/scenarios/queue_mmc.yaml"; } > "$work/bom_crlf.yaml"
+expect "BOM and CRLF" 0 "bom_crlf.yaml: ok" "$work/bom_crlf.yaml"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

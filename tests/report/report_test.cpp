@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#include "cisim/report/report.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cisim/scenario/load.hpp"
+#include "support/scenario_text.hpp"
+
+using namespace cisim;
+
+namespace {
+Report small_report(int replications) {
+  static const LoadedScenario loaded = load_scenario_text(cisim::testing::valid_scenario_text(), "small.yaml");
+  RunOptions options;
+  options.replications = replications;
+  return make_report(loaded, run_scenario(*loaded.scenario, options));
+}
+}  // namespace
+
+TEST_CASE("Report: same scenario and seed give byte-identical JSON and CSV", "[report]") {
+  REQUIRE(format_json(small_report(3)) == format_json(small_report(3)));
+  REQUIRE(format_metrics_csv(small_report(3)) == format_metrics_csv(small_report(3)));
+}
+
+TEST_CASE("Report: JSON carries run metadata and every metric with mean, sd, ci95 and n", "[report]") {
+  const auto j = nlohmann::json::parse(format_json(small_report(3)));
+  REQUIRE(j["scenario"]["name"] == "small");
+  REQUIRE(j["scenario"]["content_hash"].get<std::string>().starts_with("fnv1a64:"));
+  REQUIRE(j["replications"] == 3);
+  REQUIRE(j["seed"] == 1);
+  bool found = false;
+  for (const auto& m : j["metrics"]) {
+    REQUIRE(m.contains("mean"));
+    REQUIRE(m["n"] == 3);
+    if (m["metric"] == "officer_utilization") {
+      found = true;
+      REQUIRE(m["ci95"].size() == 2);
+      REQUIRE(m["mean"].get<double>() > 0.0);
+      REQUIRE(m["mean"].get<double>() < 1.0);
+    }
+  }
+  REQUIRE(found);
+}
+
+TEST_CASE("Report: metrics.csv has one row per replication and metric", "[report]") {
+  const auto r = small_report(2);
+  const std::string csv = format_metrics_csv(r);
+  const auto rows = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n'));
+  REQUIRE(rows == 1 + 2 * r.metrics.size());
+}
+
+TEST_CASE("Report: one replication reports no interval rather than a fake one", "[report]") {
+  const auto r = small_report(1);
+  REQUIRE(format_table(r).find("(n < 2)") != std::string::npos);
+  const auto j = nlohmann::json::parse(format_json(r));
+  REQUIRE(j["metrics"][0]["ci95"].is_null());
+}
