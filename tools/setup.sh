@@ -9,3 +9,4 @@ cisim_build
 echo
 # The flagship run; it becomes the Mega Flex scenario once the customs model exists (issue 5).
 build/cisim --version
+build/cisim run scenarios/queue_mmc.yaml

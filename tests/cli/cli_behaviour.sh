@@ -3,26 +3,11 @@
 # The commands as a user meets them: help, exit codes, did-you-mean, --set, output files.
 # Usage: cli_behaviour.sh CISIM SOURCE_DIR
 set -u
-cisim="$1"
+cisim="$(realpath "$1")"
+source "$(dirname "$(realpath "$0")")/lib.sh"
 cd "$2"
 work="$(mktemp -d)"
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {  # check NAME EXPECTED_EXIT PATTERN COMMAND...
-  local name="$1" code="$2" pattern="$3"
-  shift 3
-  local out status
-  out="$("$@" 2>&1)"
-  status=$?
-  if [ "$status" -eq "$code" ] && grep -qE -- "$pattern" <<<"$out"; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL $name: exit code $status (expected $code), output:"
-    head -8 <<<"$out"
-    failed=$((failed + 1))
-  fi
-}
 mmc=scenarios/queue_mmc.yaml
 check "no command" 2 "usage: cisim" "$cisim"
 check "help" 0 "run SCENARIO" "$cisim" --help
@@ -48,14 +33,12 @@ check "run csv" 0 "^scope,scope_name,metric,unit,mean,sd,ci95_low,ci95_high,n" \
 check "run --out writes files" 0 "" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/out" --quiet
 if [ -s "$work/out/summary.json" ] && head -1 "$work/out/metrics.csv" | grep -q "^replication,scope,scope_name,metric,value$" \
   && ! ls "$work/out" | grep -q tmp; then
-  passed=$((passed + 1))
+  pass
 else
-  echo "FAIL --out: summary.json or metrics.csv missing, or a temporary file left"
-  failed=$((failed + 1))
+  fail "--out: summary.json or metrics.csv missing, or a temporary file left"
 fi
 "$cisim" run "$mmc" --replications 2 --set horizon=2d --format json > "$work/stdout.json"
-if cmp -s "$work/stdout.json" "$work/out/summary.json"; then passed=$((passed + 1)); else
-  echo "FAIL --format json differs from summary.json"; failed=$((failed + 1)); fi
+if cmp -s "$work/stdout.json" "$work/out/summary.json"; then pass; else fail "--format json differs from summary.json"; fi
 touch "$work/a_file"
 check "output path is a file" 1 "a_file: cannot create output directory" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/a_file"
@@ -63,5 +46,4 @@ mkdir "$work/readonly" && chmod a-w "$work/readonly"
 if [ "$(id -u)" -ne 0 ]; then  # root writes anywhere, so this case needs an ordinary user
   check "read-only output directory" 1 "summary.json: cannot write" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/readonly"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -9,22 +9,9 @@ cisim="$1"
 source_dir="$2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-expect() {  # expect NAME EXIT_CODE PATTERN FILE...
-  local name="$1" code="$2" pattern="$3"
-  shift 3
-  local out status
-  out="$( (ulimit -v 1048576; timeout 20 "$cisim" check "$@") 2>&1)"
-  status=$?
-  if [ "$status" -eq "$code" ] && grep -qE -- "$pattern" <<<"$out"; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL $name: exit code $status (expected $code); output:"
-    head -5 <<<"$out"
-    failed=$((failed + 1))
-  fi
+source "$(dirname "$(realpath "$0")")/lib.sh"
+expect() {  # expect NAME EXIT_CODE PATTERN FILE: `cisim check FILE`
+  check "$1" "$2" "$3" "$cisim" check "$4"
 }
 
 # 100 MB file: refused on its size before it is read.
@@ -50,5 +37,4 @@ expect "missing file" 2 "no_such.yaml: error: no such file" "$work/no_such.yaml"
 { printf '\xEF\xBB\xBF'; sed 's/$/\r/' "$source_dir/scenarios/queue_mmc.yaml"; } > "$work/bom_crlf.yaml"
 expect "BOM and CRLF" 0 "bom_crlf.yaml: ok" "$work/bom_crlf.yaml"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
