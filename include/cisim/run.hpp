@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "cisim/model/queue_network.hpp"
+#include "cisim/model/customs_model.hpp"
 #include "cisim/scenario/scenario.hpp"
 
 namespace cisim {
@@ -20,10 +20,11 @@ struct RunOptions {
 struct RunResults {
   std::uint64_t seed = 0;
   int replications = 0;
-  std::vector<QueueNetworkResult> per_replication;  ///< index = replication
+  std::vector<CustomsResult> per_replication;  ///< index = replication
 };
 
-/// Runs every replication r with RandomStreams{seed, r}, in order.
+/// Runs every replication r with RandomStreams{seed, r}, in order. Throws
+/// ConservationError (a simulation error) if a replication loses a shipment.
 RunResults run_scenario(const Scenario& scenario, const RunOptions& options);
 
 }  // namespace cisim

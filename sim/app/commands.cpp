@@ -77,7 +77,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
       "set", po::value<std::vector<std::string>>()->composing(),
       "KEY=VALUE: override any scenario key by dotted path, e.g. facilities.jfk_imf.officers.count=12 (repeatable)")(
       "format,f", po::value<std::string>()->default_value("table"), "report on standard output: table, csv or json")(
-      "out,o", po::value<std::string>(), "directory for summary.json and metrics.csv (created if missing)")(
+      "out,o", po::value<std::string>(), "directory for summary.json, metrics.csv and timeseries.csv (created if missing)")(
       "quiet,q", "print nothing but errors (no report, no warnings)")(
       "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
@@ -103,7 +103,13 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   print_diagnostics(loaded.diagnostics, quiet);
   if (!loaded.scenario) return ExitStatus::UsageError;
 
-  const RunResults results = run_scenario(*loaded.scenario, run_options);
+  RunResults results;
+  try {
+    results = run_scenario(*loaded.scenario, run_options);
+  } catch (const ConservationError& e) {
+    fmt::print(stderr, "cisim: simulation error: {}\n", e.what());
+    return ExitStatus::SimulationError;
+  }
   const Report report = make_report(loaded, results);
   if (vm.count("out")) {
     const std::string dir = vm["out"].as<std::string>();
@@ -112,6 +118,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     if (ec) throw std::runtime_error(fmt::format("{}: cannot create output directory: {}", dir, ec.message()));
     write_file_atomically((std::filesystem::path(dir) / "summary.json").string(), format_json(report));
     write_file_atomically((std::filesystem::path(dir) / "metrics.csv").string(), format_metrics_csv(report));
+    write_file_atomically((std::filesystem::path(dir) / "timeseries.csv").string(), format_timeseries_csv(report));
   }
   if (!quiet) {
     if (format == "json") fmt::print("{}", format_json(report));

@@ -62,6 +62,9 @@ class QueueNetworkRun {
   void on(const ShipmentArrived& e) { on_shipment_arrived(e); }
   void on(const InspectionCompleted& e) { on_inspection_completed(e); }
   void on(const ShiftChanged& e) { on_shift_changed(e); }
+  // The customs model's events never occur in a bare queueing network.
+  void on(const ArrivalSliceStarted&) { CISIM_ASSERT(false, "not a queue-network event"); }
+  void on(const ShipmentPresented&) { CISIM_ASSERT(false, "not a queue-network event"); }
 
   void on_shipment_arrived(const ShipmentArrived& e) {
     const QueueStream& stream = network_.streams[e.stream];

@@ -2,6 +2,7 @@
 // Report building and formatting. Numbers print with fixed rules so output is byte-stable.
 #include "cisim/report/report.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include <fmt/core.h>
@@ -13,19 +14,50 @@
 namespace cisim {
 namespace {
 
+template <class Source>
 struct MetricDefinition {
   const char* name;
   const char* unit;
   const char* kind;
-  std::function<double(const FacilityQueueStats&)> value;
+  std::function<double(const Source&)> value;
 };
 
-const std::vector<MetricDefinition>& facility_metrics() {
-  static const std::vector<MetricDefinition> kMetrics{
-      {"arrivals", "shipments", "count", [](const auto& f) { return static_cast<double>(f.requests); }},
-      {"inspected", "shipments", "count", [](const auto& f) { return static_cast<double>(f.inspections_finished); }},
-      {"refused", "shipments", "count", [](const auto& f) { return static_cast<double>(f.refused); }},
-      {"blocking_probability", "fraction", "per-shipment", [](const auto& f) { return f.blocking_probability; }},
+double count(std::uint64_t n) { return static_cast<double>(n); }
+
+// What every scope reports: measured rates beside the truth they sample (DESIGN.md section 2).
+const std::vector<MetricDefinition<CustomsTally>>& tally_metrics() {
+  static const std::vector<MetricDefinition<CustomsTally>> kMetrics{
+      {"arrivals", "shipments", "count", [](const auto& t) { return count(t.arrivals); }},
+      {"de_minimis", "shipments", "count", [](const auto& t) { return count(t.de_minimis); }},
+      {"type86", "shipments", "count", [](const auto& t) { return count(t.type86); }},
+      {"informal", "shipments", "count", [](const auto& t) { return count(t.informal); }},
+      {"formal", "shipments", "count", [](const auto& t) { return count(t.formal); }},
+      {"selected_targeted", "shipments", "count", [](const auto& t) { return count(t.selected_targeted); }},
+      {"selected_random", "shipments", "count", [](const auto& t) { return count(t.selected_random); }},
+      {"selected_blitz", "shipments", "count", [](const auto& t) { return count(t.selected_blitz); }},
+      {"selected_not_inspected", "shipments", "count", [](const auto& t) { return count(t.selected_not_inspected); }},
+      {"inspected", "shipments", "count", [](const auto& t) { return count(t.inspected); }},
+      {"discrepancies_found", "shipments", "count", [](const auto& t) { return count(t.found_any); }},
+      {"counterfeits_found", "shipments", "count", [](const auto& t) { return count(t.found[0]); }},
+      {"discrepancy_rate", "fraction", "per-shipment", [](const auto& t) { return t.discrepancy_rate(); }},
+      {"counterfeit_rate", "fraction", "per-shipment", [](const auto& t) { return t.counterfeit_rate(); }},
+      {"true_discrepancy_prevalence", "fraction", "per-shipment", [](const auto& t) { return t.true_discrepancy_prevalence(); }},
+      {"true_counterfeit_prevalence", "fraction", "per-shipment", [](const auto& t) { return t.true_counterfeit_prevalence(); }},
+      {"counterfeit_interdiction_rate", "fraction", "per-shipment", [](const auto& t) { return t.counterfeit_interdiction_rate(); }},
+      {"leakage", "shipments", "count", [](const auto& t) { return count(t.leakage); }},
+      {"seizures", "shipments", "count", [](const auto& t) { return count(t.seized); }},
+      {"abandoned", "shipments", "count", [](const auto& t) { return count(t.abandoned); }},
+      {"duties_collected_usd", "USD", "count", [](const auto& t) { return t.duties_collected_usd; }},
+      {"duties_forgone_usd", "USD", "count", [](const auto& t) { return t.duties_forgone_usd; }},
+      {"penalties_usd", "USD", "count", [](const auto& t) { return t.penalties_usd; }},
+      {"dwell_hours_mean", "h", "per-shipment", [](const auto& t) { return t.dwell_hours.mean(); }},
+  };
+  return kMetrics;
+}
+
+// What only facilities report: their officer pool and its waiting line.
+const std::vector<MetricDefinition<FacilityQueueStats>>& queue_metrics() {
+  static const std::vector<MetricDefinition<FacilityQueueStats>> kMetrics{
       {"waited_share", "fraction", "per-shipment", [](const auto& f) { return f.waited_share; }},
       {"wait_hours_mean", "h", "per-shipment", [](const auto& f) { return f.wait_mean_hours; }},
       {"wait_hours_p50", "h", "per-shipment", [](const auto& f) { return f.wait_p50_hours; }},
@@ -42,6 +74,37 @@ const std::vector<MetricDefinition>& facility_metrics() {
   return kMetrics;
 }
 
+const std::vector<MetricDefinition<CustomsTally>>& daily_metrics() {
+  static const std::vector<MetricDefinition<CustomsTally>> kMetrics{
+      {"arrivals", "shipments", "count", [](const auto& t) { return count(t.arrivals); }},
+      {"inspected", "shipments", "count", [](const auto& t) { return count(t.inspected); }},
+      {"discrepancies_found", "shipments", "count", [](const auto& t) { return count(t.found_any); }},
+      {"counterfeits_found", "shipments", "count", [](const auto& t) { return count(t.found[0]); }},
+      {"seizures", "shipments", "count", [](const auto& t) { return count(t.seized + t.abandoned); }},
+      {"duties_collected_usd", "USD", "count", [](const auto& t) { return t.duties_collected_usd; }},
+  };
+  return kMetrics;
+}
+
+template <class Source, class Pick>
+void add_metrics(Report& r, const std::string& scope, const std::string& name,
+                 const std::vector<MetricDefinition<Source>>& definitions, const RunResults& results, Pick pick) {
+  for (const auto& def : definitions) {
+    MetricSummary m;
+    m.scope = scope;
+    m.scope_name = name;
+    m.metric = def.name;
+    m.unit = def.unit;
+    m.kind = def.kind;
+    for (const auto& rep : results.per_replication) m.values.push_back(def.value(pick(rep)));
+    m.summary = ReplicationSummary::of(m.values, 0.95);
+    r.metrics.push_back(std::move(m));
+  }
+}
+
+}  // namespace
+
+namespace {
 // Six significant digits, no exponent below 1e-4 or above 1e9: readable and stable.
 std::string number(double v) {
   if (v == 0.0) return "0";
@@ -72,20 +135,35 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   r.content_hash = loaded.content_hash;
   r.seed = results.seed;
   r.replications = results.replications;
-  r.horizon = format_duration(scenario.horizon);
-  r.warmup = format_duration(scenario.warmup);
+  r.horizon = format_duration(scenario.model.horizon);
+  r.warmup = format_duration(scenario.model.warmup);
   r.overrides = loaded.overrides;
-  for (std::size_t f = 0; f < scenario.facilities.size(); ++f) {
-    for (const auto& def : facility_metrics()) {
-      MetricSummary m;
-      m.scope = "facility";
-      m.scope_name = scenario.facilities[f].id;
-      m.metric = def.name;
-      m.unit = def.unit;
-      m.kind = def.kind;
-      for (const auto& rep : results.per_replication) m.values.push_back(def.value(rep.facilities[f]));
-      m.summary = ReplicationSummary::of(m.values, 0.95);
-      r.metrics.push_back(std::move(m));
+  const CustomsModelConfig& m = scenario.model;
+  add_metrics(r, "run", "all", tally_metrics(), results, [](const CustomsResult& x) -> const CustomsTally& { return x.run; });
+  for (std::size_t f = 0; f < m.facilities.size(); ++f) {
+    add_metrics(r, "facility", m.facilities[f].name, tally_metrics(), results,
+                [f](const CustomsResult& x) -> const CustomsTally& { return x.facilities[f]; });
+    add_metrics(r, "facility", m.facilities[f].name, queue_metrics(), results,
+                [f](const CustomsResult& x) -> const FacilityQueueStats& { return x.queues[f]; });
+  }
+  for (std::size_t s = 0; s < m.streams.size(); ++s) {
+    add_metrics(r, "stream", m.streams[s].name, tally_metrics(), results,
+                [s](const CustomsResult& x) -> const CustomsTally& { return x.streams[s]; });
+  }
+  for (std::size_t b = 0; b < m.blitzes.size(); ++b) {
+    add_metrics(r, "blitz", m.blitzes[b].name, tally_metrics(), results,
+                [b](const CustomsResult& x) -> const CustomsTally& { return x.blitzes[b]; });
+  }
+  if (!results.per_replication.empty()) {
+    const std::size_t days = results.per_replication.front().daily.size();
+    for (std::size_t d = 0; d < days; ++d) {
+      for (std::size_t f = 0; f < m.facilities.size(); ++f) {
+        for (const auto& def : daily_metrics()) {
+          double sum = 0.0;
+          for (const auto& rep : results.per_replication) sum += def.value(rep.daily[d][f]);
+          r.daily.push_back({d, m.facilities[f].name, def.name, sum / static_cast<double>(results.per_replication.size())});
+        }
+      }
     }
   }
   return r;
@@ -104,16 +182,25 @@ std::string format_table(const Report& r) {
     out += "\n";
   }
   out += "means over replications after the warm-up; 95% confidence intervals (Student t)\n";
+  // Rows that are zero in every replication (no blitz, no duty, ...) are left out so the
+  // table fits on a screen; CSV and JSON keep every row.
   std::string scope;
+  std::size_t omitted = 0;
   for (const auto& m : r.metrics) {
-    if (m.scope_name != scope) {
-      scope = m.scope_name;
-      out += fmt::format("\n{} {}\n", m.scope, scope);
-      out += fmt::format("  {:<24} {:<12} {:>12} {:>12}  {:<27} {:>4}\n", "metric", "unit", "mean", "sd", "95% CI", "n");
+    const std::string heading = m.scope + " " + m.scope_name;
+    if (heading != scope) {
+      scope = heading;
+      out += fmt::format("\n{}\n", heading);
+      out += fmt::format("  {:<30} {:<11} {:>12} {:>12}  {:<27} {:>4}\n", "metric", "unit", "mean", "sd", "95% CI", "n");
     }
-    out += fmt::format("  {:<24} {:<12} {:>12} {:>12}  {:<27} {:>4}\n", m.metric, m.unit, number(m.summary.mean),
+    if (std::all_of(m.values.begin(), m.values.end(), [](double v) { return v == 0.0; })) {
+      ++omitted;
+      continue;
+    }
+    out += fmt::format("  {:<30} {:<11} {:>12} {:>12}  {:<27} {:>4}\n", m.metric, m.unit, number(m.summary.mean),
                        number(m.summary.sd), ci_text(m.summary), m.summary.n);
   }
+  if (omitted > 0) out += fmt::format("\n({} rows that are zero in every replication are omitted; --format csv or json has all)\n", omitted);
   return out;
 }
 
@@ -135,6 +222,12 @@ std::string format_metrics_csv(const Report& r) {
                          m.values[static_cast<std::size_t>(rep)]);
     }
   }
+  return out;
+}
+
+std::string format_timeseries_csv(const Report& r) {
+  std::string out = "day,facility,metric,value\n";
+  for (const auto& d : r.daily) out += fmt::format("{},{},{},{:.17g}\n", d.day, csv_field(d.facility), d.metric, d.value);
   return out;
 }
 

@@ -36,6 +36,19 @@ KeySpec with_range(KeySpec k, std::optional<double> min, std::optional<double> m
   return k;
 }
 
+KeySpec reference_list(std::string path, std::string reference, bool required, std::string description, std::string example) {
+  KeySpec k = leaf(std::move(path), KeyType::IdList, "", required, "", std::move(description), std::move(example));
+  k.reference = std::move(reference);
+  return k;
+}
+
+// One fraction key per violation kind under `section`.
+void per_violation(std::vector<KeySpec>& s, const std::string& section, const std::string& what, const std::string& example) {
+  for (const char* kind : {"counterfeit", "undervaluation", "misdescription", "prohibited", "agricultural"}) {
+    s.push_back(leaf(section + "." + kind, KeyType::Fraction, "fraction", false, "0", what + " " + kind, example));
+  }
+}
+
 std::vector<KeySpec> build_schema() {
   std::vector<KeySpec> s;
   s.push_back(with_range(leaf("format_version", KeyType::Integer, "", true, "",
@@ -102,6 +115,9 @@ std::vector<KeySpec> build_schema() {
                    "share of inspections that use this method", "70%"));
   s.push_back(leaf("facilities.*.methods.*.duration", KeyType::DurationDist, "duration", true, "",
                    "time an officer spends on one inspection", "{dist: lognormal, mean: 12min, sd: 6min}"));
+  s.push_back(section("facilities.*.methods.*.sensitivity", false,
+                      "chance that this method finds each violation kind the shipment carries"));
+  per_violation(s, "facilities.*.methods.*.sensitivity", "chance of finding", "85%");
 
   KeySpec streams = section("streams", true, "arrival streams by id; at least one");
   streams.type = KeyType::IdMap;
@@ -133,6 +149,111 @@ std::vector<KeySpec> build_schema() {
   s.push_back(leaf("streams.*.arrivals.batch_size", KeyType::CountDist, "shipments", false,
                    "{dist: constant, value: 1}", "shipments per arrival event (a mail bag, a flight)",
                    "{dist: poisson, mean: 40}"));
+  KeySpec mode = leaf("streams.*.mode", KeyType::Choice, "", false, "postal", "how the shipments travel", "express");
+  mode.choices = {"postal", "express", "cargo", "truck"};
+  s.push_back(mode);
+  KeySpec origin_mix = section("streams.*.origin_mix", false,
+                               "share of shipments from each origin (ids of `origins`); shares sum to 1. "
+                               "Without it, every shipment comes from one unnamed origin with risk multiplier 1");
+  origin_mix.type = KeyType::IdMap;
+  s.push_back(origin_mix);
+  s.push_back(leaf("streams.*.origin_mix.*", KeyType::Fraction, "fraction", true, "", "share from this origin", "62%"));
+  KeySpec category_mix = section("streams.*.category_mix", false,
+                                 "share of shipments in each product category (ids of `categories`); shares sum to 1. "
+                                 "Without it, every shipment is in one unnamed category worth 0 USD with no violations");
+  category_mix.type = KeyType::IdMap;
+  s.push_back(category_mix);
+  s.push_back(leaf("streams.*.category_mix.*", KeyType::Fraction, "fraction", true, "", "share in this category", "30%"));
+  s.push_back(leaf("streams.*.advance_data", KeyType::Fraction, "fraction", false, "100%",
+                   "share of shipments with advance electronic data (GAO-17-606: about half of inbound mail lacked it)", "50%"));
+  s.push_back(section("streams.*.sellers", false,
+                      "a finite seller population: Zipf volume shares and beta violation propensities (repeat offenders)"));
+  s.push_back(with_range(leaf("streams.*.sellers.count", KeyType::Integer, "sellers", true, "", "number of sellers", "5000"), 1,
+                         10'000'000));
+  s.push_back(with_range(leaf("streams.*.sellers.zipf_exponent", KeyType::Real, "", false, "1",
+                              "seller i (from 1) ships in proportion to i^-exponent", "1.1"),
+                         0, 10));
+  s.push_back(with_range(leaf("streams.*.sellers.propensity_a", KeyType::Real, "", false, "1",
+                              "Beta(a, b) of seller propensities; a seller's multiplier is its draw over the mean", "0.5"),
+                         0, std::nullopt, true));
+  s.push_back(with_range(leaf("streams.*.sellers.propensity_b", KeyType::Real, "", false, "1",
+                              "second parameter of the propensity beta distribution", "4"),
+                         0, std::nullopt, true));
+
+  KeySpec categories = section("categories", false, "product categories by id");
+  categories.type = KeyType::IdMap;
+  s.push_back(categories);
+  s.push_back(section("categories.*", true, "one product category"));
+  s.push_back(leaf("categories.*.value", KeyType::MoneyDist, "USD", true, "", "true value of one shipment",
+                   "{dist: lognormal, mean: 45 USD, sd: 60 USD}"));
+  s.push_back(leaf("categories.*.duty_rate", KeyType::Fraction, "fraction", false, "0", "duty rate on the value", "12%"));
+  s.push_back(leaf("categories.*.undervaluation_factor", KeyType::Fraction, "fraction", false, "50%",
+                   "declared value as a share of the true value, for an undervalued shipment", "40%"));
+  s.push_back(section("categories.*.prevalence", false,
+                      "chance that a shipment of this category carries each violation, before origin and seller multipliers"));
+  per_violation(s, "categories.*.prevalence", "share of shipments carrying", "3%");
+
+  KeySpec origins = section("origins", false, "countries or territories of origin by id");
+  origins.type = KeyType::IdMap;
+  s.push_back(origins);
+  s.push_back(section("origins.*", true, "one origin"));
+  s.push_back(with_range(leaf("origins.*.risk_multiplier", KeyType::Real, "", false, "1",
+                              "multiplies every prevalence for shipments from this origin", "1.6"),
+                         0, 1000));
+
+  s.push_back(section("policies", false, "rules that decide entry types and selection for inspection"));
+  s.push_back(section("policies.de_minimis", false, "Section 321 de minimis"));
+  s.push_back(with_range(leaf("policies.de_minimis.threshold", KeyType::Money, "USD", false, "800 USD",
+                              "declared value at or under which a shipment enters duty-free", "800 USD"),
+                         0, std::nullopt));
+  s.push_back(with_range(leaf("policies.de_minimis.informal_limit", KeyType::Money, "USD", false, "2500 USD",
+                              "declared value up to which entry is informal; above it, formal", "2500 USD"),
+                         0, std::nullopt));
+  s.push_back(section("policies.targeting", false, "risk-based targeting: a logistic score over shipment features"));
+  s.push_back(leaf("policies.targeting.threshold", KeyType::Fraction, "fraction", true, "",
+                   "a shipment is targeted when its risk score (0 to 1) is at or above this", "0.2"));
+  s.push_back(section("policies.targeting.weights", false, "weights of the linear score before the logistic"));
+  s.push_back(leaf("policies.targeting.weights.intercept", KeyType::Real, "", false, "0", "constant term", "-4"));
+  for (const char* group : {"origin", "category", "mode"}) {
+    KeySpec m = section(std::string{"policies.targeting.weights."} + group, false,
+                        std::string{"weight per "} + group + " id (absent ids weigh 0)");
+    m.type = KeyType::IdMap;
+    s.push_back(m);
+    s.push_back(leaf(std::string{"policies.targeting.weights."} + group + ".*", KeyType::Real, "", true, "",
+                     std::string{"weight of this "} + group, "1.2"));
+  }
+  s.push_back(leaf("policies.targeting.weights.log_value_usd", KeyType::Real, "", false, "0",
+                   "weight of ln(1 + declared value in USD); needs advance data", "0.3"));
+  s.push_back(leaf("policies.targeting.weights.no_advance_data", KeyType::Real, "", false, "0",
+                   "weight of the absence of advance electronic data", "0.8"));
+  s.push_back(leaf("policies.targeting.weights.seller_history", KeyType::Real, "", false, "0",
+                   "weight of a seller with an earlier finding; needs advance data", "2"));
+  s.push_back(leaf("policies.random_rate", KeyType::Fraction, "fraction", false, "0",
+                   "random compliance sample: share of the shipments not otherwise selected", "0.1%"));
+  s.push_back(leaf("policies.penalty_rate", KeyType::Fraction, "fraction", false, "0",
+                   "penalty on found undervaluation or misdescription, as a share of the true value", "20%"));
+  s.push_back(leaf("policies.abandon_share", KeyType::Fraction, "fraction", false, "0",
+                   "share of seizable finds abandoned and destroyed rather than seized", "30%"));
+
+  KeySpec blitzes = section("blitzes", false, "inspection blitzes by id: extra selection in a date window");
+  blitzes.type = KeyType::IdMap;
+  s.push_back(blitzes);
+  s.push_back(section("blitzes.*", true, "one blitz; give `selection_rate` or `daily_count`"));
+  s.push_back(leaf("blitzes.*.start", KeyType::Date, "date", true, "", "first day of the window", "2019-07-08"));
+  s.push_back(leaf("blitzes.*.end", KeyType::Date, "date", true, "", "last day of the window (inclusive)", "2019-07-12"));
+  s.push_back(reference_list("blitzes.*.facilities", "facilities", true, "facilities where it runs", "[jfk_imf, cvg_express]"));
+  s.push_back(reference_list("blitzes.*.origins", "origins", false, "only shipments from these origins (default: all)", "[CN, HK]"));
+  s.push_back(reference_list("blitzes.*.categories", "categories", false, "only these categories (default: all)", "[apparel]"));
+  s.push_back(leaf("blitzes.*.selection_rate", KeyType::Fraction, "fraction", false, "",
+                   "share of eligible shipments selected", "5%"));
+  s.push_back(with_range(leaf("blitzes.*.daily_count", KeyType::Integer, "shipments", false, "",
+                              "eligible shipments selected per facility per day, first come", "200"),
+                         0, std::nullopt));
+  s.push_back(with_range(leaf("blitzes.*.surge_officers", KeyType::Integer, "officers", false, "0",
+                              "officers added at each of its facilities during the window", "8"),
+                         0, 100000));
+  s.push_back(leaf("blitzes.*.method", KeyType::Text, "", false, "",
+                   "inspection method id used for its selections (default: each facility's mix)", "physical"));
   return s;
 }
 
@@ -155,6 +276,8 @@ const char* type_name(KeyType t) {
     case KeyType::RealList: return "list of numbers";
     case KeyType::PathList: return "path or list of paths";
     case KeyType::DurationDist: return "distribution";
+    case KeyType::MoneyDist: return "money distribution";
+    case KeyType::IdList: return "list of ids";
     case KeyType::CountDist: return "count distribution";
   }
   return "?";
@@ -181,6 +304,7 @@ std::string range_text(const KeySpec& k) {
   }
   if (k.type == KeyType::Fraction) return "0 to 1";
   if (k.type == KeyType::Reference) return fmt::format("an id in `{}`", k.reference);
+  if (k.type == KeyType::IdList) return fmt::format("ids in `{}`", k.reference);
   std::string out;
   if (k.min && k.max && *k.min == *k.max) return format_bound(*k.min, k.type);
   if (k.min) out += fmt::format("{} {}", k.min_exclusive ? ">" : ">=", format_bound(*k.min, k.type));
@@ -269,8 +393,9 @@ std::string schema_markdown() {
   }
   md += "\n## Distributions\n\n";
   md += "Written as a map with `dist` and the parameters, for example `{dist: exponential, mean: 3min}`.\n";
-  md += "For a key of type distribution, parameters other than shape parameters (`shape`, `a`, `b`, `k`) are\n";
-  md += "durations; for a count distribution they are plain numbers.\n\n";
+  md += "For a distribution key, parameters other than shape parameters (`shape`, `a`, `b`, `k`) are\n";
+  md += "durations; for a money distribution, amounts in USD; for a count distribution, plain numbers.\n";
+  md += "Money distributions take the same forms as duration distributions.\n\n";
   md += "| dist | parameters | for durations | for counts | description |\n|---|---|---|---|---|\n";
   for (const auto& f : distribution_forms()) {
     std::string params;

@@ -55,6 +55,8 @@ const char* expected_text(KeyType t) {
     case KeyType::PathList: return "a path or a list of paths";
     case KeyType::DurationDist: return "a distribution such as '{dist: exponential, mean: 3min}'";
     case KeyType::CountDist: return "a count distribution such as '{dist: poisson, mean: 20}'";
+    case KeyType::MoneyDist: return "a distribution such as '{dist: lognormal, mean: 45 USD, sd: 60 USD}'";
+    case KeyType::IdList: return "a list of ids such as [a, b]";
   }
   return "a value";
 }
@@ -73,6 +75,9 @@ FacilityKind facility_kind(const std::string& name) {
   if (name == "cargo_port") return FacilityKind::CargoPort;
   return FacilityKind::InternationalMail;
 }
+
+// What a distribution's parameters measure.
+enum class Quantity { Duration, Money, Count };
 
 // Parameters of a distribution that are pure shapes, never in the key's unit.
 bool is_shape_parameter(const std::string& p) { return p == "shape" || p == "a" || p == "b" || p == "k"; }
@@ -224,11 +229,15 @@ class Validator {
   void check_leaf(const RawNode& node, const KeySpec& spec, const std::string& path) {
     switch (spec.type) {
       case KeyType::DurationDist:
-        if (auto d = check_distribution(node, path, false)) store(path, std::get<Distribution>(*d), node.where);
+        if (auto d = check_distribution(node, path, Quantity::Duration)) store(path, std::get<Distribution>(*d), node.where);
+        return;
+      case KeyType::MoneyDist:
+        if (auto d = check_distribution(node, path, Quantity::Money)) store(path, std::get<Distribution>(*d), node.where);
         return;
       case KeyType::CountDist:
-        if (auto d = check_distribution(node, path, true)) store(path, std::get<CountDistribution>(*d), node.where);
+        if (auto d = check_distribution(node, path, Quantity::Count)) store(path, std::get<CountDistribution>(*d), node.where);
         return;
+      case KeyType::IdList: check_id_list(node, path); return;
       case KeyType::RealList: check_real_list(node, spec, path); return;
       case KeyType::PathList: check_path_list(node, path); return;
       default: break;
@@ -331,6 +340,24 @@ class Validator {
     store(path, values, node.where);
   }
 
+  void check_id_list(const RawNode& node, const std::string& path) {
+    if (!node.is_sequence()) {
+      error(node.where, path, fmt::format("expected a list of ids such as [a, b], found {}", describe(node)));
+      return;
+    }
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      const RawNode& item = node.items[i];
+      if (!item.is_scalar()) {
+        error(item.where, fmt::format("{}[{}]", path, i), fmt::format("expected an id, found {}", describe(item)));
+        return;
+      }
+      ids.push_back(item.scalar);
+      item_where_[fmt::format("{}[{}]", path, i)] = item.where;
+    }
+    store(path, ids, node.where);
+  }
+
   void check_path_list(const RawNode& node, const std::string& path) {
     std::vector<std::string> paths;
     if (node.is_scalar()) {
@@ -353,14 +380,17 @@ class Validator {
   // A distribution: {dist: name, parameters...}. Durations take time units for every
   // parameter but the shape ones; counts take plain numbers.
   std::optional<std::variant<Distribution, CountDistribution>> check_distribution(const RawNode& node, const std::string& path,
-                                                                                  bool counts) {
+                                                                                  Quantity quantity) {
+    const bool counts = quantity == Quantity::Count;
     std::vector<std::string> names;
     for (const auto& f : distribution_forms()) {
       if (counts ? f.for_counts : f.for_durations) names.push_back(f.name);
     }
     if (!node.is_map()) {
       error(node.where, path,
-            fmt::format("expected {}, found {}", expected_text(counts ? KeyType::CountDist : KeyType::DurationDist),
+            fmt::format("expected {}, found {}",
+                        expected_text(counts ? KeyType::CountDist
+                                             : quantity == Quantity::Money ? KeyType::MoneyDist : KeyType::DurationDist),
                         describe(node)));
       return std::nullopt;
     }
@@ -375,7 +405,7 @@ class Validator {
                                           [&](const DistributionForm& f) { return f.name == name; });
       error(dist->where, join(path, "dist"),
             other_kind ? fmt::format("distribution '{}' does not fit here ({}); use one of {}", name,
-                                     counts ? "counts need whole numbers" : "durations need a continuous distribution",
+                                     counts ? "counts need whole numbers" : "this needs a continuous distribution",
                                      list_of(names))
                        : fmt::format("unknown distribution '{}'{}{}", name, did_you_mean_suffix(name, names),
                                      did_you_mean(name, names) ? "" : fmt::format("; expected one of {}", list_of(names))));
@@ -405,13 +435,13 @@ class Validator {
           continue;
         }
         for (const auto& item : e->value.items) {
-          auto v = parse_parameter(item, key_path, counts, false);
+          auto v = parse_parameter(item, key_path, quantity, false);
           if (!v) ok = false;
           else values.push_back(*v);
         }
         continue;
       }
-      auto v = parse_parameter(e->value, key_path, counts, is_shape_parameter(e->key) || (counts && e->key == "p"));
+      auto v = parse_parameter(e->value, key_path, quantity, is_shape_parameter(e->key) || (counts && e->key == "p"));
       if (!v) ok = false;
       else p[e->key] = *v;
     }
@@ -426,16 +456,25 @@ class Validator {
     return make_distribution(form.name, p, values, node, path, counts);
   }
 
-  // Parses one parameter: plain numbers for shapes and counts, durations otherwise (seconds).
-  std::optional<double> parse_parameter(const RawNode& node, const std::string& path, bool counts, bool plain) {
+  // Parses one parameter: plain numbers for shapes and counts, USD for money, durations
+  // otherwise (in seconds).
+  std::optional<double> parse_parameter(const RawNode& node, const std::string& path, Quantity quantity, bool plain) {
+    const bool number = plain || quantity == Quantity::Count;
     if (!node.is_scalar()) {
-      error(node.where, path, fmt::format("expected {}, found {}", plain || counts ? "a number" : "a duration such as '3min'",
-                                          describe(node)));
+      error(node.where, path,
+            fmt::format("expected {}, found {}",
+                        number ? "a number" : quantity == Quantity::Money ? "an amount such as '45 USD'" : "a duration such as '3min'",
+                        describe(node)));
       return std::nullopt;
     }
-    if (plain || counts) {
-      auto v = take(parse_real(node.scalar), node, path);
-      return v;
+    if (number) return take(parse_real(node.scalar), node, path);
+    if (quantity == Quantity::Money) {
+      auto usd = take(parse_money_usd(node.scalar), node, path);
+      if (usd && *usd < 0.0) {
+        error(node.where, path, fmt::format("must be at least 0 USD (got '{}')", node.scalar));
+        return std::nullopt;
+      }
+      return usd;
     }
     auto d = take(parse_duration(node.scalar), node, path);
     if (!d) return std::nullopt;
@@ -480,7 +519,7 @@ class Validator {
     }
     if (name == "normal") {
       if (p["mean"] < 3 * p["sd"]) {
-        return fail("mean must be at least 3 sd, or durations go negative too often; use lognormal or gamma");
+        return fail("mean must be at least 3 sd, or values go negative too often; use lognormal or gamma");
       }
       return Distribution{Normal{p["mean"], p["sd"]}};
     }
@@ -553,30 +592,106 @@ class Validator {
     s.start_date = maybe<CivilDate>("start_date", "start_date").value_or(CivilDate{});
     const auto horizon = maybe<Duration>("horizon", "horizon");
     const auto warmup = maybe<Duration>("warmup", "warmup");
-    if (horizon) s.horizon = *horizon;
-    if (warmup) s.warmup = *warmup;
-    if (horizon && warmup && s.warmup >= s.horizon) {
+    CustomsModelConfig& m = s.model;
+    if (horizon) m.horizon = *horizon;
+    if (warmup) m.warmup = *warmup;
+    if (horizon && warmup && m.warmup >= m.horizon) {
       error(where(has("warmup") ? "warmup" : "horizon"), "warmup",
-            fmt::format("warm-up '{}' must be shorter than the horizon '{}'", format_duration(s.warmup), format_duration(s.horizon)));
+            fmt::format("warm-up '{}' must be shorter than the horizon '{}'", format_duration(m.warmup), format_duration(m.horizon)));
     }
-    for (const std::string& id : ids_["facilities"]) s.facilities.push_back(build_facility(id));
+    build_categories(m);
+    build_origins(m);
+    for (const std::string& id : ids_["facilities"]) {
+      auto [info, facility] = build_facility(id);
+      s.facility_info.push_back(std::move(info));
+      m.facilities.push_back(std::move(facility));
+    }
     const int weekday_of_start = weekday(s.start_date);
     for (const std::string& id : ids_["streams"]) {
-      if (auto stream = build_stream(id, s, weekday_of_start)) s.streams.push_back(std::move(*stream));
+      if (auto stream = build_stream(id, m, weekday_of_start)) m.streams.push_back(std::move(*stream));
     }
+    build_policies(m);
+    build_blitzes(s);
     // Load warnings only make sense for a scenario that is otherwise valid.
     if (!has_errors(diagnostics_)) check_offered_load(s);
     return s;
   }
 
-  FacilitySpec build_facility(const std::string& id) {
+  void build_categories(CustomsModelConfig& m) {
+    for (const std::string& id : ids_["categories"]) {
+      const std::string path = "categories." + id;
+      ProductCategory c;
+      c.name = id;
+      if (auto value = maybe<Distribution>(path + ".value", "")) c.true_value_usd = *value;
+      c.duty_rate = maybe<double>(path + ".duty_rate", "categories.*.duty_rate").value_or(0.0);
+      c.undervaluation_factor = maybe<double>(path + ".undervaluation_factor", "categories.*.undervaluation_factor").value_or(0.5);
+      for (int k = 0; k < kViolationKinds; ++k) {
+        const std::string kind{kViolationNames[static_cast<std::size_t>(k)]};
+        c.prevalence[static_cast<std::size_t>(k)] =
+            maybe<double>(path + ".prevalence." + kind, "categories.*.prevalence." + kind).value_or(0.0);
+      }
+      m.categories.push_back(std::move(c));
+    }
+    // Streams without a category mix use one unnamed category worth nothing and never violating.
+    m.categories.push_back(ProductCategory{"unspecified", Constant{0.0}, 0.0, {}, 0.5});
+  }
+
+  void build_origins(CustomsModelConfig& m) {
+    for (const std::string& id : ids_["origins"]) {
+      m.origins.push_back(Origin{id, maybe<double>("origins." + id + ".risk_multiplier", "origins.*.risk_multiplier").value_or(1.0)});
+    }
+    m.origins.push_back(Origin{"unspecified", 1.0});
+  }
+
+  // A map of shares over ids of `universe` (origins or categories): every id must exist and
+  // the shares must sum to 1. Returns one share per universe entry (the last entry is the
+  // unnamed one, used when the mix is absent).
+  std::vector<double> build_mix(const std::string& path, const std::string& universe, std::size_t universe_size) {
+    std::vector<double> shares(universe_size, 0.0);
+    if (!written_.contains(path)) {
+      shares.back() = 1.0;
+      return shares;
+    }
+    const auto& ids = ids_[universe];
+    double sum = 0.0;
+    bool complete = true;
+    for (const std::string& id : ids_[path]) {
+      const auto it = std::find(ids.begin(), ids.end(), id);
+      const auto share = maybe<double>(path + "." + id, "");
+      if (it == ids.end()) {
+        error(where(path + "." + id), path + "." + id,
+              fmt::format("no {} '{}' in `{}`{}", universe == "origins" ? "origin" : "category", id, universe,
+                          did_you_mean_suffix(id, ids)));
+        complete = false;
+        continue;
+      }
+      if (!share) {
+        complete = false;
+        continue;
+      }
+      shares[static_cast<std::size_t>(it - ids.begin())] = *share;
+      sum += *share;
+    }
+    if (complete && std::fabs(sum - 1.0) > 1e-9) {
+      error(where(path), path, fmt::format("shares must sum to 100% (got {:g}%)", sum * 100.0));
+    }
+    if (!complete || sum <= 0.0) {
+      std::fill(shares.begin(), shares.end(), 0.0);
+      shares.back() = 1.0;
+    }
+    return shares;
+  }
+
+  std::pair<FacilityInfo, CustomsFacility> build_facility(const std::string& id) {
     const std::string path = "facilities." + id;
     const std::string pattern = "facilities.*";
-    FacilitySpec f;
-    f.id = id;
-    f.kind = facility_kind(maybe<std::string>(path + ".kind", pattern + ".kind").value_or(""));
-    f.display_name = maybe<std::string>(path + ".display_name", "").value_or(id);
-    if (!sections_.contains(path + ".officers")) return f;  // missing or not a map: reported
+    FacilityInfo info;
+    CustomsFacility f;
+    info.id = id;
+    f.name = id;
+    info.kind = facility_kind(maybe<std::string>(path + ".kind", pattern + ".kind").value_or(""));
+    info.display_name = maybe<std::string>(path + ".display_name", "").value_or(id);
+    if (!sections_.contains(path + ".officers")) return {info, f};  // missing or not a map: reported
     const double scale = maybe<double>(path + ".officers.scale", pattern + ".officers.scale").value_or(1.0);
     auto scaled = [scale](std::int64_t n) { return static_cast<int>(std::llround(static_cast<double>(n) * scale)); };
     const bool has_count = written_.contains(path + ".officers.count");
@@ -598,12 +713,17 @@ class Validator {
     std::string shares;
     for (const std::string& m : ids_[path + ".methods"]) {
       const std::string mp = path + ".methods." + m;
-      InspectionMethod method;
+      CustomsMethod method;
       method.name = m;
       const auto share = maybe<double>(mp + ".share", pattern + ".methods.*.share");
-      if (!share || !has(mp + ".duration")) return f;  // reported already; the share sum would mislead
+      if (!share || !has(mp + ".duration")) return {info, f};  // reported already; the share sum would mislead
       method.share = *share;
       method.duration_seconds = get<Distribution>(mp + ".duration", "");
+      for (int k = 0; k < kViolationKinds; ++k) {
+        const std::string kind{kViolationNames[static_cast<std::size_t>(k)]};
+        method.sensitivity[static_cast<std::size_t>(k)] =
+            maybe<double>(mp + ".sensitivity." + kind, pattern + ".methods.*.sensitivity." + kind).value_or(0.0);
+      }
       share_sum += method.share;
       shares += fmt::format("{}{} {:g}%", shares.empty() ? "" : ", ", m, method.share * 100.0);
       f.methods.push_back(std::move(method));
@@ -612,7 +732,7 @@ class Validator {
       error(where(path + ".methods"), path + ".methods",
             fmt::format("method shares must sum to 100% (got {:g}%: {})", share_sum * 100.0, shares));
     }
-    return f;
+    return {info, f};
   }
 
   template <class Scale>
@@ -676,11 +796,11 @@ class Validator {
     return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
   }
 
-  std::optional<StreamSpec> build_stream(const std::string& id, const Scenario& s, int start_weekday) {
+  std::optional<CustomsStream> build_stream(const std::string& id, const CustomsModelConfig& m, int start_weekday) {
     const std::string path = "streams." + id;
     const std::string pattern = "streams.*";
-    StreamSpec stream;
-    stream.id = id;
+    CustomsStream stream;
+    stream.name = id;
     if (!has(path + ".facility")) return std::nullopt;
     const std::string facility = get<std::string>(path + ".facility", "");
     const auto& facility_ids = ids_["facilities"];
@@ -691,7 +811,19 @@ class Validator {
       return std::nullopt;
     }
     stream.facility = static_cast<std::size_t>(it - facility_ids.begin());
-    if (stream.facility >= s.facilities.size()) return std::nullopt;
+    if (stream.facility >= m.facilities.size()) return std::nullopt;
+    const std::string mode = maybe<std::string>(path + ".mode", pattern + ".mode").value_or("postal");
+    stream.mode = mode == "express" ? Mode::Express : mode == "cargo" ? Mode::Cargo : mode == "truck" ? Mode::Truck : Mode::Postal;
+    stream.origin_mix = build_mix(path + ".origin_mix", "origins", m.origins.size());
+    stream.category_mix = build_mix(path + ".category_mix", "categories", m.categories.size());
+    stream.advance_data_share = maybe<double>(path + ".advance_data", pattern + ".advance_data").value_or(1.0);
+    if (sections_.contains(path + ".sellers")) {
+      const auto count = maybe<std::int64_t>(path + ".sellers.count", "");
+      const auto zipf = maybe<double>(path + ".sellers.zipf_exponent", pattern + ".sellers.zipf_exponent");
+      const auto a = maybe<double>(path + ".sellers.propensity_a", pattern + ".sellers.propensity_a");
+      const auto b = maybe<double>(path + ".sellers.propensity_b", pattern + ".sellers.propensity_b");
+      if (count && zipf && a && b) stream.sellers = SellerPopulation{static_cast<int>(*count), *zipf, *a, *b};
+    }
     const std::string ap = path + ".arrivals";
     const auto batch = maybe<CountDistribution>(ap + ".batch_size", pattern + ".arrivals.batch_size");
     if (!has(ap + ".rate") || !batch) return std::nullopt;
@@ -701,31 +833,156 @@ class Validator {
     auto profile = [&](const char* key) {
       return has(ap + "." + key) ? get<std::vector<double>>(ap + "." + key, "") : std::vector<double>{};
     };
-    stream.arrivals = ArrivalProcess{get<double>(ap + ".rate", ""),
-                                     profile("hourly_profile"),
-                                     profile("weekly_profile"),
-                                     profile("daily_profile"),
-                                     *batch,
-                                     start_weekday};
+    stream.arrivals = ArrivalProcess{get<double>(ap + ".rate", ""), profile("hourly_profile"), profile("weekly_profile"),
+                                     profile("daily_profile"), *batch, start_weekday};
     return stream;
   }
 
+  void build_policies(CustomsModelConfig& m) {
+    CustomsPolicies& p = m.policies;
+    p.de_minimis_threshold_usd = maybe<double>("policies.de_minimis.threshold", "policies.de_minimis.threshold").value_or(800.0);
+    p.informal_limit_usd =
+        maybe<double>("policies.de_minimis.informal_limit", "policies.de_minimis.informal_limit").value_or(2500.0);
+    if (p.informal_limit_usd < p.de_minimis_threshold_usd) {
+      error(where("policies.de_minimis.informal_limit"), "policies.de_minimis.informal_limit",
+            fmt::format("informal limit {:g} USD is below the de minimis threshold {:g} USD", p.informal_limit_usd,
+                        p.de_minimis_threshold_usd));
+    }
+    p.random_rate = maybe<double>("policies.random_rate", "policies.random_rate").value_or(0.0);
+    p.penalty_rate = maybe<double>("policies.penalty_rate", "policies.penalty_rate").value_or(0.0);
+    p.abandon_share = maybe<double>("policies.abandon_share", "policies.abandon_share").value_or(0.0);
+    if (!sections_.contains("policies.targeting")) return;
+    TargetingModel& t = p.targeting;
+    const auto threshold = maybe<double>("policies.targeting.threshold", "");
+    if (!threshold) return;
+    if (*threshold <= 0.0 || *threshold >= 1.0) {
+      error(where("policies.targeting.threshold"), "policies.targeting.threshold",
+            "must be strictly between 0 and 1 (a logistic score never reaches 0 or 1)");
+      return;
+    }
+    t.enabled = true;
+    t.threshold = *threshold;
+    const std::size_t no = m.origins.size();
+    const std::size_t nc = m.categories.size();
+    t.weights = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(1 + no + nc + kModes + 3));
+    const std::string w = "policies.targeting.weights";
+    t.weights[0] = maybe<double>(w + ".intercept", w + ".intercept").value_or(0.0);
+    auto group = [&](const std::string& name, const std::vector<std::string>& universe, std::size_t offset) {
+      for (const std::string& id : ids_[w + "." + name]) {
+        const auto it = std::find(universe.begin(), universe.end(), id);
+        if (it == universe.end()) {
+          error(where(w + "." + name + "." + id), w + "." + name + "." + id,
+                fmt::format("no {} '{}'{}", name, id, did_you_mean_suffix(id, universe)));
+          continue;
+        }
+        if (auto v = maybe<double>(w + "." + name + "." + id, "")) {
+          t.weights[static_cast<Eigen::Index>(offset + static_cast<std::size_t>(it - universe.begin()))] = *v;
+        }
+      }
+    };
+    group("origin", ids_["origins"], 1);
+    group("category", ids_["categories"], 1 + no);
+    group("mode", {"postal", "express", "cargo", "truck"}, 1 + no + nc);
+    const auto tail = static_cast<Eigen::Index>(1 + no + nc + kModes);
+    t.weights[tail] = maybe<double>(w + ".log_value_usd", w + ".log_value_usd").value_or(0.0);
+    t.weights[tail + 1] = maybe<double>(w + ".no_advance_data", w + ".no_advance_data").value_or(0.0);
+    t.weights[tail + 2] = maybe<double>(w + ".seller_history", w + ".seller_history").value_or(0.0);
+  }
+
+  // Resolves a list of ids against `universe`; absent list: empty (meaning "all").
+  std::vector<bool> build_id_filter(const std::string& path, const std::vector<std::string>& universe, const char* noun) {
+    std::vector<bool> chosen;
+    if (!has(path)) return chosen;
+    chosen.assign(universe.size() + 1, false);  // + the unnamed entry, never chosen by id
+    const auto ids = get<std::vector<std::string>>(path, "");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto it = std::find(universe.begin(), universe.end(), ids[i]);
+      if (it == universe.end()) {
+        const std::string item = fmt::format("{}[{}]", path, i);
+        error(item_where_.contains(item) ? item_where_[item] : where(path), item,
+              fmt::format("no {} '{}'{}", noun, ids[i], did_you_mean_suffix(ids[i], universe)));
+        continue;
+      }
+      chosen[static_cast<std::size_t>(it - universe.begin())] = true;
+    }
+    return chosen;
+  }
+
+  void build_blitzes(Scenario& s) {
+    CustomsModelConfig& m = s.model;
+    const std::int64_t start_day = days_since_epoch(s.start_date);
+    for (const std::string& id : ids_["blitzes"]) {
+      const std::string path = "blitzes." + id;
+      Blitz b;
+      b.name = id;
+      const auto first = maybe<CivilDate>(path + ".start", "");
+      const auto last = maybe<CivilDate>(path + ".end", "");
+      if (first && last) {
+        if (*last < *first) {
+          error(where(path + ".end"), path + ".end",
+                fmt::format("last day {} is before the first day {}", to_string(*last), to_string(*first)));
+        }
+        b.start = SimTime::start() + Duration::days(days_since_epoch(*first) - start_day);
+        b.end = SimTime::start() + Duration::days(days_since_epoch(*last) - start_day + 1);
+        const SimTime horizon = SimTime::start() + m.horizon;
+        if (b.start < SimTime::start() || b.end > horizon) {
+          error(where(path), path,
+                fmt::format("window {} to {} is not inside the run ({} plus {})", to_string(*first), to_string(*last),
+                            to_string(s.start_date), format_duration(m.horizon)));
+        }
+      }
+      b.facilities = build_id_filter(path + ".facilities", ids_["facilities"], "facility");
+      b.facilities.resize(m.facilities.size());
+      b.origins = build_id_filter(path + ".origins", ids_["origins"], "origin");
+      b.categories = build_id_filter(path + ".categories", ids_["categories"], "category");
+      const bool rate = written_.contains(path + ".selection_rate");
+      const bool count = written_.contains(path + ".daily_count");
+      if (rate == count) {
+        error(where(path), path, rate ? "give either 'selection_rate' or 'daily_count', not both"
+                                      : "missing 'selection_rate' (a share) or 'daily_count' (per facility per day)");
+      }
+      if (rate) b.selection_rate = maybe<double>(path + ".selection_rate", "");
+      if (auto n = maybe<std::int64_t>(path + ".daily_count", "")) b.daily_count = static_cast<int>(*n);
+      b.surge_officers = static_cast<int>(maybe<std::int64_t>(path + ".surge_officers", "blitzes.*.surge_officers").value_or(0));
+      if (auto method = maybe<std::string>(path + ".method", "")) {
+        b.method = *method;
+        for (std::size_t f = 0; f < m.facilities.size(); ++f) {
+          if (!b.facilities[f]) continue;
+          std::vector<std::string> names;
+          for (const auto& x : m.facilities[f].methods) names.push_back(x.name);
+          if (std::find(names.begin(), names.end(), *method) == names.end()) {
+            error(where(path + ".method"), path + ".method",
+                  fmt::format("facility '{}' has no method '{}'{}", m.facilities[f].name, *method, did_you_mean_suffix(*method, names)));
+          }
+        }
+      }
+      m.blitzes.push_back(std::move(b));
+    }
+  }
+
   // Warns when work arrives faster than the officers on duty can do it on average: the
-  // waiting line then grows without bound and waits depend on the horizon.
+  // waiting line then grows without bound and waits depend on the horizon. Counts only
+  // what the policies select: every shipment under random_rate 100%, for example.
   void check_offered_load(const Scenario& s) {
-    for (std::size_t f = 0; f < s.facilities.size(); ++f) {
-      const FacilitySpec& facility = s.facilities[f];
+    const CustomsModelConfig& m = s.model;
+    const bool inspects_all = m.policies.random_rate >= 1.0;
+    for (std::size_t f = 0; f < m.facilities.size(); ++f) {
+      const CustomsFacility& facility = m.facilities[f];
       if (facility.waiting_limit || facility.methods.empty()) continue;
       double inspection_seconds = 0.0;
-      for (const auto& m : facility.methods) inspection_seconds += m.share * mean_of(m.duration_seconds);
-      double officers_needed = 0.0;
-      for (const auto& stream : s.streams) {
-        if (stream.facility == f) officers_needed += stream.arrivals.rate_per_second() * stream.arrivals.mean_batch_size() * inspection_seconds;
+      for (const auto& method : facility.methods) inspection_seconds += method.share * mean_of(method.duration_seconds);
+      double selected_per_second = 0.0;
+      for (const auto& stream : m.streams) {
+        if (stream.facility != f) continue;
+        const double shipments = stream.arrivals.rate_per_second() * stream.arrivals.mean_batch_size();
+        // Without targeting or blitzes, the random sample is the whole selection.
+        selected_per_second += shipments * (inspects_all ? 1.0 : m.policies.random_rate);
       }
+      const double officers_needed = selected_per_second * inspection_seconds;
       const double on_duty = facility.officers.officer_hours(SimTime::start() + Duration::days(1)) / 24.0;
       // At a utilization of 1 the line grows without bound too (a null-recurrent queue).
-      if (officers_needed >= on_duty) {
-        warning(where("facilities." + facility.id), "facilities." + facility.id,
+      if (officers_needed > 0.0 && officers_needed >= on_duty) {
+        warning(where("facilities." + facility.name), "facilities." + facility.name,
                 fmt::format("offered load needs {:.2f} officers on average but {:.2f} are on duty; the waiting line "
                             "will grow without bound (add officers, lower the rates, or set a waiting_limit)",
                             officers_needed, on_duty));
@@ -739,19 +996,12 @@ class Validator {
   std::map<std::string, std::vector<std::string>> ids_;
   std::map<std::string, std::size_t> list_sizes_;
   std::set<std::string> written_;  // every path the file wrote, valid or not
+  std::map<std::string, SourceLocation> item_where_;  // items of id lists
 };
 
 }  // namespace
 
 ValidationResult validate_scenario(const RawNode& root) { return Validator{}.run(root); }
 
-QueueNetwork to_queue_network(const Scenario& scenario) {
-  QueueNetwork n;
-  for (const auto& f : scenario.facilities) n.facilities.push_back({f.id, f.officers, f.methods, f.waiting_limit});
-  for (const auto& s : scenario.streams) n.streams.push_back({s.id, s.facility, s.arrivals});
-  n.warmup = scenario.warmup;
-  n.horizon = scenario.horizon;
-  return n;
-}
 
 }  // namespace cisim

@@ -39,8 +39,8 @@ TEST_CASE("load_scenario: --set changes any key by dotted path and is echoed", "
                                           "streams.china_post.arrivals.rate=20/h"});
   REQUIRE(loaded.diagnostics.empty());
   REQUIRE(loaded.scenario->seed == 42);
-  REQUIRE(loaded.scenario->facilities[0].officers.officers_at(SimTime::start() + Duration::hours(7)) == 9);
-  REQUIRE(loaded.scenario->streams[0].arrivals.rate_per_second() == Approx(20.0 / 3600.0));
+  REQUIRE(loaded.scenario->model.facilities[0].officers.officers_at(SimTime::start() + Duration::hours(7)) == 9);
+  REQUIRE(loaded.scenario->model.streams[0].arrivals.rate_per_second() == Approx(20.0 / 3600.0));
   REQUIRE(loaded.overrides.size() == 3);
   REQUIRE(loaded.overrides[0].key == "seed");
   REQUIRE(loaded.overrides[0].value == "42");
@@ -59,7 +59,7 @@ TEST_CASE("load_scenario: --set may give a whole distribution in YAML flow synta
   const auto loaded = load_scenario_text(valid_scenario_text(), "x.yaml",
                                          {"facilities.jfk_imf.methods.xray.duration={dist: constant, value: 90s}"});
   REQUIRE(loaded.diagnostics.empty());
-  REQUIRE(mean_of(loaded.scenario->facilities[0].methods[0].duration_seconds) == 90.0);
+  REQUIRE(mean_of(loaded.scenario->model.facilities[0].methods[0].duration_seconds) == 90.0);
 }
 
 TEST_CASE("load_scenario: include merges another file; the including file wins", "[scenario]") {
@@ -71,7 +71,7 @@ TEST_CASE("load_scenario: include merges another file; the including file wins",
   REQUIRE(loaded.scenario);
   REQUIRE(loaded.scenario->name == "derived");
   REQUIRE(loaded.scenario->seed == 7);
-  REQUIRE(loaded.scenario->facilities.size() == 1);
+  REQUIRE(loaded.scenario->model.facilities.size() == 1);
 }
 
 TEST_CASE("load_scenario: an include cycle is an error that prints the chain", "[scenario]") {

@@ -26,10 +26,10 @@ TEST_CASE("validate_scenario: a valid scenario becomes a typed Scenario in canon
   REQUIRE(s.name == "small");
   REQUIRE(s.seed == 1);           // schema default
   REQUIRE(s.replications == 10);  // schema default
-  REQUIRE(s.horizon == Duration::days(2));
-  REQUIRE(s.warmup == Duration::hours(2));
-  REQUIRE(s.facilities.size() == 1);
-  const auto& f = s.facilities[0];
+  REQUIRE(s.model.horizon == Duration::days(2));
+  REQUIRE(s.model.warmup == Duration::hours(2));
+  REQUIRE(s.model.facilities.size() == 1);
+  const auto& f = s.model.facilities[0];
   REQUIRE(f.officers.officers_at(SimTime::start() + Duration::hours(3)) == 1);   // night shift past midnight
   REQUIRE(f.officers.officers_at(SimTime::start() + Duration::hours(7)) == 4);
   REQUIRE(f.officers.officers_at(SimTime::start() + Duration::hours(15)) == 3);
@@ -38,9 +38,9 @@ TEST_CASE("validate_scenario: a valid scenario becomes a typed Scenario in canon
   REQUIRE(f.methods.size() == 2);
   REQUIRE(f.methods[0].share == Approx(0.8));
   REQUIRE(mean_of(f.methods[1].duration_seconds) == Approx(720.0));
-  REQUIRE(s.streams[0].arrivals.rate_per_second() == Approx(30.0 / 3600.0));
+  REQUIRE(s.model.streams[0].arrivals.rate_per_second() == Approx(30.0 / 3600.0));
   // 2019-07-01 was a Monday, so day 0 carries the Monday weight (1.2, scaled to average 1).
-  REQUIRE(s.streams[0].arrivals.multiplier_at(SimTime::start()) == Approx(1.2 / 1.0));
+  REQUIRE(s.model.streams[0].arrivals.multiplier_at(SimTime::start()) == Approx(1.2 / 1.0));
 }
 
 TEST_CASE("validate_scenario: all problems are reported in one pass, sorted by position", "[scenario]") {
@@ -57,7 +57,7 @@ TEST_CASE("validate_scenario: all problems are reported in one pass, sorted by p
               "x.yaml:9:11: error: facilities.jfk_imf.kind: unknown value 'mail'; expected one of 'international_mail', "
               "'express_hub', 'fulfillment_center', 'foreign_fulfillment_center', 'cargo_port'",
               "x.yaml:16:7: error: facilities.jfk_imf.methods: method shares must sum to 100% (got 110%: xray 80%, physical 30%)",
-              "x.yaml:20:15: error: streams.china_post.facility: no facility 'jfk_imff'; did you mean 'jfk_imf'?"});
+              "x.yaml:22:15: error: streams.china_post.facility: no facility 'jfk_imff'; did you mean 'jfk_imf'?"});
 }
 
 TEST_CASE("validate_scenario: offered load above capacity is a warning, not an error", "[scenario]") {
@@ -73,14 +73,14 @@ TEST_CASE("validate_scenario: a waiting limit silences the load warning and boun
   text = replaced(text, "    methods:", "      waiting_limit: 50\n    methods:");
   const auto loaded = load_scenario_text(text, "x.yaml");
   REQUIRE(messages(loaded).empty());
-  REQUIRE(*loaded.scenario->facilities[0].waiting_limit == 50);
+  REQUIRE(*loaded.scenario->model.facilities[0].waiting_limit == 50);
 }
 
 TEST_CASE("validate_scenario: officer scale multiplies and rounds every count", "[scenario]") {
   auto text = replaced(valid_scenario_text(), "    methods:", "      scale: 1.5\n    methods:");
   const auto loaded = load_scenario_text(text, "x.yaml");
   REQUIRE(loaded.scenario);
-  const auto& officers = loaded.scenario->facilities[0].officers;
+  const auto& officers = loaded.scenario->model.facilities[0].officers;
   REQUIRE(officers.officers_at(SimTime::start() + Duration::hours(7)) == 6);   // 4 x 1.5
   REQUIRE(officers.officers_at(SimTime::start() + Duration::hours(15)) == 5);  // 3 x 1.5 = 4.5, rounded half away
 }

@@ -26,6 +26,8 @@ facilities:
     methods:
       xray: {share: 80%, duration: {dist: exponential, mean: 2min}}
       physical: {share: 20%, duration: {dist: lognormal, mean: 12min, sd: 6min}}
+policies:
+  random_rate: 100%
 streams:
   china_post:
     facility: jfk_imf

@@ -24,9 +24,21 @@ struct ShiftChanged {
   std::uint32_t facility = 0;
 };
 
+/// The next hour of a stream's arrivals begins: its shipments are generated at once, and
+/// only those that need an officer get an event of their own (ShipmentPresented).
+struct ArrivalSliceStarted {
+  std::uint32_t stream = 0;
+};
+
+/// A shipment selected for inspection reaches its facility's inspection line. `slot` names
+/// its record among the shipments in the system.
+struct ShipmentPresented {
+  std::uint32_t slot = 0;
+};
+
 /// Every event of the model. Trivially copyable and 12 bytes: the event queue copies it
 /// through the heap without allocating, and an entry with its key fits in 32 bytes.
-using ModelEvent = std::variant<ShipmentArrived, InspectionCompleted, ShiftChanged>;
+using ModelEvent = std::variant<ShipmentArrived, InspectionCompleted, ShiftChanged, ArrivalSliceStarted, ShipmentPresented>;
 
 }  // namespace cisim
 

@@ -11,10 +11,10 @@
 
 namespace cisim {
 
-/// One reported metric of one scope (for now, each facility) summarised over replications.
+/// One reported metric of one scope summarised over replications.
 struct MetricSummary {
-  std::string scope;       ///< "facility"
-  std::string scope_name;  ///< the facility id
+  std::string scope;       ///< "run", "facility", "stream" or "blitz"
+  std::string scope_name;  ///< "all" for the run, else the id
   std::string metric;      ///< for example "wait_hours_mean"
   std::string unit;        ///< "h", "shipments", "officers", "fraction", "per hour"
   std::string kind;        ///< "per-shipment", "time-weighted" or "count"
@@ -34,7 +34,15 @@ struct Report {
   std::string horizon;
   std::string warmup;
   std::vector<Override> overrides;
-  std::vector<MetricSummary> metrics;  ///< facility order of the scenario, then metric order
+  std::vector<MetricSummary> metrics;  ///< run, facilities, streams, blitzes (scenario order), then metric order
+  /// Daily series per facility, mean over replications: {day, facility, metric, value}.
+  struct DailyValue {
+    std::size_t day;
+    std::string facility;
+    std::string metric;
+    double value;
+  };
+  std::vector<DailyValue> daily;
 };
 
 Report make_report(const LoadedScenario& loaded, const RunResults& results);
@@ -47,5 +55,7 @@ std::string format_summary_csv(const Report& report);
 std::string format_metrics_csv(const Report& report);
 /// summary.json: run metadata, then every metric with mean, sd, ci95 and n.
 std::string format_json(const Report& report);
+/// timeseries.csv: day, facility, metric, value (mean over replications).
+std::string format_timeseries_csv(const Report& report);
 
 }  // namespace cisim

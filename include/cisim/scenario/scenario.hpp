@@ -3,37 +3,27 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "cisim/engine/sim_time.hpp"
-#include "cisim/model/arrival_process.hpp"
-#include "cisim/model/queue_network.hpp"
-#include "cisim/model/shift_schedule.hpp"
+#include "cisim/model/customs_model.hpp"
 #include "cisim/scenario/units.hpp"
 
 namespace cisim {
 
 enum class FacilityKind { InternationalMail, ExpressHub, FulfillmentCenter, ForeignFulfillmentCenter, CargoPort };
 
-struct FacilitySpec {
+/// What a report says about a facility beyond the model's own fields.
+struct FacilityInfo {
   std::string id;
   FacilityKind kind = FacilityKind::InternationalMail;
   std::string display_name;  ///< the id when the scenario gives none
-  ShiftSchedule officers = ShiftSchedule::constant(1);  ///< scale already applied
-  std::optional<std::size_t> waiting_limit;              ///< empty: unlimited
-  std::vector<InspectionMethod> methods;
-};
-
-struct StreamSpec {
-  std::string id;
-  std::size_t facility = 0;  ///< index into Scenario::facilities
-  ArrivalProcess arrivals;
 };
 
 /// A scenario after validation: every value typed and in canonical units, every reference
-/// resolved to an index. Facilities and streams keep the order in which they were written.
+/// resolved to an index. Facilities, streams, categories, origins and blitzes keep the
+/// order in which they were written; model.facilities[i] is facility_info[i].
 struct Scenario {
   int format_version = 1;
   std::string name;
@@ -41,13 +31,8 @@ struct Scenario {
   std::uint64_t seed = 1;
   int replications = 10;
   CivilDate start_date;
-  Duration horizon = Duration::days(1);
-  Duration warmup = Duration::zero();
-  std::vector<FacilitySpec> facilities;
-  std::vector<StreamSpec> streams;
+  std::vector<FacilityInfo> facility_info;
+  CustomsModelConfig model;  ///< also holds the horizon and warm-up
 };
-
-/// The queueing network the foundation runs for this scenario.
-QueueNetwork to_queue_network(const Scenario& scenario);
 
 }  // namespace cisim

@@ -30,6 +30,8 @@ enum class KeyType {
   RealList,      ///< a list of plain numbers, optionally of a fixed length
   PathList,      ///< a file path or a list of them
   DurationDist,  ///< {dist: ..., ...} with durations for parameters
+  MoneyDist,     ///< {dist: ..., ...} with amounts in USD for parameters
+  IdList,        ///< a list of ids of the IdMap at `reference`
   CountDist,     ///< {dist: ...} over whole numbers
 };
 

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+// CustomsModel: shipments through facilities under de minimis, targeting and blitz rules.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "cisim/engine/sim_time.hpp"
+#include "cisim/model/arrival_process.hpp"
+#include "cisim/model/customs_tally.hpp"
+#include "cisim/model/queue_network.hpp"
+#include "cisim/model/shift_schedule.hpp"
+#include "cisim/model/violation.hpp"
+#include "cisim/random/distributions.hpp"
+#include "cisim/random/random_streams.hpp"
+
+namespace cisim {
+
+enum class Mode : std::uint8_t { Postal, Express, Cargo, Truck };
+inline constexpr int kModes = 4;
+
+/// A product category: what its shipments are worth and how often they violate.
+struct ProductCategory {
+  std::string name;
+  Distribution true_value_usd = Constant{50.0};
+  double duty_rate = 0.0;            ///< of the value
+  PerViolation prevalence{};         ///< chance a shipment carries each kind (before multipliers)
+  double undervaluation_factor = 0.5;  ///< declared = true x factor when undervalued
+};
+
+/// A country or territory of origin.
+struct Origin {
+  std::string name;
+  double risk_multiplier = 1.0;  ///< multiplies every prevalence
+};
+
+/// A finite population of sellers with Zipf volume shares and beta propensities.
+struct SellerPopulation {
+  int count = 1;
+  double zipf_exponent = 1.0;
+  double propensity_a = 1.0;  ///< Beta(a, b); a seller's multiplier is its draw / the mean a / (a + b)
+  double propensity_b = 1.0;
+};
+
+struct CustomsStream {
+  std::string name;
+  std::size_t facility = 0;
+  ArrivalProcess arrivals;
+  Mode mode = Mode::Postal;
+  std::vector<double> origin_mix;    ///< share per origin index (sums to 1)
+  std::vector<double> category_mix;  ///< share per category index (sums to 1)
+  double advance_data_share = 1.0;
+  std::optional<SellerPopulation> sellers;
+};
+
+struct CustomsMethod {
+  std::string name;
+  double share = 1.0;
+  Distribution duration_seconds = Exponential{600.0};
+  PerViolation sensitivity{};  ///< chance of finding each kind the shipment carries
+};
+
+struct CustomsFacility {
+  std::string name;
+  ShiftSchedule officers = ShiftSchedule::constant(1);
+  std::vector<CustomsMethod> methods;
+  std::optional<std::size_t> waiting_limit;  ///< beyond it, selections are released uninspected
+};
+
+/// Logistic risk score over the features of docs/model.md ("Targeting"): the shipment is
+/// targeted when 1 / (1 + exp(-w.x)) >= threshold, that is when w.x >= logit(threshold).
+/// Without advance data only origin, mode and the no-data flag are visible.
+struct TargetingModel {
+  bool enabled = false;
+  double threshold = 1.0;
+  /// [intercept, origins..., categories..., modes (4), log value USD, no advance data, seller history]
+  Eigen::VectorXd weights;
+};
+
+struct Blitz {
+  std::string name;
+  SimTime start;                  ///< first moment of the window
+  SimTime end;                    ///< first moment after it
+  std::vector<bool> facilities;   ///< per facility index
+  std::vector<bool> origins;      ///< per origin; empty: every origin
+  std::vector<bool> categories;   ///< per category; empty: every category
+  std::optional<double> selection_rate;
+  std::optional<int> daily_count;  ///< per facility per day
+  int surge_officers = 0;          ///< added at each of its facilities during the window
+  std::optional<std::string> method;  ///< inspection method id; empty: the facility's mix
+};
+
+struct CustomsPolicies {
+  double de_minimis_threshold_usd = 800.0;
+  double informal_limit_usd = 2500.0;
+  TargetingModel targeting;
+  double random_rate = 0.0;
+  double penalty_rate = 0.0;   ///< of the true value, on found undervaluation or misdescription
+  double abandon_share = 0.0;  ///< of seizable finds, abandoned and destroyed instead of seized
+};
+
+struct CustomsModelConfig {
+  std::vector<ProductCategory> categories;
+  std::vector<Origin> origins;
+  std::vector<CustomsFacility> facilities;
+  std::vector<CustomsStream> streams;
+  std::vector<Blitz> blitzes;
+  CustomsPolicies policies;
+  Duration warmup = Duration::zero();
+  Duration horizon = Duration::days(1);
+};
+
+/// One replication's results: tallies per scope, after the warm-up; queue statistics per
+/// facility; a daily series per facility.
+struct CustomsResult {
+  CustomsTally run;
+  std::vector<CustomsTally> facilities;
+  std::vector<CustomsTally> streams;
+  std::vector<CustomsTally> blitzes;
+  std::vector<FacilityQueueStats> queues;
+  /// daily[day][facility]; days counted from the start of the run, warm-up included.
+  std::vector<std::vector<CustomsTally>> daily;
+  std::uint64_t events_processed = 0;
+};
+
+/// Thrown when the end-of-run conservation check fails: a bug, reported with the counts.
+class ConservationError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Runs one replication. Throws ConservationError if arrivals != released + seized +
+/// abandoned + in the system at the end.
+CustomsResult run_customs_model(const CustomsModelConfig& config, const RandomStreams& streams);
+
+}  // namespace cisim

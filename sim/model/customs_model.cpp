@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: MIT
+// One replication of the customs model. See docs/model.md for the rules and their sources.
+#include "cisim/model/customs_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/core.h>
+
+#include "cisim/engine/assert.hpp"
+#include "cisim/engine/simulation.hpp"
+#include "cisim/model/events.hpp"
+#include "cisim/model/officer_pool.hpp"
+#include "cisim/model/officer_pool_recorder.hpp"
+
+namespace cisim {
+namespace {
+
+constexpr std::uint32_t kNoSeller = std::numeric_limits<std::uint32_t>::max();
+constexpr std::int16_t kNoBlitz = -1;
+const Duration kSlice = Duration::hours(1);
+
+enum class Selection : std::uint8_t { Targeted, Random, Blitz };
+
+// What the model keeps of a shipment while it is in the system (selected, not yet released).
+struct ShipmentRecord {
+  SimTime arrived;
+  double true_value_usd = 0.0;
+  double declared_value_usd = 0.0;
+  std::uint32_t stream = 0;
+  std::uint32_t seller = kNoSeller;
+  std::uint16_t category = 0;
+  std::int16_t blitz = kNoBlitz;  // the blitz that selected it, if any
+  ViolationSet carried = 0;
+  Selection selection = Selection::Random;
+  std::uint8_t method = 0;
+  bool measured = false;  // arrived after the warm-up
+};
+
+// A seller population drawn once per replication: who ships how much, and how risky.
+struct Sellers {
+  Categorical volume{std::vector<double>{1.0}};
+  std::vector<double> risk_multiplier;
+  std::vector<bool> history;  // a violation was found on one of its shipments
+};
+
+class CustomsRun {
+ public:
+  CustomsRun(const CustomsModelConfig& config, const RandomStreams& streams) : config_(config), sim_(streams) {
+    const std::size_t nf = config.facilities.size();
+    result_.facilities.resize(nf);
+    result_.streams.resize(config.streams.size());
+    result_.blitzes.resize(config.blitzes.size());
+    const auto days = static_cast<std::size_t>((config.horizon.ticks() + Duration::days(1).ticks() - 1) / Duration::days(1).ticks());
+    result_.daily.assign(days, std::vector<CustomsTally>(nf));
+    blitz_count_.assign(config.blitzes.size(), std::vector<std::vector<int>>(nf, std::vector<int>(days, 0)));
+    for (std::size_t f = 0; f < nf; ++f) {
+      const CustomsFacility& facility = config.facilities[f];
+      CISIM_ASSERT(!facility.methods.empty(), "a facility needs at least one inspection method");
+      pools_.emplace_back(on_duty_at(f, SimTime::start()), 1, std::nullopt);
+      recorders_.push_back(&sim_.add_observer<OfficerPoolRecorder>());
+      pools_[f].add_observer(recorders_.back(), sim_.now());
+      std::vector<double> shares;
+      for (const auto& m : facility.methods) shares.push_back(m.share);
+      method_choice_.emplace_back(shares);
+      inspection_time_.push_back(sim_.stream("inspection_time/" + facility.name));
+      inspection_method_.push_back(sim_.stream("inspection_method/" + facility.name));
+      detection_.push_back(sim_.stream("detection/" + facility.name));
+      schedule_officer_change(f);
+    }
+    for (std::size_t s = 0; s < config.streams.size(); ++s) {
+      const CustomsStream& stream = config.streams[s];
+      arrivals_.push_back(sim_.stream("arrivals/" + stream.name));
+      attributes_.push_back(sim_.stream("shipments/" + stream.name));
+      violations_.push_back(sim_.stream("violations/" + stream.name));
+      selection_.push_back(sim_.stream("selection/" + stream.name));
+      origin_choice_.emplace_back(stream.origin_mix);
+      category_choice_.emplace_back(stream.category_mix);
+      sellers_.push_back(make_sellers(stream));
+      sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{static_cast<std::uint32_t>(s)});
+    }
+    const TargetingModel& t = config.policies.targeting;
+    if (t.enabled) {
+      features_ = Eigen::VectorXd::Zero(t.weights.size());
+      threshold_score_ = std::log(t.threshold / (1.0 - t.threshold));
+    }
+  }
+
+  CustomsResult run() {
+    auto handle = [this](const ModelEvent& event) { std::visit([this](const auto& e) { on(e); }, event); };
+    const SimTime warmup_end = SimTime::start() + config_.warmup;
+    sim_.run_until(warmup_end, handle);
+    sim_.end_warmup();
+    sim_.run_until(SimTime::start() + config_.horizon, handle);
+    sim_.finish();
+    check_conservation();
+    for (std::size_t f = 0; f < pools_.size(); ++f) {
+      result_.queues.push_back(summarise_queue(config_.facilities[f].name, *recorders_[f]));
+    }
+    result_.events_processed = sim_.events_processed();
+    return std::move(result_);
+  }
+
+ private:
+  // ---- officers: base shifts plus blitz surges ----
+
+  int on_duty_at(std::size_t f, SimTime t) const {
+    int officers = config_.facilities[f].officers.officers_at(t);
+    for (const Blitz& b : config_.blitzes) {
+      if (b.facilities[f] && t >= b.start && t < b.end) officers += b.surge_officers;
+    }
+    return officers;
+  }
+
+  void schedule_officer_change(std::size_t f) {
+    const SimTime now = sim_.now();
+    std::optional<SimTime> next = config_.facilities[f].officers.next_change_after(now);
+    for (const Blitz& b : config_.blitzes) {
+      if (!b.facilities[f] || b.surge_officers == 0) continue;
+      for (SimTime edge : {b.start, b.end}) {
+        if (edge > now && (!next || edge < *next)) next = edge;
+      }
+    }
+    if (next && *next <= SimTime::start() + config_.horizon) sim_.schedule_at(*next, ShiftChanged{static_cast<std::uint32_t>(f)});
+  }
+
+  void on(const ShiftChanged& e) {
+    pools_[e.facility].set_on_duty(sim_.now(), on_duty_at(e.facility, sim_.now()));
+    start_inspections(e.facility);
+    schedule_officer_change(e.facility);
+  }
+
+  // ---- arrivals: one hour of a stream at a time ----
+
+  void on(const ArrivalSliceStarted& e) {
+    const CustomsStream& stream = config_.streams[e.stream];
+    const SimTime from = sim_.now();
+    const SimTime horizon = SimTime::start() + config_.horizon;
+    const SimTime to = std::min(from + kSlice, horizon);
+    const double seconds = (to - from).to_seconds();
+    const double expected_events = stream.arrivals.rate_per_second() * stream.arrivals.multiplier_at(from) * seconds;
+    Xoshiro256& g = arrivals_[e.stream];
+    const std::int64_t events = Poisson{expected_events}(g);
+    for (std::int64_t i = 0; i < events; ++i) {
+      // Given their number, Poisson arrival times in the hour are independent and uniform.
+      const SimTime at = from + Duration::from_seconds(g.uniform01() * seconds);
+      const std::int64_t shipments = stream.arrivals.batch(g);
+      for (std::int64_t k = 0; k < shipments; ++k) generate_shipment(e.stream, at);
+    }
+    if (to < horizon) sim_.schedule_at(to, e);
+  }
+
+  void generate_shipment(std::uint32_t s, SimTime at) {
+    const CustomsStream& stream = config_.streams[s];
+    const std::size_t f = stream.facility;
+    Xoshiro256& g = attributes_[s];
+    ShipmentRecord r;
+    r.arrived = at;
+    r.stream = s;
+    r.measured = at >= SimTime::start() + config_.warmup;
+    const auto origin = static_cast<std::uint16_t>(origin_choice_[s](g));
+    r.category = static_cast<std::uint16_t>(category_choice_[s](g));
+    const ProductCategory& category = config_.categories[r.category];
+    double risk = config_.origins[origin].risk_multiplier;
+    Sellers& sellers = sellers_[s];
+    if (stream.sellers) {
+      r.seller = static_cast<std::uint32_t>(sellers.volume(g));
+      risk *= sellers.risk_multiplier[r.seller];
+    }
+    r.true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
+    const bool has_data = g.uniform01() < stream.advance_data_share;
+    Xoshiro256& v = violations_[s];
+    for (int k = 0; k < kViolationKinds; ++k) {
+      const double p = std::min(1.0, category.prevalence[static_cast<std::size_t>(k)] * risk);
+      if (p > 0.0 && v.uniform01() < p) r.carried |= bit(static_cast<ViolationKind>(k));
+    }
+    r.declared_value_usd = contains(r.carried, ViolationKind::Undervaluation) ? r.true_value_usd * category.undervaluation_factor
+                                                                             : r.true_value_usd;
+    // Entry classification (docs/model.md, "Entry types").
+    const auto& policy = config_.policies;
+    const bool de_minimis = r.declared_value_usd <= policy.de_minimis_threshold_usd;
+    const double duty = category.duty_rate * r.declared_value_usd;
+    const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
+    for_each_scope(r, f, day, [&](CustomsTally& t) {
+      ++t.arrivals;
+      if (de_minimis) {
+        ++t.de_minimis;
+        if (has_data) ++t.type86;
+        t.duties_forgone_usd += duty;
+      } else {
+        (r.declared_value_usd <= policy.informal_limit_usd ? t.informal : t.formal) += 1;
+        t.duties_collected_usd += duty;
+      }
+      if (r.carried) ++t.carrying_any;
+      for (int k = 0; k < kViolationKinds; ++k) {
+        if (contains(r.carried, static_cast<ViolationKind>(k))) ++t.carrying[static_cast<std::size_t>(k)];
+      }
+    });
+    ++ledger_arrived_;
+    if (select(r, origin, has_data, f, day)) {
+      const std::uint32_t slot = allocate(r);
+      sim_.schedule_at(at, ShipmentPresented{slot});
+    } else {
+      release(r, f, 0, at);
+    }
+  }
+
+  // Blitz first, then targeting, then the random compliance sample.
+  bool select(ShipmentRecord& r, std::uint16_t origin, bool has_data, std::size_t f, std::size_t day) {
+    Xoshiro256& g = selection_[r.stream];
+    for (std::size_t b = 0; b < config_.blitzes.size(); ++b) {
+      const Blitz& blitz = config_.blitzes[b];
+      if (!blitz.facilities[f] || r.arrived < blitz.start || r.arrived >= blitz.end) continue;
+      if (!blitz.origins.empty() && !blitz.origins[origin]) continue;
+      if (!blitz.categories.empty() && !blitz.categories[r.category]) continue;
+      bool chosen = false;
+      if (blitz.daily_count) {
+        int& count = blitz_count_[b][f][day];
+        chosen = count < *blitz.daily_count;
+        if (chosen) ++count;
+      } else {
+        chosen = g.uniform01() < blitz.selection_rate.value_or(0.0);
+      }
+      if (chosen) {
+        r.selection = Selection::Blitz;
+        r.blitz = static_cast<std::int16_t>(b);
+        return true;
+      }
+    }
+    const TargetingModel& t = config_.policies.targeting;
+    if (t.enabled && score(r, origin, has_data) >= threshold_score_) {
+      r.selection = Selection::Targeted;
+      return true;
+    }
+    if (config_.policies.random_rate > 0.0 && g.uniform01() < config_.policies.random_rate) {
+      r.selection = Selection::Random;
+      return true;
+    }
+    return false;
+  }
+
+  // w.x over the feature layout of TargetingModel; the logistic is monotone, so comparing
+  // the linear score with logit(threshold) needs no exponential.
+  double score(const ShipmentRecord& r, std::uint16_t origin, bool has_data) {
+    const std::size_t no = config_.origins.size();
+    const std::size_t nc = config_.categories.size();
+    const auto mode = static_cast<std::size_t>(config_.streams[r.stream].mode);
+    features_.setZero();
+    features_[0] = 1.0;
+    features_[static_cast<Eigen::Index>(1 + origin)] = 1.0;
+    features_[static_cast<Eigen::Index>(1 + no + nc + mode)] = 1.0;
+    const auto tail = static_cast<Eigen::Index>(1 + no + nc + kModes);
+    if (has_data) {
+      // Only advance electronic data reveals the category, value and seller before arrival.
+      features_[static_cast<Eigen::Index>(1 + no + r.category)] = 1.0;
+      features_[tail] = std::log1p(r.declared_value_usd);
+      if (r.seller != kNoSeller && sellers_[r.stream].history[r.seller]) features_[tail + 2] = 1.0;
+    } else {
+      features_[tail + 1] = 1.0;
+    }
+    return config_.policies.targeting.weights.dot(features_);
+  }
+
+  // ---- inspection ----
+
+  void on(const ShipmentPresented& e) {
+    ShipmentRecord& r = slots_[e.slot];
+    const std::size_t f = config_.streams[r.stream].facility;
+    const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
+    const auto& limit = config_.facilities[f].waiting_limit;
+    const bool line_full = limit && pools_[f].waiting() >= *limit;
+    for_each_scope(r, f, day, [&](CustomsTally& t) {
+      ++(r.selection == Selection::Blitz ? t.selected_blitz : r.selection == Selection::Targeted ? t.selected_targeted : t.selected_random);
+      // Capacity-aware selection: with the line full, the shipment goes uninspected.
+      if (line_full) ++t.selected_not_inspected;
+    });
+    if (line_full) {
+      release(r, f, 0, sim_.now());
+      free_slot(e.slot);
+      return;
+    }
+    pools_[f].request(sim_.now(), InspectionRequest{e.slot, sim_.now(), 0});
+    start_inspections(f);
+  }
+
+  void start_inspections(std::size_t f) {
+    const CustomsFacility& facility = config_.facilities[f];
+    while (auto started = pools_[f].start_next(sim_.now())) {
+      const auto slot = static_cast<std::uint32_t>(started->shipment);
+      ShipmentRecord& r = slots_[slot];
+      std::size_t m = facility.methods.size() == 1 ? 0 : method_choice_[f](inspection_method_[f]);
+      if (r.blitz != kNoBlitz) {
+        if (const auto& name = config_.blitzes[static_cast<std::size_t>(r.blitz)].method) {
+          for (std::size_t i = 0; i < facility.methods.size(); ++i) {
+            if (facility.methods[i].name == *name) m = i;
+          }
+        }
+      }
+      r.method = static_cast<std::uint8_t>(m);
+      const double seconds = std::max(0.0, sample(facility.methods[m].duration_seconds, inspection_time_[f]));
+      sim_.schedule_in(Duration::from_seconds(seconds), InspectionCompleted{static_cast<std::uint32_t>(f), slot});
+    }
+  }
+
+  void on(const InspectionCompleted& e) {
+    const std::size_t f = e.facility;
+    pools_[f].finish(sim_.now());
+    ShipmentRecord& r = slots_[e.slot];
+    const CustomsMethod& method = config_.facilities[f].methods[r.method];
+    ViolationSet found = 0;
+    Xoshiro256& g = detection_[f];
+    for (int k = 0; k < kViolationKinds; ++k) {
+      const auto kind = static_cast<ViolationKind>(k);
+      if (contains(r.carried, kind) && g.uniform01() < method.sensitivity[static_cast<std::size_t>(k)]) found |= bit(kind);
+    }
+    const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
+    const double dwell_hours = (sim_.now() - r.arrived).to_hours();
+    for_each_scope(r, f, day, [&](CustomsTally& t) {
+      ++t.inspected;
+      if (found) ++t.found_any;
+      for (int k = 0; k < kViolationKinds; ++k) {
+        if (contains(found, static_cast<ViolationKind>(k))) ++t.found[static_cast<std::size_t>(k)];
+      }
+      t.dwell_hours.add(dwell_hours);
+    });
+    if (found && r.seller != kNoSeller) sellers_[r.stream].history[r.seller] = true;
+    if (found & kSeizable) {
+      const bool abandoned = g.uniform01() < config_.policies.abandon_share;
+      for_each_scope(r, f, day, [&](CustomsTally& t) {
+        ++(abandoned ? t.abandoned : t.seized);
+        if (contains(r.carried, ViolationKind::Counterfeit)) ++t.counterfeit_interdicted;
+      });
+      ++(abandoned ? ledger_abandoned_ : ledger_seized_);
+    } else {
+      if (found & (bit(ViolationKind::Undervaluation) | bit(ViolationKind::Misdescription))) {
+        // Found: duty on the true value instead of the declared one, and a penalty.
+        const double rate = config_.categories[r.category].duty_rate;
+        const double extra_duty = rate * (r.true_value_usd - r.declared_value_usd);
+        const double penalty = config_.policies.penalty_rate * r.true_value_usd;
+        for_each_scope(r, f, day, [&](CustomsTally& t) {
+          t.duties_collected_usd += extra_duty;
+          t.penalties_usd += penalty;
+        });
+      }
+      release(r, f, found, sim_.now());
+    }
+    free_slot(e.slot);
+    start_inspections(f);
+  }
+
+  // A shipment leaves cisim's custody; violations it still carries unfound are leakage.
+  void release(const ShipmentRecord& r, std::size_t f, ViolationSet found, SimTime) {
+    const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
+    const bool leaks = (r.carried & static_cast<ViolationSet>(~found)) != 0;
+    for_each_scope(r, f, day, [&](CustomsTally& t) {
+      ++t.released;
+      if (leaks) ++t.leakage;
+    });
+    ++ledger_released_;
+  }
+
+  // Applies `update` to every scope the shipment belongs to: the run, its facility, its
+  // stream, the day it arrived, and each blitz whose window and facilities include it.
+  template <class Update>
+  void for_each_scope(const ShipmentRecord& r, std::size_t f, std::size_t day, Update&& update) {
+    if (day < result_.daily.size()) update(result_.daily[day][f]);
+    if (!r.measured) return;
+    update(result_.run);
+    update(result_.facilities[f]);
+    update(result_.streams[r.stream]);
+    for (std::size_t b = 0; b < config_.blitzes.size(); ++b) {
+      const Blitz& blitz = config_.blitzes[b];
+      if (blitz.facilities[f] && r.arrived >= blitz.start && r.arrived < blitz.end) update(result_.blitzes[b]);
+    }
+  }
+
+  std::uint32_t allocate(const ShipmentRecord& r) {
+    if (!free_.empty()) {
+      const std::uint32_t slot = free_.back();
+      free_.pop_back();
+      slots_[slot] = r;
+      return slot;
+    }
+    CISIM_ASSERT(slots_.size() < std::numeric_limits<std::uint32_t>::max(), "more shipments in the system than slots");
+    slots_.push_back(r);
+    return static_cast<std::uint32_t>(slots_.size() - 1);
+  }
+  void free_slot(std::uint32_t slot) { free_.push_back(slot); }
+
+  Sellers make_sellers(const CustomsStream& stream) {
+    Sellers s;
+    if (!stream.sellers) return s;
+    const SellerPopulation& p = *stream.sellers;
+    Xoshiro256 g = sim_.stream("sellers/" + stream.name);
+    std::vector<double> weights(static_cast<std::size_t>(p.count));
+    for (std::size_t i = 0; i < weights.size(); ++i) weights[i] = std::pow(static_cast<double>(i + 1), -p.zipf_exponent);
+    s.volume = Categorical{weights};
+    const Beta propensity{p.propensity_a, p.propensity_b};
+    const double mean = propensity.mean();
+    s.risk_multiplier.resize(weights.size());
+    for (double& m : s.risk_multiplier) m = propensity(g) / mean;
+    s.history.assign(weights.size(), false);
+    return s;
+  }
+
+  void check_conservation() const {
+    const std::uint64_t in_system = slots_.size() - free_.size();
+    const std::uint64_t accounted = ledger_released_ + ledger_seized_ + ledger_abandoned_ + in_system;
+    if (accounted != ledger_arrived_) {
+      throw ConservationError(fmt::format(
+          "shipments not conserved at {} h: arrived {} != released {} + seized {} + abandoned {} + in the system {}",
+          sim_.now().since_start().to_hours(), ledger_arrived_, ledger_released_, ledger_seized_, ledger_abandoned_, in_system));
+    }
+  }
+
+  static FacilityQueueStats summarise_queue(const std::string& name, const OfficerPoolRecorder& r) {
+    FacilityQueueStats s;
+    s.facility = name;
+    const SimTime until = r.measured_until();
+    s.measured_hours = (until - r.measured_from()).to_hours();
+    s.requests = r.requests();
+    s.inspections_started = r.inspections_started();
+    s.inspections_finished = r.inspections_finished();
+    s.wait_mean_hours = r.wait_hours().mean();
+    s.wait_p50_hours = r.wait_hours_quantiles().quantile(0.50);
+    s.wait_p95_hours = r.wait_hours_quantiles().quantile(0.95);
+    s.wait_p99_hours = r.wait_hours_quantiles().quantile(0.99);
+    s.wait_max_hours = r.wait_hours().max().value_or(0.0);
+    s.waited_share = r.inspections_started() > 0
+                         ? static_cast<double>(r.waited()) / static_cast<double>(r.inspections_started())
+                         : 0.0;
+    s.waiting_mean = r.waiting().mean(until);
+    s.busy_officers_mean = r.busy().mean(until);
+    s.in_system_mean = s.waiting_mean + s.busy_officers_mean;
+    s.on_duty_officers_mean = r.on_duty().mean(until);
+    const double present_hours = r.present().integral_seconds(until) / 3600.0;
+    s.officer_utilization = present_hours > 0.0 ? r.busy().integral_seconds(until) / 3600.0 / present_hours : 0.0;
+    s.throughput_per_hour = s.measured_hours > 0.0 ? static_cast<double>(r.inspections_finished()) / s.measured_hours : 0.0;
+    return s;
+  }
+
+  // Events of the foundation's queueing network do not occur in this model.
+  void on(const ShipmentArrived&) { CISIM_ASSERT(false, "ShipmentArrived is not a customs-model event"); }
+
+  const CustomsModelConfig& config_;
+  Simulation<ModelEvent> sim_;
+  CustomsResult result_;
+  std::vector<OfficerPool> pools_;
+  std::vector<OfficerPoolRecorder*> recorders_;
+  std::vector<Categorical> method_choice_;
+  std::vector<Xoshiro256> inspection_time_, inspection_method_, detection_;
+  std::vector<Xoshiro256> arrivals_, attributes_, violations_, selection_;
+  std::vector<Categorical> origin_choice_, category_choice_;
+  std::vector<Sellers> sellers_;
+  std::vector<std::vector<std::vector<int>>> blitz_count_;  // [blitz][facility][day]
+  Eigen::VectorXd features_;
+  double threshold_score_ = 0.0;
+  std::vector<ShipmentRecord> slots_;
+  std::vector<std::uint32_t> free_;
+  std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0;
+};
+
+}  // namespace
+
+CustomsResult run_customs_model(const CustomsModelConfig& config, const RandomStreams& streams) {
+  return CustomsRun{config, streams}.run();
+}
+
+}  // namespace cisim
