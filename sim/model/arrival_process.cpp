@@ -35,13 +35,14 @@ ArrivalProcess::ArrivalProcess(double rate_per_second, std::vector<double> hourl
     : rate_per_second_(rate_per_second),
       hourly_(scaled_to_mean_one(std::move(hourly_profile))),
       weekly_(scaled_to_mean_one(std::move(weekly_profile))),
-      daily_(scaled_to_mean_one(std::move(daily_profile))),
+      daily_(std::move(daily_profile)),
       batch_size_(std::move(batch_size)),
       start_weekday_(start_weekday) {
   CISIM_ASSERT(rate_per_second >= 0.0, "arrival rate must be >= 0");
   CISIM_ASSERT(hourly_.empty() || hourly_.size() == 24, "hourly profile needs 24 entries");
   CISIM_ASSERT(weekly_.empty() || weekly_.size() == 7, "weekly profile needs 7 entries");
   CISIM_ASSERT(start_weekday >= 0 && start_weekday < 7, "weekday must be 0 (Monday) to 6");
+  for (double x : daily_) CISIM_ASSERT(x >= 0.0, "daily profile entries must be >= 0");
   peak_multiplier_ = peak(hourly_) * peak(weekly_) * peak(daily_);
   flat_ = hourly_.empty() && weekly_.empty() && daily_.empty();
   const auto* constant = std::get_if<Constant>(&batch_size_);

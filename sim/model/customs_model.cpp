@@ -216,8 +216,12 @@ class CustomsRun {
       if (!blitz.categories.empty() && !blitz.categories[r.category]) continue;
       bool chosen = false;
       if (blitz.daily_count) {
+        // The day's count is spread evenly over its hours, first come within each hour, so
+        // inspections do not all queue at midnight: by the end of hour h at most
+        // count x (h + 1) / 24 are selected, and exactly the count by the end of the day.
         int& count = blitz_count_[b][f][day];
-        chosen = count < *blitz.daily_count;
+        const std::int64_t hour = (r.arrived.ticks() / Duration::hours(1).ticks()) % 24;
+        chosen = count < static_cast<int>(static_cast<std::int64_t>(*blitz.daily_count) * (hour + 1) / 24);
         if (chosen) ++count;
       } else {
         chosen = g.uniform01() < blitz.selection_rate.value_or(0.0);
@@ -369,10 +373,15 @@ class CustomsRun {
     update(result_.run);
     update(result_.facilities[f]);
     update(result_.streams[r.stream]);
+    bool in_any = false;
     for (std::size_t b = 0; b < config_.blitzes.size(); ++b) {
       const Blitz& blitz = config_.blitzes[b];
-      if (blitz.facilities[f] && r.arrived >= blitz.start && r.arrived < blitz.end) update(result_.blitzes[b]);
+      if (blitz.facilities[f] && r.arrived >= blitz.start && r.arrived < blitz.end) {
+        update(result_.blitzes[b]);
+        in_any = true;
+      }
     }
+    if (in_any) update(result_.any_blitz);
   }
 
   std::uint32_t allocate(const ShipmentRecord& r) {

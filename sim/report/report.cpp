@@ -3,6 +3,7 @@
 #include "cisim/report/report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include <fmt/core.h>
@@ -105,9 +106,11 @@ void add_metrics(Report& r, const std::string& scope, const std::string& name,
 }  // namespace
 
 namespace {
-// Six significant digits, no exponent below 1e-4 or above 1e9: readable and stable.
+// Readable and stable: large values as whole numbers (counts, dollars), others with six
+// significant digits.
 std::string number(double v) {
   if (v == 0.0) return "0";
+  if (std::fabs(v) >= 1e5) return fmt::format("{:.0f}", v);
   return fmt::format("{:.6g}", v);
 }
 
@@ -149,6 +152,9 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   for (std::size_t s = 0; s < m.streams.size(); ++s) {
     add_metrics(r, "stream", m.streams[s].name, tally_metrics(), results,
                 [s](const CustomsResult& x) -> const CustomsTally& { return x.streams[s]; });
+  }
+  if (m.blitzes.size() > 1) {
+    add_metrics(r, "blitz", "all", tally_metrics(), results, [](const CustomsResult& x) -> const CustomsTally& { return x.any_blitz; });
   }
   for (std::size_t b = 0; b < m.blitzes.size(); ++b) {
     add_metrics(r, "blitz", m.blitzes[b].name, tally_metrics(), results,

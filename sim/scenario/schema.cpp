@@ -143,7 +143,7 @@ std::vector<KeySpec> build_schema() {
   weekly.length = 7;
   s.push_back(weekly);
   s.push_back(with_range(leaf("streams.*.arrivals.daily_profile", KeyType::RealList, "multipliers", false, "",
-                              "relative rates for day 1, 2, ... of the run, repeating, scaled to average 1",
+                              "multipliers for day 1, 2, ... of the run, repeating, taken as given (0: no traffic that day)",
                               "[1, 1, 3, 1]"),
                          0, std::nullopt));
   s.push_back(leaf("streams.*.arrivals.batch_size", KeyType::CountDist, "shipments", false,
@@ -247,7 +247,7 @@ std::vector<KeySpec> build_schema() {
   s.push_back(leaf("blitzes.*.selection_rate", KeyType::Fraction, "fraction", false, "",
                    "share of eligible shipments selected", "5%"));
   s.push_back(with_range(leaf("blitzes.*.daily_count", KeyType::Integer, "shipments", false, "",
-                              "eligible shipments selected per facility per day, first come", "200"),
+                              "eligible shipments selected per facility per day, spread evenly over its 24 hours", "200"),
                          0, std::nullopt));
   s.push_back(with_range(leaf("blitzes.*.surge_officers", KeyType::Integer, "officers", false, "0",
                               "officers added at each of its facilities during the window", "8"),

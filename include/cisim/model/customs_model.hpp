@@ -89,7 +89,7 @@ struct Blitz {
   std::vector<bool> origins;      ///< per origin; empty: every origin
   std::vector<bool> categories;   ///< per category; empty: every category
   std::optional<double> selection_rate;
-  std::optional<int> daily_count;  ///< per facility per day
+  std::optional<int> daily_count;  ///< per facility per day, spread evenly over the hours
   int surge_officers = 0;          ///< added at each of its facilities during the window
   std::optional<std::string> method;  ///< inspection method id; empty: the facility's mix
 };
@@ -121,6 +121,7 @@ struct CustomsResult {
   std::vector<CustomsTally> facilities;
   std::vector<CustomsTally> streams;
   std::vector<CustomsTally> blitzes;
+  CustomsTally any_blitz;  ///< shipments inside any blitz's window and facilities (counted once)
   std::vector<FacilityQueueStats> queues;
   /// daily[day][facility]; days counted from the start of the run, warm-up included.
   std::vector<std::vector<CustomsTally>> daily;
