@@ -54,6 +54,7 @@ class CustomsRun {
     result_.blitzes.resize(config.blitzes.size());
     const auto days = static_cast<std::size_t>((config.horizon.ticks() + Duration::days(1).ticks() - 1) / Duration::days(1).ticks());
     result_.daily.assign(days, std::vector<CustomsTally>(nf));
+    cells_.assign(days * config.streams.size(), CustomsTally{});
     blitz_count_.assign(config.blitzes.size(), std::vector<std::vector<int>>(nf, std::vector<int>(days, 0)));
     for (std::size_t f = 0; f < nf; ++f) {
       const CustomsFacility& facility = config.facilities[f];
@@ -81,10 +82,7 @@ class CustomsRun {
       sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{static_cast<std::uint32_t>(s)});
     }
     const TargetingModel& t = config.policies.targeting;
-    if (t.enabled) {
-      features_ = Eigen::VectorXd::Zero(t.weights.size());
-      threshold_score_ = std::log(t.threshold / (1.0 - t.threshold));
-    }
+    if (t.enabled) threshold_score_ = std::log(t.threshold / (1.0 - t.threshold));
   }
 
   CustomsResult run() {
@@ -95,6 +93,7 @@ class CustomsRun {
     sim_.run_until(SimTime::start() + config_.horizon, handle);
     sim_.finish();
     check_conservation();
+    sum_cells();
     for (std::size_t f = 0; f < pools_.size(); ++f) {
       result_.queues.push_back(summarise_queue(config_.facilities[f].name, *recorders_[f]));
     }
@@ -141,6 +140,13 @@ class CustomsRun {
     const double seconds = (to - from).to_seconds();
     const double expected_events = stream.arrivals.rate_per_second() * stream.arrivals.multiplier_at(from) * seconds;
     Xoshiro256& g = arrivals_[e.stream];
+    // Blitz windows are whole days, so the blitzes that apply to this stream's facility are
+    // the same for the whole hour: find them once, not once per shipment.
+    active_blitzes_.clear();
+    for (std::size_t b = 0; b < config_.blitzes.size(); ++b) {
+      const Blitz& blitz = config_.blitzes[b];
+      if (blitz.facilities[stream.facility] && from >= blitz.start && from < blitz.end) active_blitzes_.push_back(b);
+    }
     const std::int64_t events = Poisson{expected_events}(g);
     for (std::int64_t i = 0; i < events; ++i) {
       // Given their number, Poisson arrival times in the hour are independent and uniform.
@@ -170,11 +176,7 @@ class CustomsRun {
     }
     r.true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
     const bool has_data = g.uniform01() < stream.advance_data_share;
-    Xoshiro256& v = violations_[s];
-    for (int k = 0; k < kViolationKinds; ++k) {
-      const double p = std::min(1.0, category.prevalence[static_cast<std::size_t>(k)] * risk);
-      if (p > 0.0 && v.uniform01() < p) r.carried |= bit(static_cast<ViolationKind>(k));
-    }
+    r.carried = draw_violations(category, risk, violations_[s]);
     r.declared_value_usd = contains(r.carried, ViolationKind::Undervaluation) ? r.true_value_usd * category.undervaluation_factor
                                                                              : r.true_value_usd;
     // Entry classification (docs/model.md, "Entry types").
@@ -206,12 +208,32 @@ class CustomsRun {
     }
   }
 
+  // Each kind independently with chance min(1, prevalence x risk). Most shipments carry
+  // nothing, so one draw first decides "any at all" (chance 1 - product of the misses);
+  // only then are the kinds drawn, again until at least one comes up, which gives exactly
+  // the independent draws conditioned on "any".
+  static ViolationSet draw_violations(const ProductCategory& category, double risk, Xoshiro256& g) {
+    PerViolation p{};
+    double none = 1.0;
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      p[k] = std::min(1.0, category.prevalence[k] * risk);
+      none *= 1.0 - p[k];
+    }
+    if (g.uniform01() < none) return 0;
+    for (;;) {
+      ViolationSet carried = 0;
+      for (std::size_t k = 0; k < p.size(); ++k) {
+        if (p[k] > 0.0 && g.uniform01() < p[k]) carried |= bit(static_cast<ViolationKind>(k));
+      }
+      if (carried) return carried;
+    }
+  }
+
   // Blitz first, then targeting, then the random compliance sample.
   bool select(ShipmentRecord& r, std::uint16_t origin, bool has_data, std::size_t f, std::size_t day) {
     Xoshiro256& g = selection_[r.stream];
-    for (std::size_t b = 0; b < config_.blitzes.size(); ++b) {
+    for (const std::size_t b : active_blitzes_) {
       const Blitz& blitz = config_.blitzes[b];
-      if (!blitz.facilities[f] || r.arrived < blitz.start || r.arrived >= blitz.end) continue;
       if (!blitz.origins.empty() && !blitz.origins[origin]) continue;
       if (!blitz.categories.empty() && !blitz.categories[r.category]) continue;
       bool chosen = false;
@@ -244,26 +266,27 @@ class CustomsRun {
     return false;
   }
 
-  // w.x over the feature layout of TargetingModel; the logistic is monotone, so comparing
-  // the linear score with logit(threshold) needs no exponential.
-  double score(const ShipmentRecord& r, std::uint16_t origin, bool has_data) {
+  // w.x over the feature layout of TargetingModel. The features are one-hot indicators
+  // plus two numbers, so the dot product is evaluated sparsely: the weights of the entries
+  // that are 1, plus the weighted value term. The logistic is monotone, so comparing w.x
+  // with logit(threshold) needs no exponential.
+  double score(const ShipmentRecord& r, std::uint16_t origin, bool has_data) const {
+    const Eigen::VectorXd& w = config_.policies.targeting.weights;
     const std::size_t no = config_.origins.size();
     const std::size_t nc = config_.categories.size();
     const auto mode = static_cast<std::size_t>(config_.streams[r.stream].mode);
-    features_.setZero();
-    features_[0] = 1.0;
-    features_[static_cast<Eigen::Index>(1 + origin)] = 1.0;
-    features_[static_cast<Eigen::Index>(1 + no + nc + mode)] = 1.0;
-    const auto tail = static_cast<Eigen::Index>(1 + no + nc + kModes);
+    const auto at = [](std::size_t i) { return static_cast<Eigen::Index>(i); };
+    double s = w[0] + w[at(1 + origin)] + w[at(1 + no + nc + mode)];
+    const std::size_t tail = 1 + no + nc + kModes;
     if (has_data) {
       // Only advance electronic data reveals the category, value and seller before arrival.
-      features_[static_cast<Eigen::Index>(1 + no + r.category)] = 1.0;
-      features_[tail] = std::log1p(r.declared_value_usd);
-      if (r.seller != kNoSeller && sellers_[r.stream].history[r.seller]) features_[tail + 2] = 1.0;
+      s += w[at(1 + no + r.category)];
+      if (w[at(tail)] != 0.0) s += w[at(tail)] * std::log1p(r.declared_value_usd);
+      if (r.seller != kNoSeller && sellers_[r.stream].history[r.seller]) s += w[at(tail + 2)];
     } else {
-      features_[tail + 1] = 1.0;
+      s += w[at(tail + 1)];
     }
-    return config_.policies.targeting.weights.dot(features_);
+    return s;
   }
 
   // ---- inspection ----
@@ -366,22 +389,38 @@ class CustomsRun {
 
   // Applies `update` to every scope the shipment belongs to: the run, its facility, its
   // stream, the day it arrived, and each blitz whose window and facilities include it.
+  // Every count goes to one cell, (day of arrival, stream), and only for shipments that
+  // arrived after the warm-up; the scopes of the report are unions of cells, summed once at
+  // the end (blitz windows are whole days, and a stream belongs to one facility). One update
+  // per shipment instead of one per scope is what keeps national runs fast.
   template <class Update>
-  void for_each_scope(const ShipmentRecord& r, std::size_t f, std::size_t day, Update&& update) {
-    if (day < result_.daily.size()) update(result_.daily[day][f]);
+  void for_each_scope(const ShipmentRecord& r, std::size_t /*facility*/, std::size_t day, Update&& update) {
     if (!r.measured) return;
-    update(result_.run);
-    update(result_.facilities[f]);
-    update(result_.streams[r.stream]);
-    bool in_any = false;
-    for (std::size_t b = 0; b < config_.blitzes.size(); ++b) {
-      const Blitz& blitz = config_.blitzes[b];
-      if (blitz.facilities[f] && r.arrived >= blitz.start && r.arrived < blitz.end) {
-        update(result_.blitzes[b]);
-        in_any = true;
+    update(cells_[day * config_.streams.size() + r.stream]);
+  }
+
+  void sum_cells() {
+    const std::size_t ns = config_.streams.size();
+    for (std::size_t day = 0; day < result_.daily.size(); ++day) {
+      const SimTime day_start = SimTime::start() + Duration::days(static_cast<std::int64_t>(day));
+      for (std::size_t s = 0; s < ns; ++s) {
+        const CustomsTally& cell = cells_[day * ns + s];
+        const std::size_t f = config_.streams[s].facility;
+        result_.daily[day][f].merge(cell);
+        result_.run.merge(cell);
+        result_.facilities[f].merge(cell);
+        result_.streams[s].merge(cell);
+        bool in_any = false;
+        for (std::size_t b = 0; b < config_.blitzes.size(); ++b) {
+          const Blitz& blitz = config_.blitzes[b];
+          if (blitz.facilities[f] && day_start >= blitz.start && day_start < blitz.end) {
+            result_.blitzes[b].merge(cell);
+            in_any = true;
+          }
+        }
+        if (in_any) result_.any_blitz.merge(cell);
       }
     }
-    if (in_any) update(result_.any_blitz);
   }
 
   std::uint32_t allocate(const ShipmentRecord& r) {
@@ -463,8 +502,9 @@ class CustomsRun {
   std::vector<Categorical> origin_choice_, category_choice_;
   std::vector<Sellers> sellers_;
   std::vector<std::vector<std::vector<int>>> blitz_count_;  // [blitz][facility][day]
-  Eigen::VectorXd features_;
   double threshold_score_ = 0.0;
+  std::vector<CustomsTally> cells_;  // [day x streams + stream]
+  std::vector<std::size_t> active_blitzes_;  // blitzes covering the current slice's facility
   std::vector<ShipmentRecord> slots_;
   std::vector<std::uint32_t> free_;
   std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0;

@@ -45,3 +45,24 @@ TEST_CASE("Tally: reset forgets everything", "[stats]") {
   REQUIRE(t.count() == 0);
   REQUIRE_FALSE(t.max().has_value());
 }
+
+TEST_CASE("Tally: merging two tallies equals tallying everything in one", "[stats]") {
+  Tally a, b, all;
+  for (double x : {1.0, 5.0, 2.5}) {
+    a.add(x);
+    all.add(x);
+  }
+  for (double x : {10.0, -4.0, 7.0, 3.0}) {
+    b.add(x);
+    all.add(x);
+  }
+  a.merge(b);
+  REQUIRE(a.count() == all.count());
+  REQUIRE(a.mean() == Approx(all.mean()));
+  REQUIRE(a.variance() == Approx(all.variance()));
+  REQUIRE(*a.min() == -4.0);
+  REQUIRE(*a.max() == 10.0);
+  Tally empty;
+  empty.merge(a);
+  REQUIRE(empty.count() == 7);
+}

@@ -123,7 +123,8 @@ struct CustomsResult {
   std::vector<CustomsTally> blitzes;
   CustomsTally any_blitz;  ///< shipments inside any blitz's window and facilities (counted once)
   std::vector<FacilityQueueStats> queues;
-  /// daily[day][facility]; days counted from the start of the run, warm-up included.
+  /// daily[day][facility]; days counted from the start of the run; like every scope, only
+  /// shipments that arrived after the warm-up.
   std::vector<std::vector<CustomsTally>> daily;
   std::uint64_t events_processed = 0;
 };

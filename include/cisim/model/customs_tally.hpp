@@ -37,6 +37,9 @@ struct CustomsTally {
   double penalties_usd = 0.0;
   Tally dwell_hours;  ///< arrival to release, inspected shipments
 
+  /// Adds another scope's counts (scopes are unions of day-and-stream cells).
+  void merge(const CustomsTally& o);
+
   double discrepancy_rate() const { return ratio(found_any, inspected); }
   double counterfeit_rate() const { return ratio(found[0], inspected); }
   double true_discrepancy_prevalence() const { return ratio(carrying_any, arrivals); }

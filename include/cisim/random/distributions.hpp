@@ -47,7 +47,7 @@ struct Exponential {
   double mean_value;
 };
 
-/// Normal, by the Box-Muller transform (one value per call, so no hidden state).
+/// Normal, by Marsaglia's polar method (one value per call, so no hidden state).
 struct Normal {
   Normal(double mean, double sd);
   double operator()(Xoshiro256& g) const;
@@ -152,7 +152,12 @@ struct Binomial {
 class Categorical {
  public:
   explicit Categorical(const std::vector<double>& weights);
-  std::size_t operator()(Xoshiro256& g) const;
+  /// Inline: it runs several times per shipment.
+  std::size_t operator()(Xoshiro256& g) const {
+    const double position = g.uniform01() * static_cast<double>(probability_.size());
+    const auto column = static_cast<std::size_t>(position);
+    return position - static_cast<double>(column) < probability_[column] ? column : alias_[column];
+  }
   std::size_t size() const { return probability_.size(); }
   /// The normalised probability of index i.
   double probability(std::size_t i) const { return normalised_[i]; }

@@ -23,6 +23,9 @@ class Tally {
   }
   /// Forgets every observation (warm-up deletion).
   void reset() { *this = Tally{}; }
+  /// Adds another tally's observations, as if they had been added here (Chan, Golub and
+  /// LeVeque's pairwise update of the mean and sum of squares).
+  void merge(const Tally& other);
 
   std::uint64_t count() const { return n_; }
   double mean() const { return mean_; }
