@@ -18,8 +18,9 @@ namespace {
 namespace fs = std::filesystem;
 constexpr std::size_t kMaxIncludeDepth = 16;
 
-// Overlays `top` on `base`: map entries of `top` replace those of `base` with the same key,
-// recursively where both are maps; anything else in `top` replaces `base` whole.
+// Overlays `top` on `base` with the rules of JSON Merge Patch (RFC 7396): map entries of
+// `top` replace those of `base` with the same key, recursively where both are maps; a key
+// set to null in `top` removes it from `base`; anything else in `top` replaces `base` whole.
 void merge_into(RawNode& base, const RawNode& top) {
   if (!base.is_map() || !top.is_map()) {
     base = top;
@@ -27,7 +28,9 @@ void merge_into(RawNode& base, const RawNode& top) {
   }
   for (const auto& entry : top.entries) {
     RawNode* existing = base.find(entry.key);
-    if (existing && existing->is_map() && entry.value.is_map()) {
+    if (entry.value.is_null()) {
+      std::erase_if(base.entries, [&](const RawNode::Entry& e) { return e.key == entry.key; });
+    } else if (existing && existing->is_map() && entry.value.is_map()) {
       merge_into(*existing, entry.value);
     } else if (existing) {
       *existing = entry.value;

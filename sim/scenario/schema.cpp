@@ -58,7 +58,7 @@ std::vector<KeySpec> build_schema() {
   s.push_back(leaf("description", KeyType::Text, "", true, "", "what the scenario represents and the question it answers",
                    "\"M/M/c check: 10 officers, 9 shipments/min\""));
   s.push_back(leaf("include", KeyType::PathList, "", false, "",
-                   "other scenario files merged in first (paths relative to this file); keys written here win",
+                   "other scenario files merged in first (paths relative to this file); keys written here win, and a key set to null (~) here removes it",
                    "common/facilities.yaml"));
   s.push_back(with_range(leaf("seed", KeyType::Integer, "", false, "1",
                               "master seed; with the replication index it derives every random stream", "2019"),

@@ -74,6 +74,17 @@ TEST_CASE("load_scenario: include merges another file; the including file wins",
   REQUIRE(loaded.scenario->model.facilities.size() == 1);
 }
 
+TEST_CASE("load_scenario: a key set to null in the including file removes the included one", "[scenario]") {
+  TempDir dir;
+  dir.write("base.yaml", valid_scenario_text());
+  const auto main = dir.write("main.yaml",
+                              "include: base.yaml\nfacilities:\n  jfk_imf:\n    officers:\n      shifts: ~\n      count: 5\n");
+  const auto loaded = load_scenario(main);
+  INFO((loaded.diagnostics.empty() ? "" : format_diagnostic(loaded.diagnostics[0])));
+  REQUIRE(loaded.scenario);
+  REQUIRE(loaded.scenario->model.facilities[0].officers.officers_at(SimTime::start() + Duration::hours(3)) == 5);
+}
+
 TEST_CASE("load_scenario: an include cycle is an error that prints the chain", "[scenario]") {
   TempDir dir;
   const auto a = dir.write("a.yaml", "include: b.yaml\n");
