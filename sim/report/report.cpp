@@ -114,10 +114,6 @@ std::string number(double v) {
   return fmt::format("{:.6g}", v);
 }
 
-std::string ci_text(const ReplicationSummary& s) {
-  if (!s.half_width) return "(n < 2)";
-  return fmt::format("[{}, {}]", number(*s.low()), number(*s.high()));
-}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -175,6 +171,35 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   return r;
 }
 
+namespace {
+
+const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric) {
+  for (const auto& m : r.metrics) {
+    if (m.scope == scope && m.scope_name == name && m.metric == metric) return &m;
+  }
+  return nullptr;
+}
+
+// "13.90% ± 0.08" for fractions, "20790 ± 0" for counts: mean and 95% CI half-width.
+std::string cell(const MetricSummary& m) {
+  const double hw = m.summary.half_width.value_or(0.0);
+  const char* pm = m.summary.half_width ? " ± " : "";
+  if (m.unit == "fraction") {
+    return m.summary.half_width ? fmt::format("{:.2f}%{}{:.2g}", 100.0 * m.summary.mean, pm, 100.0 * hw)
+                                : fmt::format("{:.2f}%", 100.0 * m.summary.mean);
+  }
+  return m.summary.half_width ? fmt::format("{}{}{:.3g}", number(m.summary.mean), pm, hw) : number(m.summary.mean);
+}
+
+// Metrics in the headline table, in order; rows that are zero everywhere are dropped.
+const std::vector<std::string> kHeadline{
+    "arrivals", "de_minimis", "informal", "formal", "selected_targeted", "selected_random", "selected_blitz",
+    "selected_not_inspected", "inspected", "discrepancy_rate", "counterfeit_rate", "true_discrepancy_prevalence",
+    "true_counterfeit_prevalence", "counterfeit_interdiction_rate", "leakage", "seizures", "abandoned",
+    "duties_collected_usd", "duties_forgone_usd", "penalties_usd", "dwell_hours_mean"};
+
+}  // namespace
+
 std::string format_table(const Report& r) {
   std::string out;
   out += fmt::format("cisim {}: {} ({}, {})\n", r.version, r.scenario_name, r.scenario_path, r.content_hash);
@@ -187,26 +212,52 @@ std::string format_table(const Report& r) {
     for (const auto& o : r.overrides) out += fmt::format(" {}={}", o.key, o.value);
     out += "\n";
   }
-  out += "means over replications after the warm-up; 95% confidence intervals (Student t)\n";
-  // Rows that are zero in every replication (no blitz, no duty, ...) are left out so the
-  // table fits on a screen; CSV and JSON keep every row.
-  std::string scope;
-  std::size_t omitted = 0;
-  for (const auto& m : r.metrics) {
-    const std::string heading = m.scope + " " + m.scope_name;
-    if (heading != scope) {
-      scope = heading;
-      out += fmt::format("\n{}\n", heading);
-      out += fmt::format("  {:<30} {:<11} {:>12} {:>12}  {:<27} {:>4}\n", "metric", "unit", "mean", "sd", "95% CI", "n");
-    }
-    if (std::all_of(m.values.begin(), m.values.end(), [](double v) { return v == 0.0; })) {
-      ++omitted;
-      continue;
-    }
-    out += fmt::format("  {:<30} {:<11} {:>12} {:>12}  {:<27} {:>4}\n", m.metric, m.unit, number(m.summary.mean),
-                       number(m.summary.sd), ci_text(m.summary), m.summary.n);
+  if (r.replications < 2) {
+    out += "one replication: values without confidence intervals (they need at least 2), after the warm-up\n";
+  } else {
+    out += fmt::format("mean ± 95% CI half-width over {} replications (Student t), after the warm-up\n", r.replications);
   }
-  if (omitted > 0) out += fmt::format("\n({} rows that are zero in every replication are omitted; --format csv or json has all)\n", omitted);
+  // Columns: the whole run, and all blitzes together when there are any (each blitz, each
+  // stream and every metric are in --format csv and json).
+  std::vector<std::pair<std::string, std::string>> columns{{"run", "all"}};
+  if (find_metric(r, "blitz", "all", "arrivals")) {
+    columns.emplace_back("blitz", "all");
+  } else {
+    for (const auto& m : r.metrics) {
+      if (m.scope == "blitz" && m.metric == "arrivals") columns.emplace_back("blitz", m.scope_name);
+    }
+  }
+  out += fmt::format("\n{:<30}", "");
+  for (const auto& [scope, name] : columns) out += fmt::format(" {:>24}", scope == "run" ? "whole run" : (name == "all" ? "all blitzes" : "blitz " + name));
+  out += "\n";
+  for (const std::string& metric : kHeadline) {
+    std::vector<const MetricSummary*> row;
+    bool any = false;
+    for (const auto& [scope, name] : columns) {
+      row.push_back(find_metric(r, scope, name, metric));
+      if (row.back()) any = any || std::any_of(row.back()->values.begin(), row.back()->values.end(), [](double v) { return v != 0.0; });
+    }
+    if (!any) continue;
+    const MetricSummary& first = *row.front();
+    const std::string label = first.unit == "fraction" || first.unit == "shipments" ? metric : fmt::format("{} ({})", metric, first.unit);
+    out += fmt::format("{:<30}", label);
+    for (const auto* m : row) out += fmt::format(" {:>24}", m ? cell(*m) : "");
+    out += "\n";
+  }
+  out += fmt::format("\n{:<14} {:>12} {:>12} {:>15} {:>15} {:>12} {:>12}\n", "facility", "inspected", "utilization",
+                     "wait mean (min)", "wait p95 (min)", "officers", "discrepancy");
+  for (const auto& m : r.metrics) {
+    if (m.scope != "facility" || m.metric != "inspected") continue;
+    auto mean = [&](const char* metric) {
+      const auto* x = find_metric(r, "facility", m.scope_name, metric);
+      return x ? x->summary.mean : 0.0;
+    };
+    out += fmt::format("{:<14} {:>12} {:>11.1f}% {:>15.2f} {:>15.2f} {:>12.1f} {:>11.2f}%\n", m.scope_name, number(mean("inspected")),
+                       100.0 * mean("officer_utilization"), 60.0 * mean("wait_hours_mean"), 60.0 * mean("wait_hours_p95"),
+                       mean("officers_on_duty_mean"), 100.0 * mean("discrepancy_rate"));
+  }
+  out += "\nmeasured: discrepancy_rate and counterfeit_rate among inspected shipments; truth: true_*_prevalence\n";
+  out += "among all arrivals. Every metric, per facility, stream and blitz: --format csv or json, or --out DIR.\n";
   return out;
 }
 

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// Customs model speed and memory: scenarios/us_fy2024.yaml traffic (about 4 M shipments a day)
+// for 1 day and for 30 days, each in a child process so that its peak memory is its own; then
+// 20 replications of scenarios/mega_flex_2019.yaml.
+// Usage: customs_bench [SOURCE_DIR]
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include "cisim/run.hpp"
+#include "cisim/scenario/load.hpp"
+
+namespace {
+
+struct Measurement {
+  double seconds = 0.0;
+  double shipments = 0.0;
+  double peak_mib = 0.0;
+};
+
+// Runs the scenario in a child process and reports its time, shipments and peak resident memory.
+Measurement measure(const std::string& path, const std::vector<std::string>& sets, int replications) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(fds[0]);
+    const auto loaded = cisim::load_scenario(path, sets);
+    if (!loaded.scenario) _exit(2);
+    cisim::RunOptions options;
+    options.replications = replications;
+    const auto start = std::chrono::steady_clock::now();
+    const auto results = cisim::run_scenario(*loaded.scenario, options);
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    double shipments = 0.0;
+    for (const auto& r : results.per_replication) {
+      for (const auto& day : r.daily) {
+        for (const auto& f : day) shipments += static_cast<double>(f.arrivals);
+      }
+    }
+    const double out[2] = {elapsed.count(), shipments};
+    if (::write(fds[1], out, sizeof out) != sizeof out) _exit(3);
+    _exit(0);
+  }
+  ::close(fds[1]);
+  double in[2] = {0, 0};
+  const auto got = ::read(fds[0], in, sizeof in);
+  ::close(fds[0]);
+  int status = 0;
+  rusage usage{};
+  ::wait4(child, &status, 0, &usage);
+  if (got != sizeof in || !WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("benchmark child failed");
+  return {in[0], in[1], static_cast<double>(usage.ru_maxrss) / 1024.0};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string root = argc > 1 ? argv[1] : ".";
+  const std::string national = root + "/scenarios/us_fy2024.yaml";
+  fmt::print("us_fy2024 traffic, one replication, no warm-up:\n");
+  for (const char* horizon : {"1d", "30d"}) {
+    const auto m = measure(national, {fmt::format("horizon={}", horizon), "warmup=0s"}, 1);
+    fmt::print("  horizon {:>3}: {:>11.0f} shipments in {:6.2f} s = {:5.2f} M shipments/s per core, peak memory {:6.1f} MiB\n",
+               horizon, m.shipments, m.seconds, m.shipments / m.seconds / 1e6, m.peak_mib);
+  }
+  const auto mf = measure(root + "/scenarios/mega_flex_2019.yaml", {}, 20);
+  fmt::print("mega_flex_2019, 20 replications: {:.0f} shipments in {:.2f} s = {:.2f} M shipments/s, peak memory {:.1f} MiB\n",
+             mf.shipments, mf.seconds, mf.shipments / mf.seconds / 1e6, mf.peak_mib);
+  return 0;
+}

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+#include "cisim/model/customs_model.hpp"
+
+#include <cmath>
+
+#include <catch2/catch.hpp>
+
+using namespace cisim;
+
+namespace {
+
+// One facility, one stream, one category; each test changes what it studies.
+CustomsModelConfig base(double value_usd, double shipments_per_day = 20'000) {
+  CustomsModelConfig c;
+  c.categories.push_back(ProductCategory{"goods", Constant{value_usd}, 0.10, {}, 0.5});
+  c.origins.push_back(Origin{"CN", 1.0});
+  c.origins.push_back(Origin{"DE", 1.0});
+  CustomsFacility f;
+  f.name = "jfk_imf";
+  f.officers = ShiftSchedule::constant(50);
+  f.methods.push_back(CustomsMethod{"physical", 1.0, Constant{60.0}, {1, 1, 1, 1, 1}});
+  c.facilities.push_back(f);
+  CustomsStream s;
+  s.name = "mail";
+  s.facility = 0;
+  s.arrivals = ArrivalProcess::poisson(shipments_per_day / 86400.0);
+  s.origin_mix = {0.5, 0.5};
+  s.category_mix = {1.0};
+  c.streams.push_back(s);
+  c.horizon = Duration::days(2);
+  return c;
+}
+
+// Shipments arrived minus those that left: what is still in the system at the end.
+std::int64_t in_system(const CustomsTally& t) {
+  return static_cast<std::int64_t>(t.arrivals) - static_cast<std::int64_t>(t.released + t.seized + t.abandoned);
+}
+
+// Binomial tolerance: 5 standard errors (the suite's tolerance for statistical checks).
+double tolerance(double p, std::uint64_t n) { return 5.0 * std::sqrt(p * (1.0 - p) / static_cast<double>(n)); }
+
+}  // namespace
+
+TEST_CASE("CustomsModel: entry types at the boundaries of de minimis and informal entry", "[model]") {
+  struct Row {
+    double value;
+    const char* expected;
+  };
+  for (const Row& row : {Row{800.00, "de minimis"}, Row{800.01, "informal"}, Row{2500.00, "informal"}, Row{2500.01, "formal"}}) {
+    INFO(row.value << " USD should be " << row.expected);
+    const auto r = run_customs_model(base(row.value, 2000), RandomStreams{1, 0}).run;
+    REQUIRE(r.arrivals > 0);
+    const std::string kind = r.de_minimis == r.arrivals ? "de minimis" : r.informal == r.arrivals ? "informal" : r.formal == r.arrivals ? "formal" : "mixed";
+    REQUIRE(kind == row.expected);
+  }
+}
+
+TEST_CASE("CustomsModel: duty collected on dutiable entries, forgone under de minimis", "[model]") {
+  const auto dutiable = run_customs_model(base(1000.0, 2000), RandomStreams{1, 0}).run;
+  REQUIRE(dutiable.duties_collected_usd == Approx(100.0 * static_cast<double>(dutiable.arrivals)));
+  REQUIRE(dutiable.duties_forgone_usd == 0.0);
+  const auto de_minimis = run_customs_model(base(500.0, 2000), RandomStreams{1, 0}).run;
+  REQUIRE(de_minimis.duties_forgone_usd == Approx(50.0 * static_cast<double>(de_minimis.arrivals)));
+  REQUIRE(de_minimis.duties_collected_usd == 0.0);
+}
+
+TEST_CASE("CustomsModel: undervaluation declares a shipment under the threshold", "[model]") {
+  auto c = base(1000.0, 2000);
+  c.categories[0].prevalence[static_cast<std::size_t>(ViolationKind::Undervaluation)] = 1.0;  // every seller undervalues
+  const auto r = run_customs_model(c, RandomStreams{1, 0}).run;
+  REQUIRE(r.de_minimis == r.arrivals);  // declared 500 USD
+  REQUIRE(r.carrying[1] == r.arrivals);
+}
+
+TEST_CASE("CustomsModel: without selection nothing is inspected and every violation leaks", "[model]") {
+  auto c = base(50.0);
+  c.categories[0].prevalence = {0.05, 0.03, 0.0, 0.0, 0.0};
+  const auto r = run_customs_model(c, RandomStreams{2, 0}).run;
+  REQUIRE(r.inspected == 0);
+  REQUIRE(r.discrepancy_rate() == 0.0);
+  REQUIRE(r.leakage == r.carrying_any);
+  REQUIRE(in_system(r) == 0);
+  // True prevalence: 5% counterfeit, and any of two independent kinds 1 - 0.95 x 0.97.
+  REQUIRE(std::fabs(r.true_counterfeit_prevalence() - 0.05) < tolerance(0.05, r.arrivals));
+  REQUIRE(std::fabs(r.true_discrepancy_prevalence() - 0.0785) < tolerance(0.0785, r.arrivals));
+}
+
+TEST_CASE("CustomsModel: measured rate = true prevalence x sensitivity under random inspection", "[model]") {
+  auto c = base(50.0, 5000);
+  c.categories[0].prevalence = {0.06, 0.0, 0.0, 0.0, 0.0};
+  c.facilities[0].methods[0].sensitivity = {0.5, 0.0, 0.0, 0.0, 0.0};
+  c.policies.random_rate = 1.0;
+  const auto r = run_customs_model(c, RandomStreams{3, 0}).run;
+  REQUIRE(r.inspected + static_cast<std::uint64_t>(in_system(r)) == r.arrivals);
+  REQUIRE(std::fabs(r.counterfeit_rate() - 0.03) < tolerance(0.03, r.inspected));
+  // Seized counterfeits are interdicted; the half that inspectors miss is released (leakage).
+  REQUIRE(r.counterfeit_interdicted == r.seized);
+  // Every counterfeit is interdicted, leaked, or still in the system at the end.
+  REQUIRE(r.leakage + r.counterfeit_interdicted <= r.carrying[0]);
+  REQUIRE(static_cast<std::int64_t>(r.carrying[0] - r.leakage - r.counterfeit_interdicted) <= in_system(r));
+  REQUIRE(std::fabs(r.counterfeit_interdiction_rate() - 0.5) < tolerance(0.5, r.carrying[0]));
+}
+
+TEST_CASE("CustomsModel: targeting selects by its score, here by origin only", "[model]") {
+  auto c = base(50.0, 4000);
+  c.policies.targeting.enabled = true;
+  c.policies.targeting.threshold = 0.5;
+  // Layout: intercept, origins (CN, DE, unspecified), categories (goods), modes (4), value, no data, history.
+  c.origins.push_back(Origin{"unspecified", 1.0});
+  c.streams[0].origin_mix = {0.5, 0.5, 0.0};
+  c.policies.targeting.weights = Eigen::VectorXd::Zero(1 + 3 + 1 + kModes + 3);
+  c.policies.targeting.weights[0] = -1.0;
+  c.policies.targeting.weights[1] = 2.0;  // CN: score 1 > logit(0.5) = 0; DE: -1 < 0
+  const auto r = run_customs_model(c, RandomStreams{4, 0});
+  REQUIRE(r.run.selected_targeted > 0);
+  // Half the traffic is CN: the targeted share is a binomial proportion around 0.5.
+  const double share = static_cast<double>(r.run.selected_targeted) / static_cast<double>(r.run.arrivals);
+  REQUIRE(std::fabs(share - 0.5) < tolerance(0.5, r.run.arrivals));
+  REQUIRE(r.run.selected_random == 0);
+}
+
+TEST_CASE("CustomsModel: a full waiting line releases selections uninspected", "[model]") {
+  auto c = base(50.0, 2000);
+  c.policies.random_rate = 1.0;
+  c.facilities[0].officers = ShiftSchedule::constant(1);
+  c.facilities[0].methods[0].duration_seconds = Constant{600.0};  // 6 an hour against 83 arriving
+  c.facilities[0].waiting_limit = 5;
+  const auto r = run_customs_model(c, RandomStreams{5, 0}).run;
+  REQUIRE(r.selected_not_inspected > 0);
+  REQUIRE(r.selected_random == r.arrivals);
+  REQUIRE(r.inspected + r.selected_not_inspected + static_cast<std::uint64_t>(in_system(r)) == r.arrivals);
+  REQUIRE(in_system(r) <= 6);  // the line of 5 and the one in inspection
+}
+
+TEST_CASE("CustomsModel: a daily-count blitz selects exactly its count, only in its window", "[model]") {
+  auto c = base(50.0);
+  c.horizon = Duration::days(5);
+  Blitz b;
+  b.name = "july";
+  b.start = SimTime::start() + Duration::days(1);
+  b.end = SimTime::start() + Duration::days(4);
+  b.facilities = {true};
+  b.origins = {true, false};  // CN only
+  b.daily_count = 120;
+  b.surge_officers = 10;
+  c.blitzes.push_back(b);
+  const auto r = run_customs_model(c, RandomStreams{6, 0});
+  REQUIRE(r.blitzes[0].selected_blitz == 3 * 120);
+  REQUIRE(r.run.selected_blitz == 3 * 120);
+  REQUIRE(r.daily[0][0].selected_blitz == 0);
+  REQUIRE(r.daily[2][0].selected_blitz == 120);
+  REQUIRE(r.daily[4][0].selected_blitz == 0);
+  REQUIRE(r.queues[0].on_duty_officers_mean == Approx(50.0 + 10.0 * 3.0 / 5.0));
+}
+
+TEST_CASE("CustomsModel: same seed, same results; another stream leaves this one's shipments alone", "[model]") {
+  auto c = base(50.0, 5000);
+  c.categories[0].prevalence = {0.05, 0.02, 0.01, 0.0, 0.0};
+  c.policies.random_rate = 0.2;
+  const auto a = run_customs_model(c, RandomStreams{7, 0});
+  const auto b = run_customs_model(c, RandomStreams{7, 0});
+  REQUIRE(a.run.arrivals == b.run.arrivals);
+  REQUIRE(a.run.found_any == b.run.found_any);
+  REQUIRE(a.queues[0].wait_mean_hours == b.queues[0].wait_mean_hours);
+  auto more = c;
+  CustomsStream express = c.streams[0];
+  express.name = "express";
+  more.streams.push_back(express);
+  const auto m = run_customs_model(more, RandomStreams{7, 0});
+  // Named streams: the mail stream's arrivals and violations are unchanged (common random numbers).
+  REQUIRE(m.streams[0].arrivals == a.streams[0].arrivals);
+  REQUIRE(m.streams[0].carrying_any == a.streams[0].carrying_any);
+  REQUIRE(m.streams[0].selected_random == a.streams[0].selected_random);
+}
