@@ -7,6 +7,6 @@ source tools/deps.sh
 cisim_install_deps
 cisim_build
 echo
-# The flagship run; it becomes the Mega Flex scenario once the customs model exists (issue 5).
+# The flagship: Operation Mega Flex 2019, 20 replications (about half a minute on one core).
 build/cisim --version
-build/cisim run scenarios/queue_mmc.yaml
+build/cisim run scenarios/mega_flex_2019.yaml
