@@ -188,7 +188,8 @@ std::string cell(const MetricSummary& m) {
     return m.summary.half_width ? fmt::format("{:.2f}%{}{:.2g}", 100.0 * m.summary.mean, pm, 100.0 * hw)
                                 : fmt::format("{:.2f}%", 100.0 * m.summary.mean);
   }
-  return m.summary.half_width ? fmt::format("{}{}{:.3g}", number(m.summary.mean), pm, hw) : number(m.summary.mean);
+  const std::string hw_text = hw >= 100.0 ? fmt::format("{:.0f}", hw) : fmt::format("{:.3g}", hw);
+  return m.summary.half_width ? fmt::format("{}{}{}", number(m.summary.mean), pm, hw_text) : number(m.summary.mean);
 }
 
 // Metrics in the headline table, in order; rows that are zero everywhere are dropped.
