@@ -31,6 +31,7 @@ struct ShipmentRecord {
   std::uint32_t stream = 0;
   std::uint32_t seller = kNoSeller;
   std::uint16_t category = 0;
+  std::uint16_t origin = 0;
   std::int16_t blitz = kNoBlitz;  // the blitz that selected it, if any
   ViolationSet carried = 0;
   Selection selection = Selection::Random;
@@ -79,6 +80,8 @@ class CustomsRun {
       origin_choice_.emplace_back(stream.origin_mix);
       category_choice_.emplace_back(stream.category_mix);
       sellers_.push_back(make_sellers(stream));
+      const auto* constant_items = std::get_if<Constant>(&stream.items);
+      stream_items_single_.push_back(constant_items != nullptr && constant_items->value == 1.0);
       sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{static_cast<std::uint32_t>(s)});
     }
     const TargetingModel& t = config.policies.targeting;
@@ -166,9 +169,10 @@ class CustomsRun {
     r.stream = s;
     r.measured = at >= SimTime::start() + config_.warmup;
     const auto origin = static_cast<std::uint16_t>(origin_choice_[s](g));
+    r.origin = origin;
     r.category = static_cast<std::uint16_t>(category_choice_[s](g));
     const ProductCategory& category = config_.categories[r.category];
-    double risk = config_.origins[origin].risk_multiplier;
+    double risk = config_.origins[origin].risk_multiplier * stream.risk_multiplier;
     Sellers& sellers = sellers_[s];
     if (stream.sellers) {
       r.seller = static_cast<std::uint32_t>(sellers.volume(g));
@@ -182,10 +186,13 @@ class CustomsRun {
     // Entry classification (docs/model.md, "Entry types").
     const auto& policy = config_.policies;
     const bool de_minimis = r.declared_value_usd <= policy.de_minimis_threshold_usd;
-    const double duty = category.duty_rate * r.declared_value_usd;
+    const double duty_rate = category.duty_rate + config_.origins[origin].additional_duty_rate;
+    const double duty = duty_rate * r.declared_value_usd;
+    const auto items = static_cast<std::uint64_t>(stream_items_single_[s] ? 1 : sample_count(stream.items, g));
     const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
     for_each_scope(r, f, day, [&](CustomsTally& t) {
       ++t.arrivals;
+      t.items += items;
       if (de_minimis) {
         ++t.de_minimis;
         if (has_data) ++t.type86;
@@ -362,7 +369,7 @@ class CustomsRun {
     } else {
       if (found & (bit(ViolationKind::Undervaluation) | bit(ViolationKind::Misdescription))) {
         // Found: duty on the true value instead of the declared one, and a penalty.
-        const double rate = config_.categories[r.category].duty_rate;
+        const double rate = config_.categories[r.category].duty_rate + config_.origins[r.origin].additional_duty_rate;
         const double extra_duty = rate * (r.true_value_usd - r.declared_value_usd);
         const double penalty = config_.policies.penalty_rate * r.true_value_usd;
         for_each_scope(r, f, day, [&](CustomsTally& t) {
@@ -504,7 +511,8 @@ class CustomsRun {
   std::vector<std::vector<std::vector<int>>> blitz_count_;  // [blitz][facility][day]
   double threshold_score_ = 0.0;
   std::vector<CustomsTally> cells_;  // [day x streams + stream]
-  std::vector<std::size_t> active_blitzes_;  // blitzes covering the current slice's facility
+  std::vector<std::size_t> active_blitzes_;
+  std::vector<bool> stream_items_single_;  // one item per shipment: no draw needed  // blitzes covering the current slice's facility
   std::vector<ShipmentRecord> slots_;
   std::vector<std::uint32_t> free_;
   std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0;

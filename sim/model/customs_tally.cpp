@@ -6,6 +6,7 @@ namespace cisim {
 
 void CustomsTally::merge(const CustomsTally& o) {
   arrivals += o.arrivals;
+  items += o.items;
   de_minimis += o.de_minimis;
   type86 += o.type86;
   informal += o.informal;

@@ -29,6 +29,7 @@ double count(std::uint64_t n) { return static_cast<double>(n); }
 const std::vector<MetricDefinition<CustomsTally>>& tally_metrics() {
   static const std::vector<MetricDefinition<CustomsTally>> kMetrics{
       {"arrivals", "shipments", "count", [](const auto& t) { return count(t.arrivals); }},
+      {"items", "items", "count", [](const auto& t) { return count(t.items); }},
       {"de_minimis", "shipments", "count", [](const auto& t) { return count(t.de_minimis); }},
       {"type86", "shipments", "count", [](const auto& t) { return count(t.type86); }},
       {"informal", "shipments", "count", [](const auto& t) { return count(t.informal); }},

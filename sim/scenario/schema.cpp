@@ -166,6 +166,11 @@ std::vector<KeySpec> build_schema() {
   s.push_back(leaf("streams.*.category_mix.*", KeyType::Fraction, "fraction", true, "", "share in this category", "30%"));
   s.push_back(leaf("streams.*.advance_data", KeyType::Fraction, "fraction", false, "100%",
                    "share of shipments with advance electronic data (GAO-17-606: about half of inbound mail lacked it)", "50%"));
+  s.push_back(with_range(leaf("streams.*.risk_multiplier", KeyType::Real, "", false, "1",
+                              "multiplies every prevalence for this stream's shipments", "1.2"),
+                         0, 1000));
+  s.push_back(leaf("streams.*.items", KeyType::CountDist, "items", false, "{dist: constant, value: 1}",
+                   "items in one shipment", "{dist: poisson, mean: 2}"));
   s.push_back(section("streams.*.sellers", false,
                       "a finite seller population: Zipf volume shares and beta violation propensities (repeat offenders)"));
   s.push_back(with_range(leaf("streams.*.sellers.count", KeyType::Integer, "sellers", true, "", "number of sellers", "5000"), 1,
@@ -200,6 +205,8 @@ std::vector<KeySpec> build_schema() {
   s.push_back(with_range(leaf("origins.*.risk_multiplier", KeyType::Real, "", false, "1",
                               "multiplies every prevalence for shipments from this origin", "1.6"),
                          0, 1000));
+  s.push_back(leaf("origins.*.additional_duty_rate", KeyType::Fraction, "fraction", false, "0",
+                   "duty rate added to the category's for goods of this origin (for example Section 301 tariffs)", "25%"));
 
   s.push_back(section("policies", false, "rules that decide entry types and selection for inspection"));
   s.push_back(section("policies.de_minimis", false, "Section 321 de minimis"));

@@ -638,9 +638,10 @@ class Validator {
 
   void build_origins(CustomsModelConfig& m) {
     for (const std::string& id : ids_["origins"]) {
-      m.origins.push_back(Origin{id, maybe<double>("origins." + id + ".risk_multiplier", "origins.*.risk_multiplier").value_or(1.0)});
+      m.origins.push_back(Origin{id, maybe<double>("origins." + id + ".risk_multiplier", "origins.*.risk_multiplier").value_or(1.0),
+                                 maybe<double>("origins." + id + ".additional_duty_rate", "origins.*.additional_duty_rate").value_or(0.0)});
     }
-    m.origins.push_back(Origin{"unspecified", 1.0});
+    m.origins.push_back(Origin{"unspecified", 1.0, 0.0});
   }
 
   // A map of shares over ids of `universe` (origins or categories): every id must exist and
@@ -817,6 +818,8 @@ class Validator {
     stream.origin_mix = build_mix(path + ".origin_mix", "origins", m.origins.size());
     stream.category_mix = build_mix(path + ".category_mix", "categories", m.categories.size());
     stream.advance_data_share = maybe<double>(path + ".advance_data", pattern + ".advance_data").value_or(1.0);
+    stream.risk_multiplier = maybe<double>(path + ".risk_multiplier", pattern + ".risk_multiplier").value_or(1.0);
+    if (auto items = maybe<CountDistribution>(path + ".items", pattern + ".items")) stream.items = *items;
     if (sections_.contains(path + ".sellers")) {
       const auto count = maybe<std::int64_t>(path + ".sellers.count", "");
       const auto zipf = maybe<double>(path + ".sellers.zipf_exponent", pattern + ".sellers.zipf_exponent");

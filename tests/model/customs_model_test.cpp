@@ -13,8 +13,8 @@ namespace {
 CustomsModelConfig base(double value_usd, double shipments_per_day = 20'000) {
   CustomsModelConfig c;
   c.categories.push_back(ProductCategory{"goods", Constant{value_usd}, 0.10, {}, 0.5});
-  c.origins.push_back(Origin{"CN", 1.0});
-  c.origins.push_back(Origin{"DE", 1.0});
+  c.origins.push_back(Origin{"CN", 1.0, 0.0});
+  c.origins.push_back(Origin{"DE", 1.0, 0.0});
   CustomsFacility f;
   f.name = "jfk_imf";
   f.officers = ShiftSchedule::constant(50);
@@ -106,7 +106,7 @@ TEST_CASE("CustomsModel: targeting selects by its score, here by origin only", "
   c.policies.targeting.enabled = true;
   c.policies.targeting.threshold = 0.5;
   // Layout: intercept, origins (CN, DE, unspecified), categories (goods), modes (4), value, no data, history.
-  c.origins.push_back(Origin{"unspecified", 1.0});
+  c.origins.push_back(Origin{"unspecified", 1.0, 0.0});
   c.streams[0].origin_mix = {0.5, 0.5, 0.0};
   c.policies.targeting.weights = Eigen::VectorXd::Zero(1 + 3 + 1 + kModes + 3);
   c.policies.targeting.weights[0] = -1.0;
@@ -171,4 +171,17 @@ TEST_CASE("CustomsModel: same seed, same results; another stream leaves this one
   REQUIRE(m.streams[0].arrivals == a.streams[0].arrivals);
   REQUIRE(m.streams[0].carrying_any == a.streams[0].carrying_any);
   REQUIRE(m.streams[0].selected_random == a.streams[0].selected_random);
+}
+
+TEST_CASE("CustomsModel: origin duty adds to the category's; items are counted; stream risk scales prevalence", "[model]") {
+  auto c = base(1000.0, 2000);
+  c.origins[0].additional_duty_rate = 0.25;  // CN goods pay 10% + 25%
+  c.streams[0].origin_mix = {1.0, 0.0};
+  c.streams[0].items = Constant{3.0};
+  c.categories[0].prevalence = {0.02, 0.0, 0.0, 0.0, 0.0};
+  c.streams[0].risk_multiplier = 2.0;
+  const auto r = run_customs_model(c, RandomStreams{8, 0}).run;
+  REQUIRE(r.duties_collected_usd == Approx(350.0 * static_cast<double>(r.arrivals)));
+  REQUIRE(r.items == 3 * r.arrivals);
+  REQUIRE(std::fabs(r.true_counterfeit_prevalence() - 0.04) < tolerance(0.04, r.arrivals));
 }

@@ -35,7 +35,8 @@ struct ProductCategory {
 /// A country or territory of origin.
 struct Origin {
   std::string name;
-  double risk_multiplier = 1.0;  ///< multiplies every prevalence
+  double risk_multiplier = 1.0;       ///< multiplies every prevalence
+  double additional_duty_rate = 0.0;  ///< added to the category's rate (for example Section 301 tariffs)
 };
 
 /// A finite population of sellers with Zipf volume shares and beta propensities.
@@ -55,6 +56,8 @@ struct CustomsStream {
   std::vector<double> category_mix;  ///< share per category index (sums to 1)
   double advance_data_share = 1.0;
   std::optional<SellerPopulation> sellers;
+  double risk_multiplier = 1.0;              ///< multiplies every prevalence of this stream
+  CountDistribution items = Constant{1.0};   ///< items in one shipment
 };
 
 struct CustomsMethod {

@@ -14,6 +14,7 @@ namespace cisim {
 /// Both what inspectors measure (found_*) and the hidden truth (carrying_*) are kept.
 struct CustomsTally {
   std::uint64_t arrivals = 0;
+  std::uint64_t items = 0;             ///< items in the arrived shipments
   std::uint64_t de_minimis = 0;        ///< released from manifest or Type 86
   std::uint64_t type86 = 0;            ///< de minimis with advance data
   std::uint64_t informal = 0;
