@@ -98,7 +98,7 @@ class CustomsRun {
     check_conservation();
     sum_cells();
     for (std::size_t f = 0; f < pools_.size(); ++f) {
-      result_.queues.push_back(summarise_queue(config_.facilities[f].name, *recorders_[f]));
+      result_.queues.push_back(summarise_pool(config_.facilities[f].name, *recorders_[f]));
     }
     result_.events_processed = sim_.events_processed();
     return std::move(result_);
@@ -469,31 +469,6 @@ class CustomsRun {
     }
   }
 
-  static FacilityQueueStats summarise_queue(const std::string& name, const OfficerPoolRecorder& r) {
-    FacilityQueueStats s;
-    s.facility = name;
-    const SimTime until = r.measured_until();
-    s.measured_hours = (until - r.measured_from()).to_hours();
-    s.requests = r.requests();
-    s.inspections_started = r.inspections_started();
-    s.inspections_finished = r.inspections_finished();
-    s.wait_mean_hours = r.wait_hours().mean();
-    s.wait_p50_hours = r.wait_hours_quantiles().quantile(0.50);
-    s.wait_p95_hours = r.wait_hours_quantiles().quantile(0.95);
-    s.wait_p99_hours = r.wait_hours_quantiles().quantile(0.99);
-    s.wait_max_hours = r.wait_hours().max().value_or(0.0);
-    s.waited_share = r.inspections_started() > 0
-                         ? static_cast<double>(r.waited()) / static_cast<double>(r.inspections_started())
-                         : 0.0;
-    s.waiting_mean = r.waiting().mean(until);
-    s.busy_officers_mean = r.busy().mean(until);
-    s.in_system_mean = s.waiting_mean + s.busy_officers_mean;
-    s.on_duty_officers_mean = r.on_duty().mean(until);
-    const double present_hours = r.present().integral_seconds(until) / 3600.0;
-    s.officer_utilization = present_hours > 0.0 ? r.busy().integral_seconds(until) / 3600.0 / present_hours : 0.0;
-    s.throughput_per_hour = s.measured_hours > 0.0 ? static_cast<double>(r.inspections_finished()) / s.measured_hours : 0.0;
-    return s;
-  }
 
   // Events of the foundation's queueing network do not occur in this model.
   void on(const ShipmentArrived&) { CISIM_ASSERT(false, "ShipmentArrived is not a customs-model event"); }

@@ -81,6 +81,11 @@ struct QueueNetworkResult {
   std::uint64_t events_processed = 0;
 };
 
+class OfficerPoolRecorder;
+
+/// One facility's queue statistics from its pool's recorder, over the measured period.
+FacilityQueueStats summarise_pool(const std::string& facility, const OfficerPoolRecorder& recorder);
+
 /// Runs one replication. Random streams: "arrivals/<stream>", "batch_size/<stream>",
 /// "inspection_method/<facility>" and "inspection_time/<facility>".
 QueueNetworkResult run_queue_network(const QueueNetwork& network, const RandomStreams& streams);
