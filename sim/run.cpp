@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
-// run_scenario: replications of the scenario's customs model.
+// run_scenario: replications of the scenario's customs model, on one or more threads.
 #include "cisim/run.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 namespace cisim {
 
@@ -8,10 +14,37 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunResults results;
   results.seed = options.seed.value_or(scenario.seed);
   results.replications = options.replications.value_or(scenario.replications);
-  for (int r = 0; r < results.replications; ++r) {
-    results.per_replication.push_back(
-        run_customs_model(scenario.model, RandomStreams{results.seed, static_cast<std::uint64_t>(r)}));
-  }
+  results.per_replication.resize(static_cast<std::size_t>(results.replications));
+  std::atomic<int> next{0};
+  std::mutex mutex;  // guards done, first_error and the progress callback
+  int done = 0;
+  std::exception_ptr first_error;
+  auto work = [&] {
+    for (;;) {
+      const int r = next.fetch_add(1);
+      if (r >= results.replications) return;
+      try {
+        results.per_replication[static_cast<std::size_t>(r)] =
+            run_customs_model(scenario.model, RandomStreams{results.seed, static_cast<std::uint64_t>(r)});
+      } catch (...) {
+        const std::lock_guard lock{mutex};
+        if (!first_error) first_error = std::current_exception();
+        next = results.replications;  // stop handing out work
+        return;
+      }
+      const std::lock_guard lock{mutex};
+      ++done;
+      if (options.on_progress) options.on_progress(done, results.replications);
+    }
+  };
+  const int threads = std::clamp(options.threads, 1, std::max(1, results.replications));
+  if (threads == 1) {
+    work();
+  } else {
+    std::vector<std::jthread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  }  // jthreads join here
+  if (first_error) std::rethrow_exception(first_error);
   return results;
 }
 

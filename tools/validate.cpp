@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
       }
       cisim::RunOptions options;
       options.replications = c.replications;
+      options.threads = 2;  // results do not depend on it
       // The report names the scenario by its path; print it relative to the repository.
       report = cisim::make_report(loaded, cisim::run_scenario(*loaded.scenario, options));
       loaded_name = c.scenario;

@@ -2,7 +2,11 @@
 // cisim run, check and schema: option parsing with Boost.Program_options, then the library.
 #include "commands.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
+
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -65,6 +69,17 @@ std::string choose(const std::string& value, const std::vector<std::string>& all
   throw UsageError{fmt::format("unknown {} '{}'{} (one of {})", option, value, did_you_mean_suffix(value, allowed), list)};
 }
 
+// A progress line on standard error (a terminal): replications done, rate and time left.
+std::function<void(int, int)> progress_printer() {
+  const auto start = std::chrono::steady_clock::now();
+  return [start](int done, int total) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    const double per = elapsed.count() / done;
+    fmt::print(stderr, "\r{}/{} replications, {:.2f} s each, about {:.0f} s left   {}", done, total, per,
+               per * (total - done), done == total ? "\n" : "");
+  };
+}
+
 }  // namespace
 
 ExitStatus run_command(const std::vector<std::string>& args) {
@@ -74,6 +89,8 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   options.add_options()("help,h", "print this help and exit")(
       "replications,r", po::value<int>(), "number of replications (default: the scenario's `replications`)")(
       "seed,s", po::value<std::uint64_t>(), "master seed (default: the scenario's `seed`)")(
+      "threads,t", po::value<int>(), "replications run side by side on this many threads (default: all cores); "
+      "results are identical for any count")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "KEY=VALUE: override any scenario key by dotted path, e.g. facilities.jfk_imf.officers.count=12 (repeatable)")(
       "format,f", po::value<std::string>()->default_value("table"), "report on standard output: table, csv or json")(
@@ -96,7 +113,14 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     run_options.replications = n;
   }
   if (vm.count("seed")) run_options.seed = vm["seed"].as<std::uint64_t>();
+  run_options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (vm.count("threads")) {
+    const int t = vm["threads"].as<int>();
+    if (t < 1) throw UsageError{fmt::format("--threads must be at least 1 (got {})", t)};
+    run_options.threads = t;
+  }
   const bool quiet = vm.count("quiet") > 0;
+  if (!quiet && ::isatty(STDERR_FILENO)) run_options.on_progress = progress_printer();
   const auto sets = vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
 
   const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);

@@ -39,6 +39,12 @@ else
 fi
 "$cisim" run "$mmc" --replications 2 --set horizon=2d --format json > "$work/stdout.json"
 if cmp -s "$work/stdout.json" "$work/out/summary.json"; then pass; else fail "--format json differs from summary.json"; fi
+# Byte-identical output whatever the thread count (issue 7).
+"$cisim" run "$mmc" --replications 4 --set horizon=2d --threads 1 --out "$work/t1" --quiet
+"$cisim" run "$mmc" --replications 4 --set horizon=2d --threads 2 --out "$work/t2" --quiet
+if cmp -s "$work/t1/summary.json" "$work/t2/summary.json" && cmp -s "$work/t1/metrics.csv" "$work/t2/metrics.csv"; then pass; else
+  fail "--threads 1 and 2 give different summary.json or metrics.csv"; fi
+check "bad threads" 2 "--threads must be at least 1" "$cisim" run "$mmc" --threads 0
 touch "$work/a_file"
 check "output path is a file" 1 "a_file: cannot create output directory" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/a_file"

@@ -57,3 +57,19 @@ TEST_CASE("Report: one replication reports no interval rather than a fake one", 
   const auto j = nlohmann::json::parse(format_json(r));
   REQUIRE(j["metrics"][0]["ci95"].is_null());
 }
+
+TEST_CASE("run_scenario: results are byte-identical for any thread count", "[report]") {
+  static const LoadedScenario loaded = load_scenario_text(cisim::testing::valid_scenario_text(), "small.yaml");
+  RunOptions one;
+  one.replications = 5;
+  RunOptions three = one;
+  three.threads = 3;
+  int calls = 0;
+  three.on_progress = [&calls](int done, int total) {
+    ++calls;
+    REQUIRE(done <= total);
+  };
+  REQUIRE(format_json(make_report(loaded, run_scenario(*loaded.scenario, one))) ==
+          format_json(make_report(loaded, run_scenario(*loaded.scenario, three))));
+  REQUIRE(calls == 5);
+}
