@@ -16,6 +16,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "cisim/report/comparison.hpp"
 #include "cisim/report/output_files.hpp"
 #include "cisim/report/report.hpp"
 #include "cisim/run.hpp"
@@ -69,6 +70,38 @@ std::string choose(const std::string& value, const std::vector<std::string>& all
   throw UsageError{fmt::format("unknown {} '{}'{} (one of {})", option, value, did_you_mean_suffix(value, allowed), list)};
 }
 
+// Options shared by every command that runs replications.
+void add_replication_options(po::options_description& options) {
+  options.add_options()("replications,r", po::value<int>(), "number of replications (default: the scenario's `replications`)")(
+      "seed,s", po::value<std::uint64_t>(), "master seed (default: the scenario's `seed`)")(
+      "threads,t", po::value<int>(),
+      "replications run side by side on this many threads (default: all cores); results are identical for any count");
+}
+
+std::function<void(int, int)> progress_printer();
+
+RunOptions replication_options(const po::variables_map& vm, bool quiet) {
+  RunOptions run_options;
+  if (vm.count("replications")) {
+    const int n = vm["replications"].as<int>();
+    if (n < 1) throw UsageError{fmt::format("--replications must be at least 1 (got {})", n)};
+    run_options.replications = n;
+  }
+  if (vm.count("seed")) run_options.seed = vm["seed"].as<std::uint64_t>();
+  run_options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (vm.count("threads")) {
+    const int t = vm["threads"].as<int>();
+    if (t < 1) throw UsageError{fmt::format("--threads must be at least 1 (got {})", t)};
+    run_options.threads = t;
+  }
+  if (!quiet && ::isatty(STDERR_FILENO)) run_options.on_progress = progress_printer();
+  return run_options;
+}
+
+std::vector<std::string> strings(const po::variables_map& vm, const char* name) {
+  return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
 // A progress line on standard error (a terminal): replications done, rate and time left.
 std::function<void(int, int)> progress_printer() {
   const auto start = std::chrono::steady_clock::now();
@@ -86,11 +119,9 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   po::options_description options("cisim run SCENARIO [options]\n\nRuns a scenario's replications and reports each facility's "
                                   "waits, queue length, officer utilization and throughput\n(mean, sd and 95% CI over "
                                   "replications).\n\noptions");
-  options.add_options()("help,h", "print this help and exit")(
-      "replications,r", po::value<int>(), "number of replications (default: the scenario's `replications`)")(
-      "seed,s", po::value<std::uint64_t>(), "master seed (default: the scenario's `seed`)")(
-      "threads,t", po::value<int>(), "replications run side by side on this many threads (default: all cores); "
-      "results are identical for any count")(
+  options.add_options()("help,h", "print this help and exit");
+  add_replication_options(options);
+  options.add_options()(
       "set", po::value<std::vector<std::string>>()->composing(),
       "KEY=VALUE: override any scenario key by dotted path, e.g. facilities.jfk_imf.officers.count=12 (repeatable)")(
       "format,f", po::value<std::string>()->default_value("table"), "report on standard output: table, csv or json")(
@@ -106,22 +137,9 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   }
   if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to run"};
   const std::string format = choose(vm["format"].as<std::string>(), {"table", "csv", "json"}, "format");
-  RunOptions run_options;
-  if (vm.count("replications")) {
-    const int n = vm["replications"].as<int>();
-    if (n < 1) throw UsageError{fmt::format("--replications must be at least 1 (got {})", n)};
-    run_options.replications = n;
-  }
-  if (vm.count("seed")) run_options.seed = vm["seed"].as<std::uint64_t>();
-  run_options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (vm.count("threads")) {
-    const int t = vm["threads"].as<int>();
-    if (t < 1) throw UsageError{fmt::format("--threads must be at least 1 (got {})", t)};
-    run_options.threads = t;
-  }
   const bool quiet = vm.count("quiet") > 0;
-  if (!quiet && ::isatty(STDERR_FILENO)) run_options.on_progress = progress_printer();
-  const auto sets = vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  const RunOptions run_options = replication_options(vm, quiet);
+  const auto sets = strings(vm, "set");
 
   const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);
   print_diagnostics(loaded.diagnostics, quiet);
@@ -148,6 +166,64 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     if (format == "json") fmt::print("{}", format_json(report));
     else if (format == "csv") fmt::print("{}", format_summary_csv(report));
     else fmt::print("{}", format_table(report));
+  }
+  return ExitStatus::Ok;
+}
+
+ExitStatus compare_command(const std::vector<std::string>& args) {
+  po::options_description options(
+      "cisim compare BASE ALT [options]\n\nRuns both scenarios with the same seed and replications, so each replication of both "
+      "draws from the\nsame named random streams (common random numbers), and reports every metric's means and the paired\n"
+      "difference alt - base with its 95% CI; '*' marks differences whose interval excludes 0. BASE and ALT\nmay be the same "
+      "file with different --set-base / --set-alt.\n\noptions");
+  options.add_options()("help,h", "print this help and exit");
+  add_replication_options(options);
+  options.add_options()("set", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to both (repeatable)")(
+      "set-base", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to BASE only (repeatable)")(
+      "set-alt", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to ALT only (repeatable)")(
+      "format,f", po::value<std::string>()->default_value("table"), "table, csv or json")(
+      "quiet,q", "print nothing but errors")("scenarios", po::value<std::vector<std::string>>(), "BASE and ALT");
+  po::positional_options_description positional;
+  positional.add("scenarios", 2);
+  const auto vm = parse(args, options, positional);
+  if (vm.count("help")) {
+    fmt::print("{}", describe_options(options));
+    return ExitStatus::Ok;
+  }
+  const auto files = strings(vm, "scenarios");
+  if (files.size() != 2) throw UsageError{"compare needs two scenario files: BASE and ALT (the same file twice is fine)"};
+  const std::string format = choose(vm["format"].as<std::string>(), {"table", "csv", "json"}, "format");
+  const bool quiet = vm.count("quiet") > 0;
+  auto with = [&](const char* specific) {
+    auto all = strings(vm, "set");
+    const auto more = strings(vm, specific);
+    all.insert(all.end(), more.begin(), more.end());
+    return all;
+  };
+  const LoadedScenario base = load_scenario(files[0], with("set-base"));
+  const LoadedScenario alt = load_scenario(files[1], with("set-alt"));
+  print_diagnostics(base.diagnostics, quiet);
+  print_diagnostics(alt.diagnostics, quiet);
+  if (!base.scenario || !alt.scenario) return ExitStatus::UsageError;
+  // One seed and one number of replications for both, so replication r pairs with r.
+  RunOptions run_options = replication_options(vm, quiet);
+  run_options.seed = run_options.seed.value_or(base.scenario->seed);
+  run_options.replications = run_options.replications.value_or(base.scenario->replications);
+  if (*run_options.replications < 2) throw UsageError{"compare needs at least 2 replications for confidence intervals"};
+  RunResults base_results;
+  RunResults alt_results;
+  try {
+    base_results = run_scenario(*base.scenario, run_options);
+    alt_results = run_scenario(*alt.scenario, run_options);
+  } catch (const ConservationError& e) {
+    fmt::print(stderr, "cisim: simulation error: {}\n", e.what());
+    return ExitStatus::SimulationError;
+  }
+  const Comparison c = compare_reports(make_report(base, base_results), make_report(alt, alt_results));
+  if (!quiet) {
+    if (format == "json") fmt::print("{}", format_comparison_json(c));
+    else if (format == "csv") fmt::print("{}", format_comparison_csv(c));
+    else fmt::print("{}", format_comparison_table(c));
   }
   return ExitStatus::Ok;
 }

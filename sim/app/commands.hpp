@@ -15,6 +15,7 @@ struct UsageError {
 };
 
 ExitStatus run_command(const std::vector<std::string>& args);
+ExitStatus compare_command(const std::vector<std::string>& args);
 ExitStatus check_command(const std::vector<std::string>& args);
 ExitStatus schema_command(const std::vector<std::string>& args);
 

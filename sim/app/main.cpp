@@ -22,6 +22,7 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  run SCENARIO       run a scenario and report waits, workload and throughput\n"
+    "  compare BASE ALT   both with common random numbers; paired differences with CIs\n"
     "  check SCENARIO...  validate scenario files; every problem, located\n"
     "  schema             print the scenario reference (Markdown)\n"
     "\n"
@@ -51,9 +52,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (command == "run") return static_cast<int>(cisim::app::run_command(rest));
+    if (command == "compare") return static_cast<int>(cisim::app::compare_command(rest));
     if (command == "check") return static_cast<int>(cisim::app::check_command(rest));
     if (command == "schema") return static_cast<int>(cisim::app::schema_command(rest));
-    const std::vector<std::string> commands{"run", "check", "schema", "--version", "--help"};
+    const std::vector<std::string> commands{"run", "compare", "check", "schema", "--version", "--help"};
     throw cisim::app::UsageError{
         fmt::format("unknown command '{}'{}", command, cisim::did_you_mean_suffix(command, commands))};
   } catch (const cisim::app::UsageError& e) {

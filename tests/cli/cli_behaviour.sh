@@ -45,6 +45,11 @@ if cmp -s "$work/stdout.json" "$work/out/summary.json"; then pass; else fail "--
 if cmp -s "$work/t1/summary.json" "$work/t2/summary.json" && cmp -s "$work/t1/metrics.csv" "$work/t2/metrics.csv"; then pass; else
   fail "--threads 1 and 2 give different summary.json or metrics.csv"; fi
 check "bad threads" 2 "--threads must be at least 1" "$cisim" run "$mmc" --threads 0
+check "compare" 0 "dwell_hours_mean .*\\*" "$cisim" compare "$mmc" "$mmc" --replications 4 --set horizon=2d \
+  --set-alt facilities.station.officers.count=12
+check "compare needs two files" 2 "compare needs two scenario files" "$cisim" compare "$mmc"
+check "compare csv" 0 "^scope,scope_name,metric,unit,base_mean,alt_mean,difference" "$cisim" compare "$mmc" "$mmc" \
+  --replications 2 --set horizon=2d --format csv
 touch "$work/a_file"
 check "output path is a file" 1 "a_file: cannot create output directory" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/a_file"

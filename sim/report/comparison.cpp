@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// Paired comparison of two reports, and its table, CSV and JSON forms.
+#include "cisim/report/comparison.hpp"
+
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "cisim/engine/assert.hpp"
+#include "cisim/stats/student_t.hpp"
+
+namespace cisim {
+namespace {
+
+// Welch's interval for a difference of two independent means (what the comparison would
+// be without common random numbers).
+std::optional<double> welch_half_width(const ReplicationSummary& a, const ReplicationSummary& b) {
+  if (a.n < 2 || b.n < 2) return std::nullopt;
+  const double va = a.sd * a.sd / static_cast<double>(a.n);
+  const double vb = b.sd * b.sd / static_cast<double>(b.n);
+  const double se = std::sqrt(va + vb);
+  if (se == 0.0) return 0.0;
+  const double df = (va + vb) * (va + vb) /
+                    (va * va / static_cast<double>(a.n - 1) + vb * vb / static_cast<double>(b.n - 1));
+  return student_t_quantile(0.975, df) * se;
+}
+
+std::string show(double v, const std::string& unit) {
+  if (unit == "fraction") return fmt::format("{:.3f}%", 100.0 * v);
+  if (std::fabs(v) >= 1e5) return fmt::format("{:.0f}", v);
+  return fmt::format("{:.5g}", v);
+}
+
+}  // namespace
+
+Comparison compare_reports(Report base, Report alt) {
+  CISIM_ASSERT(base.replications == alt.replications && base.seed == alt.seed,
+               "a paired comparison needs the same seed and replications");
+  Comparison c;
+  std::map<std::tuple<std::string, std::string, std::string>, const MetricSummary*> alt_metrics;
+  for (const auto& m : alt.metrics) alt_metrics[{m.scope, m.scope_name, m.metric}] = &m;
+  for (const auto& b : base.metrics) {
+    const auto it = alt_metrics.find({b.scope, b.scope_name, b.metric});
+    if (it == alt_metrics.end()) continue;
+    const MetricSummary& a = *it->second;
+    MetricComparison m;
+    m.scope = b.scope;
+    m.scope_name = b.scope_name;
+    m.metric = b.metric;
+    m.unit = b.unit;
+    m.base = b.summary;
+    m.alt = a.summary;
+    std::vector<double> d;
+    for (std::size_t r = 0; r < b.values.size(); ++r) d.push_back(a.values[r] - b.values[r]);
+    m.difference = ReplicationSummary::of(d, 0.95);
+    m.unpaired_half_width = welch_half_width(b.summary, a.summary);
+    c.metrics.push_back(std::move(m));
+  }
+  c.base = std::move(base);
+  c.alt = std::move(alt);
+  return c;
+}
+
+std::string format_comparison_table(const Comparison& c) {
+  std::string out;
+  out += fmt::format("cisim {}: compare {} (base) with {} (alt)\n", c.base.version, c.base.scenario_path, c.alt.scenario_path);
+  out += fmt::format("seed {}, {} replications each, common random numbers (same named streams per replication)\n", c.base.seed,
+                     c.base.replications);
+  auto echo = [&](const char* which, const Report& r) {
+    if (r.overrides.empty()) return;
+    out += fmt::format("{} overrides:", which);
+    for (const auto& o : r.overrides) out += fmt::format(" {}={}", o.key, o.value);
+    out += "\n";
+  };
+  echo("base", c.base);
+  echo("alt", c.alt);
+  out += "difference = alt - base, paired 95% CI; * = the interval excludes 0\n\n";
+  out += fmt::format("{:<34} {:>14} {:>14} {:>26} {:>14}\n", "whole run", "base", "alt", "difference (95% CI)", "unpaired ±");
+  std::size_t omitted = 0;
+  for (const auto& m : c.metrics) {
+    if (m.scope != "run") continue;
+    if (m.base.mean == 0.0 && m.alt.mean == 0.0 && m.difference.sd == 0.0) {
+      ++omitted;
+      continue;
+    }
+    const std::string diff = m.difference.half_width
+                                 ? fmt::format("{} ± {}", show(m.difference.mean, m.unit), show(*m.difference.half_width, m.unit))
+                                 : show(m.difference.mean, m.unit);
+    out += fmt::format("{:<34} {:>14} {:>14} {:>26}{} {:>14}\n", m.metric, show(m.base.mean, m.unit), show(m.alt.mean, m.unit),
+                       diff, m.significant() ? "*" : " ",
+                       m.unpaired_half_width ? show(*m.unpaired_half_width, m.unit) : "");
+  }
+  if (omitted > 0) out += fmt::format("({} metrics zero in both are omitted)\n", omitted);
+  out += "\nEvery scope (facilities, streams, blitzes): --format csv or json.\n";
+  return out;
+}
+
+std::string format_comparison_csv(const Comparison& c) {
+  std::string out = "scope,scope_name,metric,unit,base_mean,alt_mean,difference,ci95_low,ci95_high,unpaired_half_width,significant,n\n";
+  for (const auto& m : c.metrics) {
+    out += fmt::format("{},{},{},{},{:.17g},{:.17g},{:.17g},{},{},{},{},{}\n", m.scope, m.scope_name, m.metric, m.unit,
+                       m.base.mean, m.alt.mean, m.difference.mean,
+                       m.difference.low() ? fmt::format("{:.17g}", *m.difference.low()) : "",
+                       m.difference.high() ? fmt::format("{:.17g}", *m.difference.high()) : "",
+                       m.unpaired_half_width ? fmt::format("{:.17g}", *m.unpaired_half_width) : "",
+                       m.significant() ? "true" : "false", m.difference.n);
+  }
+  return out;
+}
+
+std::string format_comparison_json(const Comparison& c) {
+  using nlohmann::ordered_json;
+  auto side = [](const Report& r) {
+    ordered_json overrides = ordered_json::array();
+    for (const auto& o : r.overrides) overrides.push_back({{"key", o.key}, {"value", o.value}});
+    return ordered_json{{"path", r.scenario_path}, {"name", r.scenario_name}, {"content_hash", r.content_hash},
+                        {"overrides", overrides}};
+  };
+  ordered_json j;
+  j["cisim_version"] = c.base.version;
+  j["seed"] = c.base.seed;
+  j["replications"] = c.base.replications;
+  j["base"] = side(c.base);
+  j["alt"] = side(c.alt);
+  ordered_json metrics = ordered_json::array();
+  for (const auto& m : c.metrics) {
+    ordered_json row;
+    row["scope"] = m.scope;
+    row["scope_name"] = m.scope_name;
+    row["metric"] = m.metric;
+    row["unit"] = m.unit;
+    row["base_mean"] = m.base.mean;
+    row["alt_mean"] = m.alt.mean;
+    row["difference"] = m.difference.mean;
+    row["ci95"] = m.difference.half_width ? ordered_json::array({*m.difference.low(), *m.difference.high()}) : ordered_json(nullptr);
+    row["unpaired_half_width"] = m.unpaired_half_width ? ordered_json(*m.unpaired_half_width) : ordered_json(nullptr);
+    row["significant"] = m.significant();
+    row["n"] = m.difference.n;
+    metrics.push_back(std::move(row));
+  }
+  j["metrics"] = metrics;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace cisim
