@@ -7,7 +7,7 @@ set -euo pipefail
 CISIM_APT_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libboost-program-options-dev libeigen3-dev libfmt-dev catch2
-  libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libbenchmark-dev
+  libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libbenchmark-dev python3
 )
 
 cisim_install_deps() {

@@ -16,6 +16,9 @@ struct UsageError {
 
 ExitStatus run_command(const std::vector<std::string>& args);
 ExitStatus compare_command(const std::vector<std::string>& args);
+ExitStatus sweep_command(const std::vector<std::string>& args);
+ExitStatus merge_command(const std::vector<std::string>& args);
+ExitStatus export_command(const std::vector<std::string>& args);
 ExitStatus check_command(const std::vector<std::string>& args);
 ExitStatus schema_command(const std::vector<std::string>& args);
 

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "cisim/scenario/did_you_mean.hpp"
+#include "cisim/sweep/sweep_database.hpp"
 #include "cisim/version.hpp"
 #include "commands.hpp"
 
@@ -23,6 +24,9 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run SCENARIO       run a scenario and report waits, workload and throughput\n"
     "  compare BASE ALT   both with common random numbers; paired differences with CIs\n"
+    "  sweep SCENARIO --vary KEY=SPEC...   parameter sweep into SQLite; resumable, shardable\n"
+    "  merge OUT IN...    combine sweep databases (shards)\n"
+    "  export DB          a sweep database as one tidy CSV table\n"
     "  check SCENARIO...  validate scenario files; every problem, located\n"
     "  schema             print the scenario reference (Markdown)\n"
     "\n"
@@ -53,11 +57,17 @@ int main(int argc, char** argv) {
     }
     if (command == "run") return static_cast<int>(cisim::app::run_command(rest));
     if (command == "compare") return static_cast<int>(cisim::app::compare_command(rest));
+    if (command == "sweep") return static_cast<int>(cisim::app::sweep_command(rest));
+    if (command == "merge") return static_cast<int>(cisim::app::merge_command(rest));
+    if (command == "export") return static_cast<int>(cisim::app::export_command(rest));
     if (command == "check") return static_cast<int>(cisim::app::check_command(rest));
     if (command == "schema") return static_cast<int>(cisim::app::schema_command(rest));
-    const std::vector<std::string> commands{"run", "compare", "check", "schema", "--version", "--help"};
+    const std::vector<std::string> commands{"run", "compare", "sweep", "merge", "export", "check", "schema", "--version", "--help"};
     throw cisim::app::UsageError{
         fmt::format("unknown command '{}'{}", command, cisim::did_you_mean_suffix(command, commands))};
+  } catch (const cisim::SweepDatabaseError& e) {
+    fmt::print(stderr, "cisim: error: {}\n", e.what());
+    return static_cast<int>(ExitStatus::SimulationError);
   } catch (const cisim::app::UsageError& e) {
     fmt::print(stderr, "cisim: error: {}\n(cisim --help lists the commands; cisim <command> --help their options)\n", e.message);
     return static_cast<int>(ExitStatus::UsageError);

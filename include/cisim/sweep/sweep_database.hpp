@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// SweepDatabase: the SQLite file a sweep writes, resumes, merges and exports.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cisim/report/report.hpp"
+#include "cisim/sweep/sweep_design.hpp"
+
+struct sqlite3;
+
+namespace cisim {
+
+/// An error of the database (cannot open, locked, read-only, different scenario...), with a
+/// message that names the file and says what to do.
+class SweepDatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Tables (docs/decisions/0005-sweep-database.md):
+///   meta(key PRIMARY KEY, value): cisim_version, scenario_path, scenario_text, scenario_hash,
+///        design, varied_keys (tab-separated), replications, seed
+///   points(point INTEGER PRIMARY KEY, status, seed, replications, seconds, "<key>"...): one row
+///        per finished point, with the value of every varied key as written
+///   metrics(point, replication, scope, scope_name, metric, value), primary key on the first five
+/// The file is in WAL mode and each finished point is one transaction, so a killed sweep
+/// keeps every point it finished and loses the one in progress whole.
+class SweepDatabase {
+ public:
+  /// Opens (creating if needed) `path`. Throws SweepDatabaseError.
+  explicit SweepDatabase(const std::string& path);
+  ~SweepDatabase();
+  SweepDatabase(const SweepDatabase&) = delete;
+  SweepDatabase& operator=(const SweepDatabase&) = delete;
+
+  /// The meta table, empty for a new file.
+  std::map<std::string, std::string> meta() const;
+  /// Creates the tables and writes the meta rows (a new sweep).
+  void initialise(const std::map<std::string, std::string>& meta, const std::vector<std::string>& varied_keys);
+  /// Points already finished.
+  std::set<std::size_t> finished_points() const;
+  /// Records one finished point and all its metrics in one transaction.
+  void write_point(const SweepPoint& point, std::uint64_t seed, int replications, double seconds, const Report& report);
+  /// Copies every point of `other` into this database (same scenario, same varied keys);
+  /// a point present in both must have identical metrics, or SweepDatabaseError says which.
+  void merge_from(const std::string& other_path);
+  /// The tidy table: point, every varied key, replication, scope, scope_name, metric, value.
+  std::string export_csv() const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  void exec(const std::string& sql) const;
+  [[noreturn]] void fail(const std::string& what) const;
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+}  // namespace cisim

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// SweepDesign: the points of a parameter sweep, from --vary specs and a design (grid or Latin hypercube).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cisim/scenario/units.hpp"
+
+namespace cisim {
+
+/// One --vary KEY=SPEC: the scenario key and the values to give it, as scenario text
+/// ("200", "1.5d", "800 USD"), so each value is validated exactly like a --set.
+struct VariedKey {
+  std::string key;
+  std::vector<std::string> values;  ///< a list, or a range's points for a grid
+  // For a range: its bounds (in the spec's unit), the unit text and the scale, so a Latin
+  // hypercube can place values anywhere in it.
+  bool is_range = false;
+  double low = 0.0;
+  double high = 0.0;
+  bool log_scale = false;
+  bool whole = false;  ///< both bounds written as whole numbers: values are rounded to whole numbers
+  std::string unit;    ///< as written after the numbers: "", "d", "USD", "/h", "%"
+};
+
+/// A point of the sweep: one value per varied key, in --vary order.
+struct SweepPoint {
+  std::size_t index = 0;
+  std::vector<std::pair<std::string, std::string>> values;
+};
+
+/// Parses "KEY=SPEC" where SPEC is a list "0,200,800" or a range "lo:hi:n" or
+/// "lo:hi:n:log" (n >= 2 points, log needs lo > 0), each number optionally followed by a unit
+/// ("0USD:800USD:5", "1d:30d:4:log"). A range written with whole-number bounds ("5:20:4")
+/// gives whole numbers, for keys such as officer counts. A parse error is returned as its message.
+Parsed<VariedKey> parse_vary(const std::string& argument);
+
+/// Every combination of the keys' values, the last key varying fastest.
+std::vector<SweepPoint> grid_design(const std::vector<VariedKey>& keys);
+
+/// `points` points of a Latin hypercube over the keys' ranges (lists are not allowed):
+/// each key's range is cut into `points` equal strata (equal in log space for log ranges),
+/// each stratum used once, in an order and at a position drawn from `seed`.
+std::vector<SweepPoint> latin_hypercube_design(const std::vector<VariedKey>& keys, std::size_t points, std::uint64_t seed);
+
+}  // namespace cisim

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+// SweepDatabase: SQLite through its C API, with every failure turned into a clear message.
+#include "cisim/sweep/sweep_database.hpp"
+
+#include <sqlite3.h>
+
+#include <functional>
+
+#include <fmt/core.h>
+
+namespace cisim {
+namespace {
+
+std::string quoted(const std::string& identifier) {
+  std::string out = "\"";
+  for (char c : identifier) out += c == '"' ? std::string{"\"\""} : std::string{c};
+  return out + "\"";
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string{"\"\""} : std::string{c};
+  return out + "\"";
+}
+
+std::vector<std::string> split_tabs(const std::string& s) {
+  std::vector<std::string> out;
+  std::string part;
+  for (char c : s) {
+    if (c == '\t') {
+      out.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  if (!part.empty()) out.push_back(part);
+  return out;
+}
+
+// A prepared statement, finalized on scope exit.
+class Statement {
+ public:
+  Statement(sqlite3* db, const std::string& sql, const std::function<void(const std::string&)>& fail) : fail_(fail) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) fail_(fmt::format("cannot prepare '{}'", sql));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  sqlite3_stmt* get() const { return stmt_; }
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) fail_("cannot write");
+    return false;
+  }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    return p ? reinterpret_cast<const char*>(p) : "";
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  std::function<void(const std::string&)> fail_;
+};
+
+void bind_text(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+
+}  // namespace
+
+SweepDatabase::SweepDatabase(const std::string& path) : path_(path) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    const std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw SweepDatabaseError(fmt::format("{}: cannot open the sweep database: {} (is the directory writable?)", path, reason));
+  }
+  // Another process holding the write lock is waited for briefly, then reported.
+  sqlite3_busy_timeout(db_, 3000);
+  exec("PRAGMA journal_mode=WAL");
+  exec("PRAGMA synchronous=NORMAL");
+}
+
+SweepDatabase::~SweepDatabase() { sqlite3_close(db_); }
+
+void SweepDatabase::fail(const std::string& what) const {
+  const int code = sqlite3_errcode(db_);
+  std::string hint;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) hint = " (another process is writing this database; wait for it or use another file)";
+  if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) hint = " (the file or its directory is not writable)";
+  if (code == SQLITE_FULL) hint = " (the disk is full; finished points are kept, free space and resume)";
+  throw SweepDatabaseError(fmt::format("{}: {}: {}{}", path_, what, sqlite3_errmsg(db_), hint));
+}
+
+void SweepDatabase::exec(const std::string& sql) const {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    fail(fmt::format("cannot run '{}'", sql.substr(0, 60)));
+    (void)text;
+  }
+}
+
+std::map<std::string, std::string> SweepDatabase::meta() const {
+  std::map<std::string, std::string> out;
+  auto failer = [this](const std::string& w) { fail(w); };
+  Statement exists{db_, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'", failer};
+  exists.step();
+  if (sqlite3_column_int(exists.get(), 0) == 0) return out;
+  Statement rows{db_, "SELECT key, value FROM meta", failer};
+  while (rows.step()) out[rows.text(0)] = rows.text(1);
+  return out;
+}
+
+void SweepDatabase::initialise(const std::map<std::string, std::string>& meta, const std::vector<std::string>& varied_keys) {
+  std::string point_columns;
+  for (const auto& k : varied_keys) point_columns += ", " + quoted(k) + " TEXT NOT NULL";
+  exec("BEGIN IMMEDIATE");
+  exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  exec("CREATE TABLE points(point INTEGER PRIMARY KEY, status TEXT NOT NULL, seed INTEGER NOT NULL, "
+       "replications INTEGER NOT NULL, seconds REAL NOT NULL" + point_columns + ")");
+  exec("CREATE TABLE metrics(point INTEGER NOT NULL, replication INTEGER NOT NULL, scope TEXT NOT NULL, "
+       "scope_name TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, "
+       "PRIMARY KEY(point, replication, scope, scope_name, metric))");
+  auto failer = [this](const std::string& w) { fail(w); };
+  Statement insert{db_, "INSERT INTO meta(key, value) VALUES(?, ?)", failer};
+  for (const auto& [key, value] : meta) {
+    insert.reset();
+    bind_text(insert.get(), 1, key);
+    bind_text(insert.get(), 2, value);
+    insert.step();
+  }
+  exec("COMMIT");
+}
+
+std::set<std::size_t> SweepDatabase::finished_points() const {
+  std::set<std::size_t> out;
+  auto failer = [this](const std::string& w) { fail(w); };
+  Statement rows{db_, "SELECT point FROM points WHERE status = 'done'", failer};
+  while (rows.step()) out.insert(static_cast<std::size_t>(sqlite3_column_int64(rows.get(), 0)));
+  return out;
+}
+
+void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int replications, double seconds, const Report& report) {
+  auto failer = [this](const std::string& w) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    fail(w);
+  };
+  exec("BEGIN IMMEDIATE");
+  std::string columns = "point, status, seed, replications, seconds";
+  std::string marks = "?, 'done', ?, ?, ?";
+  for (const auto& [key, value] : point.values) {
+    columns += ", " + quoted(key);
+    marks += ", ?";
+  }
+  {
+    Statement insert{db_, "INSERT INTO points(" + columns + ") VALUES(" + marks + ")", failer};
+    sqlite3_bind_int64(insert.get(), 1, static_cast<sqlite3_int64>(point.index));
+    sqlite3_bind_int64(insert.get(), 2, static_cast<sqlite3_int64>(seed));
+    sqlite3_bind_int(insert.get(), 3, replications);
+    sqlite3_bind_double(insert.get(), 4, seconds);
+    int i = 5;
+    for (const auto& kv : point.values) bind_text(insert.get(), i++, kv.second);
+    insert.step();
+    Statement metric{db_, "INSERT INTO metrics(point, replication, scope, scope_name, metric, value) VALUES(?, ?, ?, ?, ?, ?)", failer};
+    for (const auto& m : report.metrics) {
+      for (std::size_t r = 0; r < m.values.size(); ++r) {
+        metric.reset();
+        sqlite3_bind_int64(metric.get(), 1, static_cast<sqlite3_int64>(point.index));
+        sqlite3_bind_int64(metric.get(), 2, static_cast<sqlite3_int64>(r));
+        bind_text(metric.get(), 3, m.scope);
+        bind_text(metric.get(), 4, m.scope_name);
+        bind_text(metric.get(), 5, m.metric);
+        sqlite3_bind_double(metric.get(), 6, m.values[r]);
+        metric.step();
+      }
+    }
+  }
+  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) failer("cannot commit point");
+}
+
+void SweepDatabase::merge_from(const std::string& other_path) {
+  SweepDatabase other{other_path};
+  const auto theirs = other.meta();
+  if (theirs.empty()) throw SweepDatabaseError(fmt::format("{}: not a sweep database (no meta table)", other_path));
+  const auto mine = meta();
+  if (mine.empty()) {
+    initialise(theirs, split_tabs(theirs.at("varied_keys")));
+  } else {
+    for (const char* key : {"scenario_hash", "varied_keys", "design", "replications", "seed", "cisim_version"}) {
+      const auto a = mine.find(key);
+      const auto b = theirs.find(key);
+      if (a == mine.end() || b == theirs.end() || a->second != b->second) {
+        throw SweepDatabaseError(fmt::format("{}: cannot merge into {}: different {} ('{}' and '{}')", other_path, path_, key,
+                                             b == theirs.end() ? "" : b->second, a == mine.end() ? "" : a->second));
+      }
+    }
+  }
+  auto failer = [this](const std::string& w) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    fail(w);
+  };
+  Statement attach{db_, "ATTACH DATABASE ? AS src", failer};
+  bind_text(attach.get(), 1, other_path);
+  attach.step();
+  exec("BEGIN IMMEDIATE");
+  {
+    // Points in both must agree exactly on every metric.
+    Statement conflicts{db_,
+                        "SELECT point FROM (SELECT point, replication, scope, scope_name, metric, value FROM src.metrics "
+                        "WHERE point IN (SELECT point FROM main.points) EXCEPT SELECT point, replication, scope, scope_name, "
+                        "metric, value FROM main.metrics) LIMIT 1",
+                        failer};
+    if (conflicts.step()) {
+      const auto p = sqlite3_column_int64(conflicts.get(), 0);
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      sqlite3_exec(db_, "DETACH DATABASE src", nullptr, nullptr, nullptr);
+      throw SweepDatabaseError(fmt::format("{}: point {} is also in {} with different results; refusing to merge", other_path, p, path_));
+    }
+  }
+  exec("INSERT INTO main.metrics SELECT * FROM src.metrics WHERE point NOT IN (SELECT point FROM main.points)");
+  exec("INSERT INTO main.points SELECT * FROM src.points WHERE point NOT IN (SELECT point FROM main.points)");
+  exec("COMMIT");
+  exec("DETACH DATABASE src");
+}
+
+std::string SweepDatabase::export_csv() const {
+  const auto m = meta();
+  if (m.empty()) throw SweepDatabaseError(fmt::format("{}: not a sweep database (no meta table)", path_));
+  const auto keys = split_tabs(m.at("varied_keys"));
+  std::string select = "SELECT p.point";
+  std::string header = "point";
+  for (const auto& k : keys) {
+    select += ", p.";
+    select += quoted(k);
+    header += ',';
+    header += csv_field(k);
+  }
+  select += ", m.replication, m.scope, m.scope_name, m.metric, m.value FROM metrics m JOIN points p ON p.point = m.point "
+            "ORDER BY m.point, m.replication, m.rowid";
+  header += ",replication,scope,scope_name,metric,value\n";
+  std::string out = header;
+  auto failer = [this](const std::string& w) { fail(w); };
+  Statement rows{db_, select, failer};
+  const int n = static_cast<int>(keys.size());
+  while (rows.step()) {
+    out += std::to_string(sqlite3_column_int64(rows.get(), 0));
+    for (int i = 0; i < n; ++i) {
+      out += ',';
+      out += csv_field(rows.text(1 + i));
+    }
+    out += fmt::format(",{},{},{},{},{:.17g}\n", sqlite3_column_int64(rows.get(), 1 + n), rows.text(2 + n), csv_field(rows.text(3 + n)),
+                       rows.text(4 + n), sqlite3_column_double(rows.get(), 5 + n));
+  }
+  return out;
+}
+
+}  // namespace cisim

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Sweeps: a sweep killed with SIGKILL and resumed equals an uninterrupted one, point for
+# point; shards merged equal the whole; resume refuses a different sweep; a locked database
+# gives a clear error and keeps its points; the Slurm and Python examples run.
+# Usage: sweep.sh CISIM SOURCE_DIR
+set -u
+cisim="$(realpath "$1")"
+source "$(dirname "$(realpath "$0")")/lib.sh"
+cd "$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mmc=scenarios/queue_mmc.yaml
+sweep=("$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:13:4 --vary streams.poisson.arrivals.rate=8/min,9/min
+       --set horizon=14d --replications 3 --threads 1 --quiet)  # about 1 s in all: a kill lands mid-sweep
+
+check "whole sweep" 0 "" "${sweep[@]}" --db "$work/whole.db"
+"$cisim" export "$work/whole.db" > "$work/whole.csv"
+[ "$(wc -l < "$work/whole.csv")" -gt 100 ] && pass || fail "export of the whole sweep is too short"
+
+# Killed at a random moment, then resumed.
+"${sweep[@]}" --db "$work/killed.db" &
+pid=$!
+sleep "0.$((RANDOM % 4 + 1))"
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+before="$(sqlite3 "$work/killed.db" 'select count(*) from points' 2>/dev/null || echo 0)"
+echo "killed after $before of 8 points"
+check "resume after SIGKILL" 0 "" "${sweep[@]}" --db "$work/killed.db" --resume
+"$cisim" export "$work/killed.db" > "$work/killed.csv"
+if cmp -s "$work/whole.csv" "$work/killed.csv"; then pass; else fail "killed ($before points) and resumed sweep differs from the whole sweep"; fi
+
+# Three shards, merged.
+for i in 0 1 2; do "${sweep[@]}" --shard "$i/3" --db "$work/shard_$i.db"; done
+check "merge shards" 0 "merged 3 databases into .*: 8 points" "$cisim" merge "$work/merged.db" "$work"/shard_{0,1,2}.db
+"$cisim" export "$work/merged.db" > "$work/merged.csv"
+if cmp -s "$work/whole.csv" "$work/merged.csv"; then pass; else fail "merged shards differ from the whole sweep"; fi
+
+# Refusals.
+check "exists without --resume" 2 "already holds a sweep; add --resume" "${sweep[@]}" --db "$work/whole.db"
+check "resume a different sweep" 2 "refusing to resume" "$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:14:5 \
+  --set horizon=14d --replications 3 --db "$work/whole.db" --resume
+sqlite3 "$work/shard_0.db" "update metrics set value = value + 1 where rowid = 1"
+check "merge refuses disagreeing duplicates" 1 "with different results; refusing to merge" \
+  "$cisim" merge "$work/merged.db" "$work/shard_0.db"
+check "bad spec" 2 "a range is lo:hi:n or lo:hi:n:log" "$cisim" sweep "$mmc" --vary horizon=1d:2d --db "$work/x.db"
+check "bad value caught before running" 2 "point 0 of the sweep is not a valid scenario" \
+  "$cisim" sweep "$mmc" --vary horizon=2,3 --db "$work/y.db"
+check "lhs needs ranges" 2 "needs ranges" "$cisim" sweep "$mmc" --vary horizon=2d,3d --design lhs --points 4 --db "$work/z.db"
+check "lhs" 0 "sweep: 5 points" "$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:14:2 \
+  --vary horizon=2d:4d:2 --design lhs --points 5 --replications 2 --db "$work/lhs.db"
+
+# A locked database: another process holds the write lock; the error says so, and the
+# database keeps every finished point.
+cp "$work/shard_1.db" "$work/locked.db"  # 3 of the 8 points: the resumed sweep must write
+(echo "BEGIN EXCLUSIVE;"; sleep 6; echo "COMMIT;") | sqlite3 "$work/locked.db" &
+locker=$!
+sleep 1
+sqlite3 "$work/locked.db" "select 1" >/dev/null 2>&1  # make sure the lock is taken
+check "locked database" 1 "another process is writing this database" "${sweep[@]}" --db "$work/locked.db" --resume
+wait "$locker"
+[ "$(sqlite3 "$work/locked.db" 'select count(*) from points')" = 3 ] && pass || fail "the locked database lost points"
+
+# The examples of docs/examples run as documented.
+export CISIM="$cisim" OUT="$work/slurm" SHARDS=3
+for i in 0 1 2; do SLURM_ARRAY_TASK_ID=$i docs/examples/sweep_slurm.sh || fail "slurm example task $i"; done
+MERGE=1 docs/examples/sweep_slurm.sh > /dev/null || fail "slurm example merge"
+check "python example" 0 "^point,facilities.station.officers.count,streams.poisson.arrivals.rate,wait_hours_mean \\(mean\\),replications" \
+  python3 docs/examples/read_sweep.py "$work/slurm/all.db" facility station wait_hours_mean
+[ "$(python3 docs/examples/read_sweep.py "$work/slurm/all.db" | wc -l)" = 9 ] && pass || fail "python example: expected 8 points"
+finish
