@@ -55,10 +55,7 @@ class Statement {
     if (rc != SQLITE_DONE) fail_("cannot write");
     return false;
   }
-  void reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
+  void reset() { sqlite3_reset(stmt_); }  // every parameter is bound again before the next step
   std::string text(int column) const {
     const auto* p = sqlite3_column_text(stmt_, column);
     return p ? reinterpret_cast<const char*>(p) : "";
@@ -70,6 +67,8 @@ class Statement {
 };
 
 void bind_text(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+// For strings that outlive the statement's step (the report's own): no copy.
+void bind_static(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_STATIC); }
 
 }  // namespace
 
@@ -88,13 +87,14 @@ SweepDatabase::SweepDatabase(const std::string& path) : path_(path) {
 
 SweepDatabase::~SweepDatabase() { sqlite3_close(db_); }
 
-void SweepDatabase::fail(const std::string& what) const {
-  const int code = sqlite3_errcode(db_);
+void SweepDatabase::fail(const std::string& what) const { fail_with(what, sqlite3_errcode(db_), sqlite3_errmsg(db_)); }
+
+void SweepDatabase::fail_with(const std::string& what, int code, const std::string& message) const {
   std::string hint;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) hint = " (another process is writing this database; wait for it or use another file)";
   if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) hint = " (the file or its directory is not writable)";
-  if (code == SQLITE_FULL) hint = " (the disk is full; finished points are kept, free space and resume)";
-  throw SweepDatabaseError(fmt::format("{}: {}: {}{}", path_, what, sqlite3_errmsg(db_), hint));
+  if (code == SQLITE_FULL || code == SQLITE_IOERR) hint = " (is the disk full? finished points are kept: free space and resume)";
+  throw SweepDatabaseError(fmt::format("{}: {}: {}{}", path_, what, message, hint));
 }
 
 void SweepDatabase::exec(const std::string& sql) const {
@@ -125,9 +125,12 @@ void SweepDatabase::initialise(const std::map<std::string, std::string>& meta, c
   exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   exec("CREATE TABLE points(point INTEGER PRIMARY KEY, status TEXT NOT NULL, seed INTEGER NOT NULL, "
        "replications INTEGER NOT NULL, seconds REAL NOT NULL" + point_columns + ")");
+  // No key over the text columns: a point's rows are written once, in one transaction, and a
+  // composite text index would cost more than the simulation of a small point. Reads go by
+  // point, which the index below serves.
   exec("CREATE TABLE metrics(point INTEGER NOT NULL, replication INTEGER NOT NULL, scope TEXT NOT NULL, "
-       "scope_name TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, "
-       "PRIMARY KEY(point, replication, scope, scope_name, metric))");
+       "scope_name TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL)");
+  exec("CREATE INDEX metrics_by_point ON metrics(point)");
   auto failer = [this](const std::string& w) { fail(w); };
   Statement insert{db_, "INSERT INTO meta(key, value) VALUES(?, ?)", failer};
   for (const auto& [key, value] : meta) {
@@ -148,9 +151,12 @@ std::set<std::size_t> SweepDatabase::finished_points() const {
 }
 
 void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int replications, double seconds, const Report& report) {
+  // The error is read before the rollback, which would replace it with its own.
   auto failer = [this](const std::string& w) {
+    const int code = sqlite3_errcode(db_);
+    const std::string message = sqlite3_errmsg(db_);
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    fail(w);
+    fail_with(w, code, message);
   };
   exec("BEGIN IMMEDIATE");
   std::string columns = "point, status, seed, replications, seconds";
@@ -174,9 +180,9 @@ void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int
         metric.reset();
         sqlite3_bind_int64(metric.get(), 1, static_cast<sqlite3_int64>(point.index));
         sqlite3_bind_int64(metric.get(), 2, static_cast<sqlite3_int64>(r));
-        bind_text(metric.get(), 3, m.scope);
-        bind_text(metric.get(), 4, m.scope_name);
-        bind_text(metric.get(), 5, m.metric);
+        bind_static(metric.get(), 3, m.scope);
+        bind_static(metric.get(), 4, m.scope_name);
+        bind_static(metric.get(), 5, m.metric);
         sqlite3_bind_double(metric.get(), 6, m.values[r]);
         metric.step();
       }
@@ -203,8 +209,10 @@ void SweepDatabase::merge_from(const std::string& other_path) {
     }
   }
   auto failer = [this](const std::string& w) {
+    const int code = sqlite3_errcode(db_);
+    const std::string message = sqlite3_errmsg(db_);
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    fail(w);
+    fail_with(w, code, message);
   };
   Statement attach{db_, "ATTACH DATABASE ? AS src", failer};
   bind_text(attach.get(), 1, other_path);

@@ -21,7 +21,7 @@ check "whole sweep" 0 "" "${sweep[@]}" --db "$work/whole.db"
 # Killed at a random moment, then resumed.
 "${sweep[@]}" --db "$work/killed.db" &
 pid=$!
-sleep "0.$((RANDOM % 4 + 1))"
+sleep "0.$((RANDOM % 3 + 2))"  # 0.2 to 0.4 s: after one to three points
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 before="$(sqlite3 "$work/killed.db" 'select count(*) from points' 2>/dev/null || echo 0)"
@@ -29,6 +29,38 @@ echo "killed after $before of 8 points"
 check "resume after SIGKILL" 0 "" "${sweep[@]}" --db "$work/killed.db" --resume
 "$cisim" export "$work/killed.db" > "$work/killed.csv"
 if cmp -s "$work/whole.csv" "$work/killed.csv"; then pass; else fail "killed ($before points) and resumed sweep differs from the whole sweep"; fi
+
+# SIGTERM (and SIGINT) finish the point in progress, commit it, and say how to resume.
+"${sweep[@]}" --db "$work/term.db" 2> "$work/term.err" &
+pid=$!
+sleep 0.3
+kill -TERM "$pid"
+wait "$pid"
+status=$?
+if [ "$status" -eq 1 ] && grep -q "Resume with the same command and --resume" "$work/term.err"; then pass; else
+  fail "SIGTERM: exit code $status, message: $(cat "$work/term.err")"; fi
+check "resume after SIGTERM" 0 "" "${sweep[@]}" --db "$work/term.db" --resume
+"$cisim" export "$work/term.db" > "$work/term.csv"
+if cmp -s "$work/whole.csv" "$work/term.csv"; then pass; else fail "stopped and resumed sweep differs from the whole sweep"; fi
+
+# A full disk (a file-size limit stands in for it): a clear error, finished points kept,
+# and resuming after space is freed completes the sweep as if nothing had happened.
+small=("$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:17:8 --set horizon=2d --replications 2 --threads 1 --quiet)
+check "small sweep" 0 "" "${small[@]}" --db "$work/small.db"
+"$cisim" export "$work/small.db" > "$work/small.csv"
+check "full disk" 1 "disk I/O error \\(is the disk full\\? finished points are kept" \
+  bash -c 'ulimit -f 300; trap "" XFSZ; exec "$@"' _ "${small[@]}" --db "$work/full.db"
+kept="$(sqlite3 "$work/full.db" 'select count(*) from points')"
+[ "$kept" -gt 0 ] && [ "$kept" -lt 8 ] && pass || fail "full disk: expected some finished points kept, found $kept"
+check "resume after full disk" 0 "" "${small[@]}" --db "$work/full.db" --resume
+"$cisim" export "$work/full.db" > "$work/full.csv"
+if cmp -s "$work/small.csv" "$work/full.csv"; then pass; else fail "sweep resumed after a full disk differs"; fi
+
+# A read-only directory (needs an ordinary user: root writes anywhere).
+if [ "$(id -u)" -ne 0 ]; then
+  mkdir "$work/ro" && chmod a-w "$work/ro"
+  check "read-only directory" 1 "cannot open the sweep database" "${small[@]}" --db "$work/ro/s.db"
+fi
 
 # Three shards, merged.
 for i in 0 1 2; do "${sweep[@]}" --shard "$i/3" --db "$work/shard_$i.db"; done

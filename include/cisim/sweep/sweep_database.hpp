@@ -28,7 +28,7 @@ class SweepDatabaseError : public std::runtime_error {
 ///        design, varied_keys (tab-separated), replications, seed
 ///   points(point INTEGER PRIMARY KEY, status, seed, replications, seconds, "<key>"...): one row
 ///        per finished point, with the value of every varied key as written
-///   metrics(point, replication, scope, scope_name, metric, value), primary key on the first five
+///   metrics(point, replication, scope, scope_name, metric, value), indexed by point
 /// The file is in WAL mode and each finished point is one transaction, so a killed sweep
 /// keeps every point it finished and loses the one in progress whole.
 class SweepDatabase {
@@ -58,6 +58,7 @@ class SweepDatabase {
  private:
   void exec(const std::string& sql) const;
   [[noreturn]] void fail(const std::string& what) const;
+  [[noreturn]] void fail_with(const std::string& what, int code, const std::string& message) const;
   sqlite3* db_ = nullptr;
   std::string path_;
 };
