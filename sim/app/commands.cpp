@@ -60,6 +60,17 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   return vm;
 }
 
+// Parses the command's arguments; with --help, prints the options and returns nothing.
+std::optional<po::variables_map> parse_or_help(const std::vector<std::string>& args, const po::options_description& options,
+                                               const po::positional_options_description& positional) {
+  auto vm = parse(args, options, positional);
+  if (vm.count("help")) {
+    fmt::print("{}", describe_options(options));
+    return std::nullopt;
+  }
+  return vm;
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, bool quiet) {
   for (const auto& d : diagnostics) {
     if (quiet && d.severity == Severity::Warning) continue;
@@ -136,11 +147,9 @@ ExitStatus run_command(const std::vector<std::string>& args) {
       "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
-  const auto vm = parse(args, options, positional);
-  if (vm.count("help")) {
-    fmt::print("{}", describe_options(options));
-    return ExitStatus::Ok;
-  }
+  const auto parsed = parse_or_help(args, options, positional);
+  if (!parsed) return ExitStatus::Ok;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to run"};
   const std::string format = choose(vm["format"].as<std::string>(), {"table", "csv", "json"}, "format");
   const bool quiet = vm.count("quiet") > 0;
@@ -191,11 +200,9 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
       "quiet,q", "print nothing but errors")("scenarios", po::value<std::vector<std::string>>(), "BASE and ALT");
   po::positional_options_description positional;
   positional.add("scenarios", 2);
-  const auto vm = parse(args, options, positional);
-  if (vm.count("help")) {
-    fmt::print("{}", describe_options(options));
-    return ExitStatus::Ok;
-  }
+  const auto parsed = parse_or_help(args, options, positional);
+  if (!parsed) return ExitStatus::Ok;
+  const po::variables_map& vm = *parsed;
   const auto files = strings(vm, "scenarios");
   if (files.size() != 2) throw UsageError{"compare needs two scenario files: BASE and ALT (the same file twice is fine)"};
   const std::string format = choose(vm["format"].as<std::string>(), {"table", "csv", "json"}, "format");
@@ -267,19 +274,17 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
       "quiet,q", "print nothing but errors")("scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
-  const auto vm = parse(args, options, positional);
-  if (vm.count("help")) {
-    fmt::print("{}", describe_options(options));
-    return ExitStatus::Ok;
-  }
+  const auto parsed = parse_or_help(args, options, positional);
+  if (!parsed) return ExitStatus::Ok;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to sweep"};
   const std::string path = vm["scenario"].as<std::string>();
   const bool quiet = vm.count("quiet") > 0;
   std::vector<VariedKey> keys;
   for (const auto& v : strings(vm, "vary")) {
-    auto parsed = parse_vary(v);
-    if (!parsed.value) throw UsageError{parsed.error};
-    keys.push_back(std::move(*parsed.value));
+    auto key = parse_vary(v);
+    if (!key.value) throw UsageError{key.error};
+    keys.push_back(std::move(*key.value));
   }
   if (keys.empty()) throw UsageError{"a sweep needs at least one --vary KEY=SPEC"};
   const std::string design = choose(vm["design"].as<std::string>(), {"grid", "lhs"}, "design");
@@ -405,11 +410,9 @@ ExitStatus merge_command(const std::vector<std::string>& args) {
   options.add_options()("help,h", "print this help and exit")("files", po::value<std::vector<std::string>>(), "OUT.db then IN.db...");
   po::positional_options_description positional;
   positional.add("files", -1);
-  const auto vm = parse(args, options, positional);
-  if (vm.count("help")) {
-    fmt::print("{}", describe_options(options));
-    return ExitStatus::Ok;
-  }
+  const auto parsed = parse_or_help(args, options, positional);
+  if (!parsed) return ExitStatus::Ok;
+  const po::variables_map& vm = *parsed;
   const auto files = strings(vm, "files");
   if (files.size() < 2) throw UsageError{"merge needs OUT.db and at least one IN.db"};
   for (std::size_t i = 1; i < files.size(); ++i) {
@@ -430,11 +433,9 @@ ExitStatus export_command(const std::vector<std::string>& args) {
       "db", po::value<std::string>(), "sweep database");
   po::positional_options_description positional;
   positional.add("db", 1);
-  const auto vm = parse(args, options, positional);
-  if (vm.count("help")) {
-    fmt::print("{}", describe_options(options));
-    return ExitStatus::Ok;
-  }
+  const auto parsed = parse_or_help(args, options, positional);
+  if (!parsed) return ExitStatus::Ok;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("db")) throw UsageError{"missing DB: the sweep database to export"};
   choose(vm["format"].as<std::string>(), {"csv"}, "format");
   const std::string db_path = vm["db"].as<std::string>();
@@ -455,11 +456,9 @@ ExitStatus check_command(const std::vector<std::string>& args) {
       "files", po::value<std::vector<std::string>>(), "scenario files");
   po::positional_options_description positional;
   positional.add("files", -1);
-  const auto vm = parse(args, options, positional);
-  if (vm.count("help")) {
-    fmt::print("{}", describe_options(options));
-    return ExitStatus::Ok;
-  }
+  const auto parsed = parse_or_help(args, options, positional);
+  if (!parsed) return ExitStatus::Ok;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("files")) throw UsageError{"missing SCENARIO: give one or more scenario files to check"};
   const std::string format = choose(vm["format"].as<std::string>(), {"text", "json"}, "format");
   const auto sets = vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
@@ -499,11 +498,7 @@ ExitStatus schema_command(const std::vector<std::string>& args) {
                                   "unit, default, range,\ndescription and example (docs/scenario-reference.md is this "
                                   "output).\n\noptions");
   options.add_options()("help,h", "print this help and exit");
-  const auto vm = parse(args, options, po::positional_options_description{});
-  if (vm.count("help")) {
-    fmt::print("{}", describe_options(options));
-    return ExitStatus::Ok;
-  }
+  if (!parse_or_help(args, options, po::positional_options_description{})) return ExitStatus::Ok;
   fmt::print("{}", schema_markdown());
   return ExitStatus::Ok;
 }
