@@ -141,7 +141,8 @@ class CustomsRun {
     const SimTime horizon = SimTime::start() + config_.horizon;
     const SimTime to = std::min(from + kSlice, horizon);
     const double seconds = (to - from).to_seconds();
-    const double expected_events = stream.arrivals.rate_per_second() * stream.arrivals.multiplier_at(from) * seconds;
+    const double expected_events =
+        stream.arrivals.rate_per_second() * stream.arrivals.multiplier_at(from) * demand_response(stream, from) * seconds;
     Xoshiro256& g = arrivals_[e.stream];
     // Blitz windows are whole days, so the blitzes that apply to this stream's facility are
     // the same for the whole hour: find them once, not once per shipment.
@@ -185,10 +186,13 @@ class CustomsRun {
                                                                              : r.true_value_usd;
     // Entry classification (docs/model.md, "Entry types").
     const auto& policy = config_.policies;
-    const bool de_minimis = r.declared_value_usd <= policy.de_minimis_threshold_usd;
+    const bool under_threshold = r.declared_value_usd <= policy.de_minimis_threshold_usd;
+    const bool de_minimis = under_threshold && de_minimis_eligible(origin, r.category, at);
     const double duty_rate = category.duty_rate + config_.origins[origin].additional_duty_rate;
-    const double duty = duty_rate * r.declared_value_usd;
     const auto items = static_cast<std::uint64_t>(stream_items_single_[s] ? 1 : sample_count(stream.items, g));
+    // A postal item that lost de minimis may pay a specific duty per item instead (2025).
+    const bool specific = under_threshold && !de_minimis && stream.mode == Mode::Postal && !policy.postal_specific_duty.empty();
+    const double duty = specific ? specific_duty(duty_rate) * static_cast<double>(items) : duty_rate * r.declared_value_usd;
     const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
     for_each_scope(r, f, day, [&](CustomsTally& t) {
       ++t.arrivals;
@@ -213,6 +217,47 @@ class CustomsRun {
     } else {
       release(r, f, 0, at);
     }
+  }
+
+  // De minimis eligibility at time `at` under the 2025-style rules: suspended for everyone
+  // from its date on, and withheld from excluded origins and categories from theirs. Dates
+  // take effect at 00:00 of the day.
+  bool de_minimis_eligible(std::uint16_t origin, std::uint16_t category, SimTime at) const {
+    const CustomsPolicies& p = config_.policies;
+    if (p.de_minimis_suspended_from && at >= *p.de_minimis_suspended_from) return false;
+    if (at < p.exclusions_from) return true;
+    if (!p.de_minimis_excluded_origins.empty() && p.de_minimis_excluded_origins[origin]) return false;
+    if (!p.de_minimis_excluded_categories.empty() && p.de_minimis_excluded_categories[category]) return false;
+    return true;
+  }
+
+  double specific_duty(double rate) const {
+    for (const auto& band : config_.policies.postal_specific_duty) {
+      if (rate <= band.up_to_rate) return band.usd_per_item;
+    }
+    return config_.policies.postal_specific_duty.back().usd_per_item;
+  }
+
+  // Demand response (docs/model.md): the expected duty share a stream's shipments pay for
+  // lost de minimis at time t, against the start, raised to -elasticity.
+  double demand_response(const CustomsStream& stream, SimTime t) const {
+    if (stream.demand_elasticity == 0.0) return 1.0;
+    auto added_cost = [&](SimTime when) {
+      double share = 0.0;
+      for (std::size_t o = 0; o < stream.origin_mix.size(); ++o) {
+        for (std::size_t c = 0; c < stream.category_mix.size(); ++c) {
+          const double w = stream.origin_mix[o] * stream.category_mix[c];
+          if (w == 0.0 || de_minimis_eligible(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), when)) continue;
+          const double rate = config_.categories[c].duty_rate + config_.origins[o].additional_duty_rate;
+          const double mean_value = mean_of(config_.categories[c].true_value_usd);
+          // A postal item under a specific duty pays it per item: as a share of its value.
+          const bool specific = stream.mode == Mode::Postal && !config_.policies.postal_specific_duty.empty() && mean_value > 0.0;
+          share += w * (specific ? specific_duty(rate) * mean_of(stream.items) / mean_value : rate);
+        }
+      }
+      return share;
+    };
+    return std::pow((1.0 + added_cost(t)) / (1.0 + added_cost(SimTime::start())), -stream.demand_elasticity);
   }
 
   // Each kind independently with chance min(1, prevalence x risk). Most shipments carry

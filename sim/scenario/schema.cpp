@@ -169,6 +169,11 @@ std::vector<KeySpec> build_schema() {
   s.push_back(with_range(leaf("streams.*.risk_multiplier", KeyType::Real, "", false, "1",
                               "multiplies every prevalence for this stream's shipments", "1.2"),
                          0, 1000));
+  s.push_back(with_range(leaf("streams.*.demand_elasticity", KeyType::Real, "", false, "0",
+                              "traffic scales as (landed cost / landed cost at the start)^-elasticity when de minimis is "
+                              "withdrawn (an adjustable assumption; 0: traffic does not respond)",
+                              "1.5"),
+                         0, 20));
   s.push_back(leaf("streams.*.items", KeyType::CountDist, "items", false, "{dist: constant, value: 1}",
                    "items in one shipment", "{dist: poisson, mean: 2}"));
   s.push_back(section("streams.*.sellers", false,
@@ -215,6 +220,28 @@ std::vector<KeySpec> build_schema() {
                          0, std::nullopt));
   s.push_back(with_range(leaf("policies.de_minimis.informal_limit", KeyType::Money, "USD", false, "2500 USD",
                               "declared value up to which entry is informal; above it, formal", "2500 USD"),
+                         0, std::nullopt));
+  s.push_back(reference_list("policies.de_minimis.excluded_origins", "origins", false,
+                             "origins whose shipments lose de minimis from `exclusions_from` (China and Hong Kong on 2 May 2025)",
+                             "[CN, HK]"));
+  s.push_back(reference_list("policies.de_minimis.excluded_categories", "categories", false,
+                             "categories that lose de minimis from `exclusions_from`", "[health_beauty]"));
+  s.push_back(leaf("policies.de_minimis.exclusions_from", KeyType::Date, "date", false, "",
+                   "first day (from 00:00) of the exclusions (default: the start of the run)", "2025-05-02"));
+  s.push_back(leaf("policies.de_minimis.suspended_from", KeyType::Date, "date", false, "",
+                   "first day (from 00:00) without de minimis for any shipment: the suspension of 29 Aug 2025, or the "
+                   "statutory end of 1 Jul 2027",
+                   "2025-08-29"));
+  KeySpec bands = section("policies.de_minimis.postal_specific_duty", false,
+                          "postal items that lose de minimis pay this duty per item, by the goods' duty rate band, instead of "
+                          "the ad valorem rate (2025: 80 / 160 / 200 USD); bands in increasing order, the last without `up_to_rate`");
+  bands.type = KeyType::List;
+  s.push_back(bands);
+  s.push_back(section("policies.de_minimis.postal_specific_duty[]", true, "one rate band"));
+  s.push_back(leaf("policies.de_minimis.postal_specific_duty[].up_to_rate", KeyType::Fraction, "fraction", false, "",
+                   "the band covers duty rates up to this one (omit for the last band)", "16%"));
+  s.push_back(with_range(leaf("policies.de_minimis.postal_specific_duty[].usd_per_item", KeyType::Money, "USD", true, "",
+                              "duty per item in this band", "80 USD"),
                          0, std::nullopt));
   s.push_back(section("policies.targeting", false, "risk-based targeting: a logistic score over shipment features"));
   s.push_back(leaf("policies.targeting.threshold", KeyType::Fraction, "fraction", true, "",

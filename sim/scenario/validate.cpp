@@ -611,6 +611,7 @@ class Validator {
       if (auto stream = build_stream(id, m, weekday_of_start)) m.streams.push_back(std::move(*stream));
     }
     build_policies(m);
+    build_de_minimis_rules(s);
     build_blitzes(s);
     // Load warnings only make sense for a scenario that is otherwise valid.
     if (!has_errors(diagnostics_)) check_offered_load(s);
@@ -819,6 +820,7 @@ class Validator {
     stream.category_mix = build_mix(path + ".category_mix", "categories", m.categories.size());
     stream.advance_data_share = maybe<double>(path + ".advance_data", pattern + ".advance_data").value_or(1.0);
     stream.risk_multiplier = maybe<double>(path + ".risk_multiplier", pattern + ".risk_multiplier").value_or(1.0);
+    stream.demand_elasticity = maybe<double>(path + ".demand_elasticity", pattern + ".demand_elasticity").value_or(0.0);
     if (auto items = maybe<CountDistribution>(path + ".items", pattern + ".items")) stream.items = *items;
     if (sections_.contains(path + ".sellers")) {
       const auto count = maybe<std::int64_t>(path + ".sellers.count", "");
@@ -890,6 +892,42 @@ class Validator {
     t.weights[tail] = maybe<double>(w + ".log_value_usd", w + ".log_value_usd").value_or(0.0);
     t.weights[tail + 1] = maybe<double>(w + ".no_advance_data", w + ".no_advance_data").value_or(0.0);
     t.weights[tail + 2] = maybe<double>(w + ".seller_history", w + ".seller_history").value_or(0.0);
+  }
+
+  SimTime date_time(const CivilDate& date, const CivilDate& start) const {
+    const std::int64_t days = days_since_epoch(date) - days_since_epoch(start);
+    return SimTime::start() + Duration::days(std::max<std::int64_t>(days, 0));
+  }
+
+  // The 2025-style de minimis variants: exclusions, suspension, postal specific duty.
+  void build_de_minimis_rules(Scenario& s) {
+    CustomsPolicies& p = s.model.policies;
+    const std::string d = "policies.de_minimis";
+    p.de_minimis_excluded_origins = build_id_filter(d + ".excluded_origins", ids_["origins"], "origin");
+    p.de_minimis_excluded_categories = build_id_filter(d + ".excluded_categories", ids_["categories"], "category");
+    if (auto from = maybe<CivilDate>(d + ".exclusions_from", "")) p.exclusions_from = date_time(*from, s.start_date);
+    if (auto from = maybe<CivilDate>(d + ".suspended_from", "")) p.de_minimis_suspended_from = date_time(*from, s.start_date);
+    const std::string bands = d + ".postal_specific_duty";
+    if (!list_sizes_.contains(bands)) return;
+    const std::size_t n = list_sizes_[bands];
+    double previous = -1.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string b = fmt::format("{}[{}]", bands, i);
+      const auto usd = maybe<double>(b + ".usd_per_item", "");
+      const auto up_to = maybe<double>(b + ".up_to_rate", "");
+      if (!usd) return;
+      if (!up_to && i + 1 < n) {
+        error(where(b), b, "only the last band may leave out `up_to_rate`");
+        return;
+      }
+      const double rate = up_to.value_or(1.0);
+      if (rate <= previous) {
+        error(where(b + ".up_to_rate"), b + ".up_to_rate", "bands must be in increasing order of `up_to_rate`");
+        return;
+      }
+      previous = rate;
+      p.postal_specific_duty.push_back(SpecificDutyBand{i + 1 == n && !up_to ? 1.0 : rate, *usd});
+    }
   }
 
   // Resolves a list of ids against `universe`; absent list: empty (meaning "all").

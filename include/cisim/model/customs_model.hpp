@@ -57,6 +57,9 @@ struct CustomsStream {
   double advance_data_share = 1.0;
   std::optional<SellerPopulation> sellers;
   double risk_multiplier = 1.0;              ///< multiplies every prevalence of this stream
+  /// Traffic falls as (landed cost / landed cost at the start)^-elasticity when shipments
+  /// lose de minimis (docs/model.md, "Demand response"); 0: no response.
+  double demand_elasticity = 0.0;
   CountDistribution items = Constant{1.0};   ///< items in one shipment
 };
 
@@ -97,9 +100,24 @@ struct Blitz {
   std::optional<std::string> method;  ///< inspection method id; empty: the facility's mix
 };
 
+/// A specific duty per item for postal items, by the goods' ad valorem rate band (2025).
+struct SpecificDutyBand {
+  double up_to_rate = 1.0;     ///< applies to duty rates up to and including this
+  double usd_per_item = 0.0;
+};
+
 struct CustomsPolicies {
   double de_minimis_threshold_usd = 800.0;
   double informal_limit_usd = 2500.0;
+  /// De minimis withheld from these origins / categories from `exclusions_from` on
+  /// (empty: none), and from every shipment from `suspended_from` on (2025 rules).
+  std::vector<bool> de_minimis_excluded_origins;
+  std::vector<bool> de_minimis_excluded_categories;
+  SimTime exclusions_from;
+  std::optional<SimTime> de_minimis_suspended_from;
+  /// Postal items that lose de minimis pay a specific duty per item by rate band instead of
+  /// the ad valorem rate (empty: ad valorem).
+  std::vector<SpecificDutyBand> postal_specific_duty;
   TargetingModel targeting;
   double random_rate = 0.0;
   double penalty_rate = 0.0;   ///< of the true value, on found undervaluation or misdescription
