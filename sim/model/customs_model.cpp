@@ -180,13 +180,17 @@ class CustomsRun {
       risk *= sellers.risk_multiplier[r.seller];
     }
     r.true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
-    const bool has_data = g.uniform01() < stream.advance_data_share;
+    bool has_data = g.uniform01() < stream.advance_data_share;
     r.carried = draw_violations(category, risk, violations_[s]);
     r.declared_value_usd = contains(r.carried, ViolationKind::Undervaluation) ? r.true_value_usd * category.undervaluation_factor
                                                                              : r.true_value_usd;
     // Entry classification (docs/model.md, "Entry types").
     const auto& policy = config_.policies;
-    const bool under_threshold = r.declared_value_usd <= policy.de_minimis_threshold_usd;
+    // Formal entry for high-risk shipments: whatever the value, and with the full data a
+    // formal entry files, which the targeting then sees.
+    const bool high_risk = policy.formal_entry.enabled && is_high_risk(r, origin, has_data);
+    if (high_risk) has_data = true;
+    const bool under_threshold = r.declared_value_usd <= policy.de_minimis_threshold_usd && !high_risk;
     const bool de_minimis = under_threshold && de_minimis_eligible(origin, r.category, at);
     const double duty_rate = category.duty_rate + config_.origins[origin].additional_duty_rate;
     const auto items = static_cast<std::uint64_t>(stream_items_single_[s] ? 1 : sample_count(stream.items, g));
@@ -202,7 +206,8 @@ class CustomsRun {
         if (has_data) ++t.type86;
         t.duties_forgone_usd += duty;
       } else {
-        (r.declared_value_usd <= policy.informal_limit_usd ? t.informal : t.formal) += 1;
+        (r.declared_value_usd <= policy.informal_limit_usd && !high_risk ? t.informal : t.formal) += 1;
+        if (high_risk) ++t.formal_high_risk;
         t.duties_collected_usd += duty;
       }
       if (r.carried) ++t.carrying_any;
@@ -211,9 +216,16 @@ class CustomsRun {
       }
     });
     ++ledger_arrived_;
-    if (select(r, origin, has_data, f, day)) {
+    bool selected = select(r, origin, has_data, f, day);
+    if (!selected && high_risk && policy.formal_entry.inspection_rate > 0.0 &&
+        selection_[s].uniform01() < policy.formal_entry.inspection_rate) {
+      r.selection = Selection::Targeted;  // a risk-based rule: counted with targeting
+      selected = true;
+    }
+    if (selected) {
       const std::uint32_t slot = allocate(r);
-      sim_.schedule_at(at, ShipmentPresented{slot});
+      // A formal entry is presented once it is filed.
+      sim_.schedule_at(high_risk ? at + policy.formal_entry.filing_delay : at, ShipmentPresented{slot});
     } else {
       release(r, f, 0, at);
     }
@@ -229,6 +241,13 @@ class CustomsRun {
     if (!p.de_minimis_excluded_origins.empty() && p.de_minimis_excluded_origins[origin]) return false;
     if (!p.de_minimis_excluded_categories.empty() && p.de_minimis_excluded_categories[category]) return false;
     return true;
+  }
+
+  bool is_high_risk(const ShipmentRecord& r, std::uint16_t origin, bool has_data) const {
+    const FormalEntryRule& rule = config_.policies.formal_entry;
+    if (!rule.origins.empty() && rule.origins[origin]) return true;
+    if (!rule.categories.empty() && rule.categories[r.category]) return true;
+    return rule.min_score && score(r, origin, has_data) >= std::log(*rule.min_score / (1.0 - *rule.min_score));
   }
 
   double specific_duty(double rate) const {

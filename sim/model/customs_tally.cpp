@@ -11,6 +11,7 @@ void CustomsTally::merge(const CustomsTally& o) {
   type86 += o.type86;
   informal += o.informal;
   formal += o.formal;
+  formal_high_risk += o.formal_high_risk;
   carrying_any += o.carrying_any;
   for (int k = 0; k < kViolationKinds; ++k) {
     carrying[static_cast<std::size_t>(k)] += o.carrying[static_cast<std::size_t>(k)];

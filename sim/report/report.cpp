@@ -34,6 +34,7 @@ const std::vector<MetricDefinition<CustomsTally>>& tally_metrics() {
       {"type86", "shipments", "count", [](const auto& t) { return count(t.type86); }},
       {"informal", "shipments", "count", [](const auto& t) { return count(t.informal); }},
       {"formal", "shipments", "count", [](const auto& t) { return count(t.formal); }},
+      {"formal_high_risk", "shipments", "count", [](const auto& t) { return count(t.formal_high_risk); }},
       {"selected_targeted", "shipments", "count", [](const auto& t) { return count(t.selected_targeted); }},
       {"selected_random", "shipments", "count", [](const auto& t) { return count(t.selected_random); }},
       {"selected_blitz", "shipments", "count", [](const auto& t) { return count(t.selected_blitz); }},
@@ -195,7 +196,7 @@ std::string cell(const MetricSummary& m) {
 
 // Metrics in the headline table, in order; rows that are zero everywhere are dropped.
 const std::vector<std::string> kHeadline{
-    "arrivals", "de_minimis", "informal", "formal", "selected_targeted", "selected_random", "selected_blitz",
+    "arrivals", "de_minimis", "informal", "formal", "formal_high_risk", "selected_targeted", "selected_random", "selected_blitz",
     "selected_not_inspected", "inspected", "discrepancy_rate", "counterfeit_rate", "true_discrepancy_prevalence",
     "true_counterfeit_prevalence", "counterfeit_interdiction_rate", "leakage", "seizures", "abandoned",
     "duties_collected_usd", "duties_forgone_usd", "penalties_usd", "dwell_hours_mean"};

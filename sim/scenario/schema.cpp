@@ -243,6 +243,19 @@ std::vector<KeySpec> build_schema() {
   s.push_back(with_range(leaf("policies.de_minimis.postal_specific_duty[].usd_per_item", KeyType::Money, "USD", true, "",
                               "duty per item in this band", "80 USD"),
                          0, std::nullopt));
+  s.push_back(section("policies.formal_entry", false,
+                      "formal entry required for high-risk shipments whatever their value (DHS 2020): high-risk by "
+                      "`min_score`, `origins` or `categories`; formal entries file full data"));
+  s.push_back(leaf("policies.formal_entry.min_score", KeyType::Fraction, "fraction", false, "",
+                   "targeting score at or above which a shipment is high-risk (needs policies.targeting)", "60%"));
+  s.push_back(reference_list("policies.formal_entry.origins", "origins", false, "origins whose shipments are high-risk", "[CN]"));
+  s.push_back(reference_list("policies.formal_entry.categories", "categories", false, "categories that are high-risk",
+                             "[health_beauty]"));
+  s.push_back(with_range(leaf("policies.formal_entry.filing_delay", KeyType::Duration, "duration", false, "0s",
+                              "time to file the formal entry before the shipment can be presented", "1d"),
+                         0, std::nullopt));
+  s.push_back(leaf("policies.formal_entry.inspection_rate", KeyType::Fraction, "fraction", false, "0",
+                   "share of high-risk formal entries inspected by this rule (besides targeting)", "5%"));
   s.push_back(section("policies.targeting", false, "risk-based targeting: a logistic score over shipment features"));
   s.push_back(leaf("policies.targeting.threshold", KeyType::Fraction, "fraction", true, "",
                    "a shipment is targeted when its risk score (0 to 1) is at or above this", "0.2"));

@@ -612,6 +612,7 @@ class Validator {
     }
     build_policies(m);
     build_de_minimis_rules(s);
+    build_formal_entry_rule(m);
     build_blitzes(s);
     // Load warnings only make sense for a scenario that is otherwise valid.
     if (!has_errors(diagnostics_)) check_offered_load(s);
@@ -927,6 +928,27 @@ class Validator {
       }
       previous = rate;
       p.postal_specific_duty.push_back(SpecificDutyBand{i + 1 == n && !up_to ? 1.0 : rate, *usd});
+    }
+  }
+
+  void build_formal_entry_rule(CustomsModelConfig& m) {
+    const std::string f = "policies.formal_entry";
+    if (!sections_.contains(f)) return;
+    FormalEntryRule& rule = m.policies.formal_entry;
+    rule.enabled = true;
+    rule.min_score = maybe<double>(f + ".min_score", "");
+    rule.origins = build_id_filter(f + ".origins", ids_["origins"], "origin");
+    rule.categories = build_id_filter(f + ".categories", ids_["categories"], "category");
+    rule.filing_delay = maybe<Duration>(f + ".filing_delay", f + ".filing_delay").value_or(Duration::zero());
+    rule.inspection_rate = maybe<double>(f + ".inspection_rate", f + ".inspection_rate").value_or(0.0);
+    if (rule.min_score && !m.policies.targeting.enabled) {
+      error(where(f + ".min_score"), f + ".min_score", "a score rule needs policies.targeting (its weights give the score)");
+    }
+    if (rule.min_score && (*rule.min_score <= 0.0 || *rule.min_score >= 1.0)) {
+      error(where(f + ".min_score"), f + ".min_score", "must be strictly between 0 and 1 (a logistic score never reaches 0 or 1)");
+    }
+    if (!rule.min_score && rule.origins.empty() && rule.categories.empty()) {
+      error(where(f), f, "say which shipments are high-risk: min_score, origins or categories");
     }
   }
 

@@ -261,3 +261,20 @@ TEST_CASE("CustomsModel: traffic falls with the landed cost when de minimis ends
   const double expected = before / 1.1;
   REQUIRE(std::fabs(after - expected) < 5.0 * std::sqrt(expected) + 5.0 * std::sqrt(before) / 1.1);
 }
+
+TEST_CASE("CustomsModel: formal entry for high-risk origins whatever the value, with its own inspection rate and filing delay", "[model]") {
+  auto c = base(50.0, 4000);
+  c.policies.formal_entry.enabled = true;
+  c.policies.formal_entry.origins = {true, false};  // CN high-risk
+  c.policies.formal_entry.inspection_rate = 0.1;
+  c.policies.formal_entry.filing_delay = Duration::hours(2);
+  const auto r = run_customs_model(c, RandomStreams{14, 0}).run;
+  // Half the traffic is CN: formal whatever its 50 USD value, the rest de minimis.
+  REQUIRE(r.formal == r.formal_high_risk);
+  REQUIRE(r.formal + r.de_minimis == r.arrivals);
+  REQUIRE(std::fabs(static_cast<double>(r.formal) / static_cast<double>(r.arrivals) - 0.5) < tolerance(0.5, r.arrivals));
+  REQUIRE(r.duties_collected_usd == Approx(5.0 * static_cast<double>(r.formal)));
+  // 10% of the formal entries are inspected, after their 2-hour filing.
+  REQUIRE(std::fabs(static_cast<double>(r.selected_targeted) / static_cast<double>(r.formal) - 0.1) < tolerance(0.1, r.formal));
+  REQUIRE(*r.dwell_hours.min() >= 2.0);
+}

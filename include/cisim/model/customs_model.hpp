@@ -106,6 +106,17 @@ struct SpecificDutyBand {
   double usd_per_item = 0.0;
 };
 
+/// Formal entry required for high-risk shipments whatever their value (DHS 2020 immediate
+/// action): a shipment is high-risk by score, origin or category.
+struct FormalEntryRule {
+  bool enabled = false;
+  std::optional<double> min_score;      ///< targeting score at or above which it applies
+  std::vector<bool> origins;            ///< per origin; empty: no origin rule
+  std::vector<bool> categories;         ///< per category; empty: no category rule
+  Duration filing_delay = Duration::zero();  ///< before the shipment can be presented or released
+  double inspection_rate = 0.0;         ///< share of these entries inspected by the rule itself
+};
+
 struct CustomsPolicies {
   double de_minimis_threshold_usd = 800.0;
   double informal_limit_usd = 2500.0;
@@ -118,6 +129,7 @@ struct CustomsPolicies {
   /// Postal items that lose de minimis pay a specific duty per item by rate band instead of
   /// the ad valorem rate (empty: ad valorem).
   std::vector<SpecificDutyBand> postal_specific_duty;
+  FormalEntryRule formal_entry;
   TargetingModel targeting;
   double random_rate = 0.0;
   double penalty_rate = 0.0;   ///< of the true value, on found undervaluation or misdescription

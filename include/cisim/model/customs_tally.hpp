@@ -19,6 +19,7 @@ struct CustomsTally {
   std::uint64_t type86 = 0;            ///< de minimis with advance data
   std::uint64_t informal = 0;
   std::uint64_t formal = 0;
+  std::uint64_t formal_high_risk = 0;  ///< formal because of the high-risk rule, whatever the value
   std::uint64_t carrying_any = 0;      ///< shipments with at least one violation
   std::array<std::uint64_t, kViolationKinds> carrying{};
   std::uint64_t selected_targeted = 0;
