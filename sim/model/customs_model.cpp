@@ -43,7 +43,10 @@ struct ShipmentRecord {
 struct Sellers {
   Categorical volume{std::vector<double>{1.0}};
   std::vector<double> risk_multiplier;
-  std::vector<bool> history;  // a violation was found on one of its shipments
+  std::vector<bool> history;          // a violation was found on one of its shipments
+  std::vector<std::uint16_t> findings;  // how many times
+  std::vector<SimTime> delisted_at;   // SimTime::max() while listed
+  std::size_t delisted = 0;
 };
 
 class CustomsRun {
@@ -176,7 +179,12 @@ class CustomsRun {
     double risk = config_.origins[origin].risk_multiplier * stream.risk_multiplier;
     Sellers& sellers = sellers_[s];
     if (stream.sellers) {
+      // A delisted seller's buyers go to another seller: draw again (a few tries suffice
+      // while few are delisted; past that, the last draw stands).
       r.seller = static_cast<std::uint32_t>(sellers.volume(g));
+      for (int tries = 0; tries < 64 && at >= sellers.delisted_at[r.seller]; ++tries) {
+        r.seller = static_cast<std::uint32_t>(sellers.volume(g));
+      }
       risk *= sellers.risk_multiplier[r.seller];
     }
     r.true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
@@ -422,7 +430,7 @@ class CustomsRun {
       }
       t.dwell_hours.add(dwell_hours);
     });
-    if (found && r.seller != kNoSeller) sellers_[r.stream].history[r.seller] = true;
+    if (found && r.seller != kNoSeller) record_finding(r, sim_.now());
     if (found & kSeizable) {
       const bool abandoned = g.uniform01() < config_.policies.abandon_share;
       for_each_scope(r, f, day, [&](CustomsTally& t) {
@@ -507,6 +515,19 @@ class CustomsRun {
   }
   void free_slot(std::uint32_t slot) { free_.push_back(slot); }
 
+  // Notice-and-takedown and repeat-offender suspension: a finding delists the seller after
+  // the latency, or at once at the k-th finding.
+  void record_finding(const ShipmentRecord& r, SimTime now) {
+    Sellers& s = sellers_[r.stream];
+    const auto& p = *config_.streams[r.stream].sellers;
+    s.history[r.seller] = true;
+    ++s.findings[r.seller];
+    SimTime delist = SimTime::max();
+    if (p.takedown_latency) delist = now + *p.takedown_latency;
+    if (p.suspend_after_findings && s.findings[r.seller] >= *p.suspend_after_findings) delist = now;
+    if (delist < s.delisted_at[r.seller]) s.delisted_at[r.seller] = delist;
+  }
+
   Sellers make_sellers(const CustomsStream& stream) {
     Sellers s;
     if (!stream.sellers) return s;
@@ -514,12 +535,25 @@ class CustomsRun {
     Xoshiro256 g = sim_.stream("sellers/" + stream.name);
     std::vector<double> weights(static_cast<std::size_t>(p.count));
     for (std::size_t i = 0; i < weights.size(); ++i) weights[i] = std::pow(static_cast<double>(i + 1), -p.zipf_exponent);
-    s.volume = Categorical{weights};
     const Beta propensity{p.propensity_a, p.propensity_b};
     const double mean = propensity.mean();
     s.risk_multiplier.resize(weights.size());
     for (double& m : s.risk_multiplier) m = propensity(g) / mean;
+    // Vetting: the platform refuses this share of its high-propensity applicants; they never
+    // sell, and their buyers buy elsewhere (their volume weight goes to zero).
+    if (p.vetting_share > 0.0) {
+      Xoshiro256 v = sim_.stream("vetting/" + stream.name);
+      bool any_left = false;
+      for (std::size_t i = 0; i < weights.size(); ++i) {
+        if (s.risk_multiplier[i] >= p.vetting_above && v.uniform01() < p.vetting_share) weights[i] = 0.0;
+        any_left = any_left || weights[i] > 0.0;
+      }
+      CISIM_ASSERT(any_left, "vetting refused every seller");
+    }
+    s.volume = Categorical{weights};
     s.history.assign(weights.size(), false);
+    s.findings.assign(weights.size(), 0);
+    s.delisted_at.assign(weights.size(), SimTime::max());
     return s;
   }
 

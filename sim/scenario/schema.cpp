@@ -189,6 +189,18 @@ std::vector<KeySpec> build_schema() {
   s.push_back(with_range(leaf("streams.*.sellers.propensity_b", KeyType::Real, "", false, "1",
                               "second parameter of the propensity beta distribution", "4"),
                          0, std::nullopt, true));
+  s.push_back(leaf("streams.*.sellers.vetting_share", KeyType::Fraction, "fraction", false, "0",
+                   "platform vetting: share of high-propensity sellers refused (they never sell; buyers go elsewhere)", "80%"));
+  s.push_back(with_range(leaf("streams.*.sellers.vetting_above", KeyType::Real, "", false, "2",
+                              "a seller is high-propensity when its risk multiplier is at least this", "2"),
+                         0, std::nullopt));
+  s.push_back(with_range(leaf("streams.*.sellers.takedown_latency", KeyType::Duration, "duration", false, "",
+                              "notice-and-takedown: a seller found violating is delisted this long after the finding",
+                              "7d"),
+                         0, std::nullopt));
+  s.push_back(with_range(leaf("streams.*.sellers.suspend_after_findings", KeyType::Integer, "findings", false, "",
+                              "repeat offenders: a seller is delisted at once at this many findings", "3"),
+                         1, 100000));
 
   KeySpec categories = section("categories", false, "product categories by id");
   categories.type = KeyType::IdMap;

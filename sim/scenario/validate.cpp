@@ -828,7 +828,21 @@ class Validator {
       const auto zipf = maybe<double>(path + ".sellers.zipf_exponent", pattern + ".sellers.zipf_exponent");
       const auto a = maybe<double>(path + ".sellers.propensity_a", pattern + ".sellers.propensity_a");
       const auto b = maybe<double>(path + ".sellers.propensity_b", pattern + ".sellers.propensity_b");
-      if (count && zipf && a && b) stream.sellers = SellerPopulation{static_cast<int>(*count), *zipf, *a, *b};
+      if (count && zipf && a && b) {
+        SellerPopulation p;
+        p.count = static_cast<int>(*count);
+        p.zipf_exponent = *zipf;
+        p.propensity_a = *a;
+        p.propensity_b = *b;
+        p.vetting_share = maybe<double>(path + ".sellers.vetting_share", pattern + ".sellers.vetting_share").value_or(0.0);
+        p.vetting_above = maybe<double>(path + ".sellers.vetting_above", pattern + ".sellers.vetting_above").value_or(2.0);
+        p.takedown_latency = maybe<Duration>(path + ".sellers.takedown_latency", "");
+        if (auto k = maybe<std::int64_t>(path + ".sellers.suspend_after_findings", "")) p.suspend_after_findings = static_cast<int>(*k);
+        if (p.vetting_share >= 1.0 && p.vetting_above <= 0.0) {
+          error(where(path + ".sellers.vetting_share"), path + ".sellers.vetting_share", "would refuse every seller");
+        }
+        stream.sellers = p;
+      }
     }
     const std::string ap = path + ".arrivals";
     const auto batch = maybe<CountDistribution>(ap + ".batch_size", pattern + ".arrivals.batch_size");

@@ -45,6 +45,12 @@ struct SellerPopulation {
   double zipf_exponent = 1.0;
   double propensity_a = 1.0;  ///< Beta(a, b); a seller's multiplier is its draw / the mean a / (a + b)
   double propensity_b = 1.0;
+  // Platform practices (DHS 2020 best practices). A refused or delisted seller ships nothing;
+  // its buyers buy from the other sellers instead (assumption A: the stream's rate is kept).
+  double vetting_share = 0.0;       ///< share of high-propensity sellers the platform refuses
+  double vetting_above = 2.0;       ///< "high propensity": a risk multiplier at least this
+  std::optional<Duration> takedown_latency;  ///< a seller found violating is delisted after this
+  std::optional<int> suspend_after_findings; ///< a seller with this many findings is delisted at once
 };
 
 struct CustomsStream {
