@@ -21,7 +21,7 @@ constexpr std::uint32_t kNoSeller = std::numeric_limits<std::uint32_t>::max();
 constexpr std::int16_t kNoBlitz = -1;
 const Duration kSlice = Duration::hours(1);
 
-enum class Selection : std::uint8_t { Targeted, Random, Blitz };
+enum class Selection : std::uint8_t { Targeted, Random, Blitz, ReleaseProgram, Pending };
 
 // What the model keeps of a shipment while it is in the system (selected, not yet released).
 struct ShipmentRecord {
@@ -83,6 +83,8 @@ class CustomsRun {
       origin_choice_.emplace_back(stream.origin_mix);
       category_choice_.emplace_back(stream.category_mix);
       sellers_.push_back(make_sellers(stream));
+      csp_screening_.push_back(true);
+      csp_clean_run_.push_back(0);
       const auto* constant_items = std::get_if<Constant>(&stream.items);
       stream_items_single_.push_back(constant_items != nullptr && constant_items->value == 1.0);
       sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{static_cast<std::uint32_t>(s)});
@@ -224,6 +226,13 @@ class CustomsRun {
       }
     });
     ++ledger_arrived_;
+    if (stream.release_program) {
+      // A release program decides when the shipment reaches the facility, after the outcomes
+      // of earlier inspections are known (CSP-1 depends on them).
+      r.selection = Selection::Pending;
+      sim_.schedule_at(at, ShipmentPresented{allocate(r)});
+      return;
+    }
     bool selected = select(r, origin, has_data, f, day);
     if (!selected && high_risk && policy.formal_entry.inspection_rate > 0.0 &&
         selection_[s].uniform01() < policy.formal_entry.inspection_rate) {
@@ -374,10 +383,23 @@ class CustomsRun {
     ShipmentRecord& r = slots_[e.slot];
     const std::size_t f = config_.streams[r.stream].facility;
     const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
+    if (r.selection == Selection::Pending) {
+      const ContinuousSamplingPlan& plan = *config_.streams[r.stream].release_program;
+      const bool inspect = csp_screening_[r.stream] || selection_[r.stream].uniform01() < plan.fraction;
+      if (!inspect) {
+        release(r, f, 0, sim_.now());
+        free_slot(e.slot);
+        return;
+      }
+      r.selection = Selection::ReleaseProgram;
+    }
     const auto& limit = config_.facilities[f].waiting_limit;
     const bool line_full = limit && pools_[f].waiting() >= *limit;
     for_each_scope(r, f, day, [&](CustomsTally& t) {
-      ++(r.selection == Selection::Blitz ? t.selected_blitz : r.selection == Selection::Targeted ? t.selected_targeted : t.selected_random);
+      ++(r.selection == Selection::Blitz             ? t.selected_blitz
+         : r.selection == Selection::Targeted        ? t.selected_targeted
+         : r.selection == Selection::ReleaseProgram  ? t.selected_release_program
+                                                     : t.selected_random);
       // Capacity-aware selection: with the line full, the shipment goes uninspected.
       if (line_full) ++t.selected_not_inspected;
     });
@@ -431,6 +453,15 @@ class CustomsRun {
       t.dwell_hours.add(dwell_hours);
     });
     if (found && r.seller != kNoSeller) record_finding(r, sim_.now());
+    if (const auto& plan = config_.streams[r.stream].release_program) {
+      // CSP-1: a finding sends the stream back to screening; i clean in a row clear it.
+      if (found) {
+        csp_screening_[r.stream] = true;
+        csp_clean_run_[r.stream] = 0;
+      } else if (csp_screening_[r.stream] && ++csp_clean_run_[r.stream] >= plan->clearance) {
+        csp_screening_[r.stream] = false;
+      }
+    }
     if (found & kSeizable) {
       const bool abandoned = g.uniform01() < config_.policies.abandon_share;
       for_each_scope(r, f, day, [&](CustomsTally& t) {
@@ -585,7 +616,9 @@ class CustomsRun {
   double threshold_score_ = 0.0;
   std::vector<CustomsTally> cells_;  // [day x streams + stream]
   std::vector<std::size_t> active_blitzes_;
-  std::vector<bool> stream_items_single_;  // one item per shipment: no draw needed  // blitzes covering the current slice's facility
+  std::vector<bool> stream_items_single_;  // one item per shipment: no draw needed
+  std::vector<bool> csp_screening_;       // per stream under CSP-1: inspecting every shipment
+  std::vector<int> csp_clean_run_;        // clean inspections in a row while screening  // blitzes covering the current slice's facility
   std::vector<ShipmentRecord> slots_;
   std::vector<std::uint32_t> free_;
   std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0;

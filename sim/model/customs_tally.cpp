@@ -20,6 +20,7 @@ void CustomsTally::merge(const CustomsTally& o) {
   selected_targeted += o.selected_targeted;
   selected_random += o.selected_random;
   selected_blitz += o.selected_blitz;
+  selected_release_program += o.selected_release_program;
   selected_not_inspected += o.selected_not_inspected;
   inspected += o.inspected;
   found_any += o.found_any;

@@ -38,6 +38,7 @@ const std::vector<MetricDefinition<CustomsTally>>& tally_metrics() {
       {"selected_targeted", "shipments", "count", [](const auto& t) { return count(t.selected_targeted); }},
       {"selected_random", "shipments", "count", [](const auto& t) { return count(t.selected_random); }},
       {"selected_blitz", "shipments", "count", [](const auto& t) { return count(t.selected_blitz); }},
+      {"selected_release_program", "shipments", "count", [](const auto& t) { return count(t.selected_release_program); }},
       {"selected_not_inspected", "shipments", "count", [](const auto& t) { return count(t.selected_not_inspected); }},
       {"inspected", "shipments", "count", [](const auto& t) { return count(t.inspected); }},
       {"discrepancies_found", "shipments", "count", [](const auto& t) { return count(t.found_any); }},
@@ -196,7 +197,7 @@ std::string cell(const MetricSummary& m) {
 
 // Metrics in the headline table, in order; rows that are zero everywhere are dropped.
 const std::vector<std::string> kHeadline{
-    "arrivals", "de_minimis", "informal", "formal", "formal_high_risk", "selected_targeted", "selected_random", "selected_blitz",
+    "arrivals", "de_minimis", "informal", "formal", "formal_high_risk", "selected_targeted", "selected_random", "selected_blitz", "selected_release_program",
     "selected_not_inspected", "inspected", "discrepancy_rate", "counterfeit_rate", "true_discrepancy_prevalence",
     "true_counterfeit_prevalence", "counterfeit_interdiction_rate", "leakage", "seizures", "abandoned",
     "duties_collected_usd", "duties_forgone_usd", "penalties_usd", "dwell_hours_mean"};

@@ -174,6 +174,15 @@ std::vector<KeySpec> build_schema() {
                               "withdrawn (an adjustable assumption; 0: traffic does not respond)",
                               "1.5"),
                          0, 20));
+  s.push_back(section("streams.*.release_program", false,
+                      "a CSP-1 continuous sampling plan (Dodge) in place of blitz, targeting and random selection for this "
+                      "stream: every shipment inspected until `clearance` clean in a row, then a `fraction`, and all again "
+                      "after a finding"));
+  s.push_back(with_range(leaf("streams.*.release_program.clearance", KeyType::Integer, "shipments", true, "",
+                              "clean inspections in a row that end 100% inspection", "20"),
+                         1, 1000000));
+  s.push_back(leaf("streams.*.release_program.fraction", KeyType::Fraction, "fraction", true, "",
+                   "share inspected at random once cleared", "10%"));
   s.push_back(leaf("streams.*.items", KeyType::CountDist, "items", false, "{dist: constant, value: 1}",
                    "items in one shipment", "{dist: poisson, mean: 2}"));
   s.push_back(section("streams.*.sellers", false,

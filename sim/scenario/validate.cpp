@@ -822,6 +822,11 @@ class Validator {
     stream.advance_data_share = maybe<double>(path + ".advance_data", pattern + ".advance_data").value_or(1.0);
     stream.risk_multiplier = maybe<double>(path + ".risk_multiplier", pattern + ".risk_multiplier").value_or(1.0);
     stream.demand_elasticity = maybe<double>(path + ".demand_elasticity", pattern + ".demand_elasticity").value_or(0.0);
+    if (sections_.contains(path + ".release_program")) {
+      const auto clearance = maybe<std::int64_t>(path + ".release_program.clearance", "");
+      const auto fraction = maybe<double>(path + ".release_program.fraction", "");
+      if (clearance && fraction) stream.release_program = ContinuousSamplingPlan{static_cast<int>(*clearance), *fraction};
+    }
     if (auto items = maybe<CountDistribution>(path + ".items", pattern + ".items")) stream.items = *items;
     if (sections_.contains(path + ".sellers")) {
       const auto count = maybe<std::int64_t>(path + ".sellers.count", "");

@@ -53,6 +53,14 @@ struct SellerPopulation {
   std::optional<int> suspend_after_findings; ///< a seller with this many findings is delisted at once
 };
 
+/// Dodge's continuous sampling plan CSP-1 as a release program: inspect every shipment until
+/// `clearance` consecutive ones are found clean, then a `fraction` of them at random, and
+/// every shipment again after a finding.
+struct ContinuousSamplingPlan {
+  int clearance = 1;
+  double fraction = 1.0;
+};
+
 struct CustomsStream {
   std::string name;
   std::size_t facility = 0;
@@ -67,6 +75,8 @@ struct CustomsStream {
   /// lose de minimis (docs/model.md, "Demand response"); 0: no response.
   double demand_elasticity = 0.0;
   CountDistribution items = Constant{1.0};   ///< items in one shipment
+  /// A release program in place of blitz, targeting and random selection for this stream.
+  std::optional<ContinuousSamplingPlan> release_program;
 };
 
 struct CustomsMethod {

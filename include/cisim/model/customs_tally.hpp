@@ -25,6 +25,7 @@ struct CustomsTally {
   std::uint64_t selected_targeted = 0;
   std::uint64_t selected_random = 0;
   std::uint64_t selected_blitz = 0;
+  std::uint64_t selected_release_program = 0;  ///< by a CSP-1 plan (screening or sampling)
   std::uint64_t selected_not_inspected = 0;  ///< released because the waiting line was full
   std::uint64_t inspected = 0;
   std::uint64_t found_any = 0;

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// CSP-1 (Dodge 1943) against its closed forms. With defect rate p (q = 1 - p), clearance
+// number i and sampling fraction f, and perfect detection:
+//   average fraction inspected  AFI = f / (f + (1 - f) q^i)
+//   average outgoing quality    AOQ = p (1 - AFI)   (violating shipments released per shipment)
+// Each check runs 10 replications and passes when the 99% Student t interval of the
+// replication means contains the closed form, as the queueing validations do.
+#include <cmath>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "cisim/model/customs_model.hpp"
+#include "cisim/stats/replication_summary.hpp"
+
+using namespace cisim;
+
+namespace {
+
+CustomsModelConfig csp1(double p, int clearance, double fraction) {
+  CustomsModelConfig c;
+  c.categories.push_back(ProductCategory{"goods", Constant{50.0}, 0.0, {p, 0, 0, 0, 0}, 0.5});
+  c.origins.push_back(Origin{"any", 1.0, 0.0});
+  CustomsFacility f;
+  f.name = "port";
+  f.officers = ShiftSchedule::constant(1000);
+  // Instant, perfect inspection: each outcome is known before the next shipment arrives,
+  // as the closed forms assume.
+  f.methods.push_back(CustomsMethod{"exam", 1.0, Constant{0.0}, {1, 1, 1, 1, 1}});
+  c.facilities.push_back(f);
+  CustomsStream s;
+  s.name = "consignments";
+  s.arrivals = ArrivalProcess::poisson(200'000.0 / 86400.0);
+  s.origin_mix = {1.0};
+  s.category_mix = {1.0};
+  s.release_program = ContinuousSamplingPlan{clearance, fraction};
+  c.streams.push_back(s);
+  c.horizon = Duration::days(1);
+  return c;
+}
+
+struct Measured {
+  ReplicationSummary afi;
+  ReplicationSummary aoq;
+};
+
+Measured run(const CustomsModelConfig& c) {
+  std::vector<double> afi;
+  std::vector<double> aoq;
+  for (std::uint64_t r = 0; r < 10; ++r) {
+    const auto t = run_customs_model(c, RandomStreams{1943, r}).run;
+    afi.push_back(static_cast<double>(t.inspected) / static_cast<double>(t.arrivals));
+    aoq.push_back(static_cast<double>(t.leakage) / static_cast<double>(t.arrivals));
+  }
+  return {ReplicationSummary::of(afi, 0.99), ReplicationSummary::of(aoq, 0.99)};
+}
+
+}  // namespace
+
+TEST_CASE("Validation: CSP-1 with p = 2%, i = 20, f = 10%: fraction inspected and outgoing quality match Dodge", "[validation][slow]") {
+  const double p = 0.02, f = 0.1;
+  const int i = 20;
+  const double qi = std::pow(1.0 - p, i);
+  const double afi = f / (f + (1.0 - f) * qi);
+  const double aoq = p * (1.0 - afi);
+  const auto m = run(csp1(p, i, f));
+  INFO("AFI theory " << afi << ", simulated " << m.afi.mean << " +- " << *m.afi.half_width);
+  INFO("AOQ theory " << aoq << ", simulated " << m.aoq.mean << " +- " << *m.aoq.half_width);
+  REQUIRE(m.afi.contains(afi));
+  REQUIRE(m.aoq.contains(aoq));
+}
+
+TEST_CASE("Validation: CSP-1 with p = 0.5%, i = 50, f = 5%: fraction inspected and outgoing quality match Dodge", "[validation][slow]") {
+  const double p = 0.005, f = 0.05;
+  const int i = 50;
+  const double qi = std::pow(1.0 - p, i);
+  const double afi = f / (f + (1.0 - f) * qi);
+  const double aoq = p * (1.0 - afi);
+  const auto m = run(csp1(p, i, f));
+  INFO("AFI theory " << afi << ", simulated " << m.afi.mean << " +- " << *m.afi.half_width);
+  INFO("AOQ theory " << aoq << ", simulated " << m.aoq.mean << " +- " << *m.aoq.half_width);
+  REQUIRE(m.afi.contains(afi));
+  REQUIRE(m.aoq.contains(aoq));
+}
