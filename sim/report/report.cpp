@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "cisim/report/csv_field.hpp"
 #include "cisim/scenario/units.hpp"
 #include "cisim/version.hpp"
 
@@ -118,12 +119,6 @@ std::string number(double v) {
 }
 
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string{"\"\""} : std::string{c};
-  return out + "\"";
-}
 
 }  // namespace
 

@@ -8,6 +8,8 @@
 
 #include <fmt/core.h>
 
+#include "cisim/report/csv_field.hpp"
+
 namespace cisim {
 namespace {
 
@@ -17,12 +19,6 @@ std::string quoted(const std::string& identifier) {
   return out + "\"";
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string{"\"\""} : std::string{c};
-  return out + "\"";
-}
 
 std::vector<std::string> split_tabs(const std::string& s) {
   std::vector<std::string> out;
