@@ -55,30 +55,24 @@ Measured run(const CustomsModelConfig& c) {
   return {ReplicationSummary::of(afi, 0.99), ReplicationSummary::of(aoq, 0.99)};
 }
 
-}  // namespace
-
-TEST_CASE("Validation: CSP-1 with p = 2%, i = 20, f = 10%: fraction inspected and outgoing quality match Dodge", "[validation][slow]") {
-  const double p = 0.02, f = 0.1;
-  const int i = 20;
-  const double qi = std::pow(1.0 - p, i);
-  const double afi = f / (f + (1.0 - f) * qi);
+// Runs the plan and requires both 99% intervals to contain Dodge's closed forms.
+void require_dodge(double p, int clearance, double fraction) {
+  const double qi = std::pow(1.0 - p, clearance);
+  const double afi = fraction / (fraction + (1.0 - fraction) * qi);
   const double aoq = p * (1.0 - afi);
-  const auto m = run(csp1(p, i, f));
+  const auto m = run(csp1(p, clearance, fraction));
   INFO("AFI theory " << afi << ", simulated " << m.afi.mean << " +- " << *m.afi.half_width);
   INFO("AOQ theory " << aoq << ", simulated " << m.aoq.mean << " +- " << *m.aoq.half_width);
   REQUIRE(m.afi.contains(afi));
   REQUIRE(m.aoq.contains(aoq));
 }
 
+}  // namespace
+
+TEST_CASE("Validation: CSP-1 with p = 2%, i = 20, f = 10%: fraction inspected and outgoing quality match Dodge", "[validation][slow]") {
+  require_dodge(0.02, 20, 0.10);
+}
+
 TEST_CASE("Validation: CSP-1 with p = 0.5%, i = 50, f = 5%: fraction inspected and outgoing quality match Dodge", "[validation][slow]") {
-  const double p = 0.005, f = 0.05;
-  const int i = 50;
-  const double qi = std::pow(1.0 - p, i);
-  const double afi = f / (f + (1.0 - f) * qi);
-  const double aoq = p * (1.0 - afi);
-  const auto m = run(csp1(p, i, f));
-  INFO("AFI theory " << afi << ", simulated " << m.afi.mean << " +- " << *m.afi.half_width);
-  INFO("AOQ theory " << aoq << ", simulated " << m.aoq.mean << " +- " << *m.aoq.half_width);
-  REQUIRE(m.afi.contains(afi));
-  REQUIRE(m.aoq.contains(aoq));
+  require_dodge(0.005, 50, 0.05);
 }
