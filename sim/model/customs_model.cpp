@@ -18,10 +18,15 @@ namespace cisim {
 namespace {
 
 constexpr std::uint32_t kNoSeller = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t kNoLot = std::numeric_limits<std::uint32_t>::max();
 constexpr std::int16_t kNoBlitz = -1;
 const Duration kSlice = Duration::hours(1);
 
 enum class Selection : std::uint8_t { Targeted, Random, Blitz, ReleaseProgram, Pending };
+
+// How a shipment is entered: on its own, as a parcel of a fulfillment center's lot (on its
+// own too), as a lot entered in bulk by the center, or as a parcel of a lot so entered.
+enum class Entry : std::uint8_t { Own, BreakBulkParcel, BulkEntry, BulkCovered };
 
 // What the model keeps of a shipment while it is in the system (selected, not yet released).
 struct ShipmentRecord {
@@ -30,6 +35,8 @@ struct ShipmentRecord {
   double declared_value_usd = 0.0;
   std::uint32_t stream = 0;
   std::uint32_t seller = kNoSeller;
+  std::uint32_t lot = kNoLot;    // the fulfillment-center lot it came from, if any
+  std::uint32_t items = 1;
   std::uint16_t category = 0;
   std::uint16_t origin = 0;
   std::int16_t blitz = kNoBlitz;  // the blitz that selected it, if any
@@ -37,6 +44,20 @@ struct ShipmentRecord {
   Selection selection = Selection::Random;
   std::uint8_t method = 0;
   bool measured = false;  // arrived after the warm-up
+  bool bulk_entry = false;
+};
+
+// One seller's current bulk consignment at a fulfillment center: identical goods.
+struct Lot {
+  std::int64_t units_left = 0;
+  std::uint32_t id = kNoLot;
+  std::uint16_t category = 0;
+  std::uint16_t origin = 0;
+  double unit_true_value_usd = 0.0;
+  double unit_declared_value_usd = 0.0;
+  ViolationSet carried = 0;
+  bool has_data = true;
+  bool entered_in_bulk = false;
 };
 
 // A seller population drawn once per replication: who ships how much, and how risky.
@@ -62,12 +83,12 @@ class CustomsRun {
     blitz_count_.assign(config.blitzes.size(), std::vector<std::vector<int>>(nf, std::vector<int>(days, 0)));
     for (std::size_t f = 0; f < nf; ++f) {
       const CustomsFacility& facility = config.facilities[f];
-      CISIM_ASSERT(!facility.methods.empty(), "a facility needs at least one inspection method");
       pools_.emplace_back(on_duty_at(f, SimTime::start()), 1, std::nullopt);
       recorders_.push_back(&sim_.add_observer<OfficerPoolRecorder>());
       pools_[f].add_observer(recorders_.back(), sim_.now());
       std::vector<double> shares;
       for (const auto& m : facility.methods) shares.push_back(m.share);
+      if (shares.empty()) shares.push_back(1.0);  // a fulfillment center without officers: never drawn
       method_choice_.emplace_back(shares);
       inspection_time_.push_back(sim_.stream("inspection_time/" + facility.name));
       inspection_method_.push_back(sim_.stream("inspection_method/" + facility.name));
@@ -83,6 +104,7 @@ class CustomsRun {
       origin_choice_.emplace_back(stream.origin_mix);
       category_choice_.emplace_back(stream.category_mix);
       sellers_.push_back(make_sellers(stream));
+      lots_.emplace_back(stream.fulfillment ? static_cast<std::size_t>(stream.sellers ? stream.sellers->count : 1) : 0);
       csp_screening_.push_back(true);
       csp_clean_run_.push_back(0);
       const auto* constant_items = std::get_if<Constant>(&stream.items);
@@ -156,62 +178,103 @@ class CustomsRun {
       const Blitz& blitz = config_.blitzes[b];
       if (blitz.facilities[stream.facility] && from >= blitz.start && from < blitz.end) active_blitzes_.push_back(b);
     }
+    slice_from_ = from;
+    slice_to_ = to;
     const std::int64_t events = Poisson{expected_events}(g);
     for (std::int64_t i = 0; i < events; ++i) {
       // Given their number, Poisson arrival times in the hour are independent and uniform.
       const SimTime at = from + Duration::from_seconds(g.uniform01() * seconds);
       const std::int64_t shipments = stream.arrivals.batch(g);
-      for (std::int64_t k = 0; k < shipments; ++k) generate_shipment(e.stream, at);
+      for (std::int64_t k = 0; k < shipments; ++k) {
+        if (stream.fulfillment) {
+          fulfil_order(e.stream, at);
+        } else {
+          generate_shipment(e.stream, at);
+        }
+      }
     }
     if (to < horizon) sim_.schedule_at(to, e);
   }
 
   void generate_shipment(std::uint32_t s, SimTime at) {
     const CustomsStream& stream = config_.streams[s];
-    const std::size_t f = stream.facility;
     Xoshiro256& g = attributes_[s];
     ShipmentRecord r;
     r.arrived = at;
     r.stream = s;
     r.measured = at >= SimTime::start() + config_.warmup;
-    const auto origin = static_cast<std::uint16_t>(origin_choice_[s](g));
-    r.origin = origin;
+    r.origin = static_cast<std::uint16_t>(origin_choice_[s](g));
     r.category = static_cast<std::uint16_t>(category_choice_[s](g));
     const ProductCategory& category = config_.categories[r.category];
-    double risk = config_.origins[origin].risk_multiplier * stream.risk_multiplier;
-    Sellers& sellers = sellers_[s];
+    double risk = config_.origins[r.origin].risk_multiplier * stream.risk_multiplier;
     if (stream.sellers) {
-      // A delisted seller's buyers go to another seller: draw again (a few tries suffice
-      // while few are delisted; past that, the last draw stands).
-      r.seller = static_cast<std::uint32_t>(sellers.volume(g));
-      for (int tries = 0; tries < 64 && at >= sellers.delisted_at[r.seller]; ++tries) {
-        r.seller = static_cast<std::uint32_t>(sellers.volume(g));
-      }
-      risk *= sellers.risk_multiplier[r.seller];
+      r.seller = draw_seller(s, at, r.category);
+      risk *= sellers_[s].risk_multiplier[r.seller];
     }
     r.true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
-    bool has_data = g.uniform01() < stream.advance_data_share;
+    const bool has_data = g.uniform01() < stream.advance_data_share;
     r.carried = draw_violations(category, risk, violations_[s]);
     r.declared_value_usd = contains(r.carried, ViolationKind::Undervaluation) ? r.true_value_usd * category.undervaluation_factor
                                                                              : r.true_value_usd;
-    // Entry classification (docs/model.md, "Entry types").
+    r.items = static_cast<std::uint32_t>(stream_items_single_[s] ? 1 : sample_count(stream.items, g));
+    enter(r, has_data, Entry::Own);
+  }
+
+  // A seller by volume share. A delisted seller's buyers go to another seller, and so do a
+  // high-propensity seller's in a category the platform limits: draw again (a few tries
+  // suffice while few are excluded; past that, the last draw stands).
+  std::uint32_t draw_seller(std::uint32_t s, SimTime at, std::optional<std::uint16_t> category) {
+    Sellers& sellers = sellers_[s];
+    Xoshiro256& g = attributes_[s];
+    auto excluded = [&](std::uint32_t seller) {
+      return at >= sellers.delisted_at[seller] || (category && restricted(s, seller, *category));
+    };
+    auto seller = static_cast<std::uint32_t>(sellers.volume(g));
+    for (int tries = 0; tries < 64 && excluded(seller); ++tries) seller = static_cast<std::uint32_t>(sellers.volume(g));
+    return seller;
+  }
+
+  // Limits on high-risk products: a high-propensity seller may not sell these categories.
+  bool restricted(std::uint32_t s, std::uint32_t seller, std::uint16_t category) const {
+    const SellerPopulation& p = *config_.streams[s].sellers;
+    return !p.restricted_categories.empty() && p.restricted_categories[category] &&
+           sellers_[s].risk_multiplier[seller] >= p.vetting_above;
+  }
+
+  // Entry classification, counting, selection and release of one shipment at r.arrived
+  // (docs/model.md, "Entry types").
+  void enter(ShipmentRecord& r, bool has_data, Entry entry) {
+    const std::uint32_t s = r.stream;
+    const CustomsStream& stream = config_.streams[s];
+    const std::size_t f = stream.facility;
+    const SimTime at = r.arrived;
+    const std::uint16_t origin = r.origin;
+    const ProductCategory& category = config_.categories[r.category];
     const auto& policy = config_.policies;
+    // Parcels of goods entered in bulk make no entry of their own: no claim, no duty.
+    const bool covered = entry == Entry::BulkCovered;
+    r.bulk_entry = entry == Entry::BulkEntry;
     // Formal entry for high-risk shipments: whatever the value, and with the full data a
     // formal entry files, which the targeting then sees.
-    const bool high_risk = policy.formal_entry.enabled && is_high_risk(r, origin, has_data);
+    const bool high_risk = !covered && policy.formal_entry.enabled && is_high_risk(r, origin, has_data);
     if (high_risk) has_data = true;
-    const bool under_threshold = r.declared_value_usd <= policy.de_minimis_threshold_usd && !high_risk;
+    // A bulk entry is informal or formal by value, never de minimis.
+    const bool under_threshold = !covered && !r.bulk_entry && r.declared_value_usd <= policy.de_minimis_threshold_usd && !high_risk;
     const bool de_minimis = under_threshold && de_minimis_eligible(origin, r.category, at);
     const double duty_rate = category.duty_rate + config_.origins[origin].additional_duty_rate;
-    const auto items = static_cast<std::uint64_t>(stream_items_single_[s] ? 1 : sample_count(stream.items, g));
+    const std::uint64_t items = r.items;
     // A postal item that lost de minimis may pay a specific duty per item instead (2025).
     const bool specific = under_threshold && !de_minimis && stream.mode == Mode::Postal && !policy.postal_specific_duty.empty();
-    const double duty = specific ? specific_duty(duty_rate) * static_cast<double>(items) : duty_rate * r.declared_value_usd;
+    const double duty = covered    ? 0.0
+                        : specific ? specific_duty(duty_rate) * static_cast<double>(items)
+                                   : duty_rate * r.declared_value_usd;
     const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
     for_each_scope(r, f, day, [&](CustomsTally& t) {
       ++t.arrivals;
-      t.items += items;
-      if (de_minimis) {
+      if (!covered) t.items += items;  // a covered parcel's items were counted with its bulk entry
+      if (covered) {
+        ++t.bulk_covered;
+      } else if (de_minimis) {
         ++t.de_minimis;
         if (has_data) ++t.type86;
         t.duties_forgone_usd += duty;
@@ -220,6 +283,8 @@ class CustomsRun {
         if (high_risk) ++t.formal_high_risk;
         t.duties_collected_usd += duty;
       }
+      if (r.bulk_entry) ++t.bulk_entries;
+      if (entry == Entry::BreakBulkParcel) ++t.breakbulk_parcels;
       if (r.carried) ++t.carrying_any;
       for (int k = 0; k < kViolationKinds; ++k) {
         if (contains(r.carried, static_cast<ViolationKind>(k))) ++t.carrying[static_cast<std::size_t>(k)];
@@ -246,6 +311,114 @@ class CustomsRun {
     } else {
       release(r, f, 0, at);
     }
+  }
+
+  // ---- fulfillment centers: break-bulk and bulk entries ----
+
+  // A consumer order at a fulfillment center takes units of its seller's current lot; from
+  // a foreign center it crosses to the US facility as parcels.
+  void fulfil_order(std::uint32_t s, SimTime at) {
+    const CustomsStream& stream = config_.streams[s];
+    const FulfillmentSupply& supply = *stream.fulfillment;
+    const std::uint32_t seller = stream.sellers ? draw_seller(s, at, std::nullopt) : 0;
+    Lot& lot = lots_[s][seller];
+    if (lot.id == kNoLot) {
+      // The first lot was imported before the run; its stock left is uniform on 1..N (close
+      // to the stationary residual of equal lots), so there is no burst of imports at 00:00.
+      draw_lot(s, seller, lot);
+      lot.units_left = 1 + static_cast<std::int64_t>(attributes_[s].uniform01() * static_cast<double>(lot.units_left));
+    }
+    if (lot.units_left == 0) import_lot(s, seller, at);
+    const std::int64_t wanted = stream_items_single_[s] ? 1 : std::max<std::int64_t>(1, sample_count(stream.items, attributes_[s]));
+    // An order is filled from one lot (the rest of a larger order is not modelled).
+    const std::int64_t units = std::min(wanted, lot.units_left);
+    lot.units_left -= units;
+    if (!supply.foreign) return;  // a domestic order: no customs event
+    const SimTime arrival = at + supply.transit;
+    if (arrival >= SimTime::start() + config_.horizon) return;  // still in transit at the end
+    send_parcels(s, seller, lot, units, arrival, supply.split_orders);
+  }
+
+  // The seller's next lot: category, origin, unit value and violations drawn once for all
+  // its units (identical goods).
+  void draw_lot(std::uint32_t s, std::uint32_t seller, Lot& lot) {
+    const CustomsStream& stream = config_.streams[s];
+    Xoshiro256& g = attributes_[s];
+    lot.id = next_lot_id_++;
+    lot.origin = static_cast<std::uint16_t>(origin_choice_[s](g));
+    lot.category = static_cast<std::uint16_t>(category_choice_[s](g));
+    double risk = config_.origins[lot.origin].risk_multiplier * stream.risk_multiplier;
+    if (stream.sellers) {
+      // A seller the platform limits stocks another category instead.
+      for (int tries = 0; tries < 64 && restricted(s, seller, lot.category); ++tries) {
+        lot.category = static_cast<std::uint16_t>(category_choice_[s](g));
+      }
+      risk *= sellers_[s].risk_multiplier[seller];
+    }
+    const ProductCategory& category = config_.categories[lot.category];
+    lot.unit_true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
+    lot.has_data = g.uniform01() < stream.advance_data_share;
+    lot.carried = draw_violations(category, risk, violations_[s]);
+    lot.unit_declared_value_usd = contains(lot.carried, ViolationKind::Undervaluation)
+                                      ? lot.unit_true_value_usd * category.undervaluation_factor
+                                      : lot.unit_true_value_usd;
+    lot.units_left = std::max<std::int64_t>(1, sample_count(stream.fulfillment->lot_units, g));
+    lot.entered_in_bulk = false;
+  }
+
+  // A lot is imported at time `at`: entered in bulk by the center under the ultimate-consignee
+  // rule; otherwise its duty is avoided, and a lot bound for a domestic center crosses now as
+  // parcels under the threshold.
+  void import_lot(std::uint32_t s, std::uint32_t seller, SimTime at) {
+    const CustomsStream& stream = config_.streams[s];
+    Lot& lot = lots_[s][seller];
+    draw_lot(s, seller, lot);
+    const auto& uc = config_.policies.ultimate_consignee_from;
+    lot.entered_in_bulk = uc && at >= *uc;
+    ShipmentRecord r = lot_record(s, seller, lot, lot.units_left, at);
+    if (lot.entered_in_bulk) {
+      enter(r, lot.has_data, Entry::BulkEntry);
+      return;
+    }
+    const double rate = config_.categories[lot.category].duty_rate + config_.origins[lot.origin].additional_duty_rate;
+    const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
+    for_each_scope(r, stream.facility, day, [&](CustomsTally& t) { t.bulk_duty_avoided_usd += rate * r.declared_value_usd; });
+    if (!stream.fulfillment->foreign) send_parcels(s, seller, lot, lot.units_left, at, true);
+  }
+
+  // `units` of a lot cross to the US facility at `at`: as one parcel, or split into parcels
+  // under the de minimis threshold (as many units each as stay at or under it).
+  void send_parcels(std::uint32_t s, std::uint32_t seller, const Lot& lot, std::int64_t units, SimTime at, bool split) {
+    const double threshold = config_.policies.de_minimis_threshold_usd;
+    std::int64_t per_parcel = units;
+    if (split && !lot.entered_in_bulk && lot.unit_declared_value_usd * static_cast<double>(units) > threshold) {
+      per_parcel = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::floor(threshold / lot.unit_declared_value_usd)));
+    }
+    const Entry entry = lot.entered_in_bulk ? Entry::BulkCovered : Entry::BreakBulkParcel;
+    for (std::int64_t sent = 0; sent < units; sent += per_parcel) {
+      ShipmentRecord r = lot_record(s, seller, lot, std::min(per_parcel, units - sent), at);
+      if (sent == 0 && per_parcel < units && config_.streams[s].fulfillment->foreign) {
+        const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
+        for_each_scope(r, config_.streams[s].facility, day, [](CustomsTally& t) { ++t.split_orders; });
+      }
+      enter(r, lot.has_data, entry);
+    }
+  }
+
+  ShipmentRecord lot_record(std::uint32_t s, std::uint32_t seller, const Lot& lot, std::int64_t units, SimTime at) const {
+    ShipmentRecord r;
+    r.arrived = at;
+    r.stream = s;
+    r.measured = at >= SimTime::start() + config_.warmup;
+    r.seller = config_.streams[s].sellers ? seller : kNoSeller;
+    r.lot = lot.id;
+    r.items = static_cast<std::uint32_t>(units);
+    r.origin = lot.origin;
+    r.category = lot.category;
+    r.true_value_usd = lot.unit_true_value_usd * static_cast<double>(units);
+    r.declared_value_usd = lot.unit_declared_value_usd * static_cast<double>(units);
+    r.carried = lot.carried;
+    return r;
   }
 
   // De minimis eligibility at time `at` under the 2025-style rules: suspended for everyone
@@ -320,7 +493,7 @@ class CustomsRun {
   // Blitz first, then targeting, then the random compliance sample.
   bool select(ShipmentRecord& r, std::uint16_t origin, bool has_data, std::size_t f, std::size_t day) {
     Xoshiro256& g = selection_[r.stream];
-    for (const std::size_t b : active_blitzes_) {
+    for (const std::size_t b : blitzes_at(f, r.arrived)) {
       const Blitz& blitz = config_.blitzes[b];
       if (!blitz.origins.empty() && !blitz.origins[origin]) continue;
       if (!blitz.categories.empty() && !blitz.categories[r.category]) continue;
@@ -352,6 +525,18 @@ class CustomsRun {
       return true;
     }
     return false;
+  }
+
+  // The blitzes covering facility f at time t: those found for the current slice, unless the
+  // shipment arrives outside it (a parcel in transit from a fulfillment center).
+  const std::vector<std::size_t>& blitzes_at(std::size_t f, SimTime t) {
+    if (t >= slice_from_ && t < slice_to_) return active_blitzes_;
+    other_blitzes_.clear();
+    for (std::size_t b = 0; b < config_.blitzes.size(); ++b) {
+      const Blitz& blitz = config_.blitzes[b];
+      if (blitz.facilities[f] && t >= blitz.start && t < blitz.end) other_blitzes_.push_back(b);
+    }
+    return other_blitzes_;
   }
 
   // w.x over the feature layout of TargetingModel. The features are one-hot indicators
@@ -426,7 +611,10 @@ class CustomsRun {
         }
       }
       r.method = static_cast<std::uint8_t>(m);
-      const double seconds = std::max(0.0, sample(facility.methods[m].duration_seconds, inspection_time_[f]));
+      double seconds = std::max(0.0, sample(facility.methods[m].duration_seconds, inspection_time_[f]));
+      if (const auto& plan = config_.streams[r.stream].lot_sampling) {
+        seconds += plan->time_per_item.to_seconds() * static_cast<double>(sample_size(*plan, r.items));
+      }
       sim_.schedule_in(Duration::from_seconds(seconds), InspectionCompleted{static_cast<std::uint32_t>(f), slot});
     }
   }
@@ -438,14 +626,33 @@ class CustomsRun {
     const CustomsMethod& method = config_.facilities[f].methods[r.method];
     ViolationSet found = 0;
     Xoshiro256& g = detection_[f];
-    for (int k = 0; k < kViolationKinds; ++k) {
-      const auto kind = static_cast<ViolationKind>(k);
-      if (contains(r.carried, kind) && g.uniform01() < method.sensitivity[static_cast<std::size_t>(k)]) found |= bit(kind);
+    const auto& sampling = config_.streams[r.stream].lot_sampling;
+    std::int64_t opened = 0;
+    if (sampling && r.items > 1) {
+      // Lot sampling: the violating items (a share of a violating consignment) are found
+      // only if the sample holds some, and each is then found with the method's sensitivity.
+      opened = sample_size(*sampling, r.items);
+      const std::int64_t bad_in_sample = r.carried ? violating_in_sample(*sampling, r.items, opened, g) : 0;
+      for (int k = 0; k < kViolationKinds; ++k) {
+        const auto kind = static_cast<ViolationKind>(k);
+        const double miss_one = 1.0 - method.sensitivity[static_cast<std::size_t>(k)];
+        if (contains(r.carried, kind) && bad_in_sample > 0 &&
+            g.uniform01() >= std::pow(miss_one, static_cast<double>(bad_in_sample))) {
+          found |= bit(kind);
+        }
+      }
+    } else {
+      for (int k = 0; k < kViolationKinds; ++k) {
+        const auto kind = static_cast<ViolationKind>(k);
+        if (contains(r.carried, kind) && g.uniform01() < method.sensitivity[static_cast<std::size_t>(k)]) found |= bit(kind);
+      }
     }
     const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
     const double dwell_hours = (sim_.now() - r.arrived).to_hours();
     for_each_scope(r, f, day, [&](CustomsTally& t) {
       ++t.inspected;
+      if (r.bulk_entry) ++t.bulk_entries_inspected;
+      t.items_sampled += static_cast<std::uint64_t>(opened);
       if (found) ++t.found_any;
       for (int k = 0; k < kViolationKinds; ++k) {
         if (contains(found, static_cast<ViolationKind>(k))) ++t.found[static_cast<std::size_t>(k)];
@@ -469,6 +676,7 @@ class CustomsRun {
         if (contains(r.carried, ViolationKind::Counterfeit)) ++t.counterfeit_interdicted;
       });
       ++(abandoned ? ledger_abandoned_ : ledger_seized_);
+      if (r.lot != kNoLot) remove_lot_stock(r, day, g);
     } else {
       if (found & (bit(ViolationKind::Undervaluation) | bit(ViolationKind::Misdescription))) {
         // Found: duty on the true value instead of the declared one, and a penalty.
@@ -484,6 +692,40 @@ class CustomsRun {
     }
     free_slot(e.slot);
     start_inspections(f);
+  }
+
+  // Number of violating items among `opened` drawn without replacement from a consignment of
+  // `items` whose share `contaminated_share` (at least one item) violates: one draw per item
+  // opened, each with the chance left (an exact hypergeometric draw).
+  static std::int64_t violating_in_sample(const LotSampling& plan, std::int64_t items, std::int64_t opened, Xoshiro256& g) {
+    std::int64_t bad_left = std::clamp<std::int64_t>(std::llround(plan.contaminated_share * static_cast<double>(items)), 1, items);
+    std::int64_t left = items;
+    std::int64_t bad = 0;
+    for (std::int64_t i = 0; i < opened && bad_left > 0; ++i, --left) {
+      if (g.uniform01() * static_cast<double>(left) < static_cast<double>(bad_left)) {
+        ++bad;
+        --bad_left;
+      }
+    }
+    return bad;
+  }
+
+  // After a seizure from a fulfillment center's lot, the rest of that lot leaves its stock:
+  // all of it when the lot was the seized bulk entry, and, for a parcel, when the center
+  // complies with the request to destroy identical goods (policies.destroy_identical_share).
+  void remove_lot_stock(const ShipmentRecord& r, std::size_t day, Xoshiro256& g) {
+    Lot& lot = lots_[r.stream][r.seller == kNoSeller ? 0 : r.seller];
+    if (lot.id != r.lot || lot.units_left == 0) return;  // sold out or replaced meanwhile
+    if (!r.bulk_entry) {
+      const double share = config_.policies.destroy_identical_share;
+      if (share <= 0.0 || g.uniform01() >= share) return;
+      const auto units = static_cast<std::uint64_t>(lot.units_left);
+      for_each_scope(r, config_.streams[r.stream].facility, day, [&](CustomsTally& t) {
+        ++t.lots_destroyed;
+        t.units_destroyed += units;
+      });
+    }
+    lot.units_left = 0;
   }
 
   // A shipment leaves cisim's custody; violations it still carries unfound are leakage.
@@ -615,10 +857,14 @@ class CustomsRun {
   std::vector<std::vector<std::vector<int>>> blitz_count_;  // [blitz][facility][day]
   double threshold_score_ = 0.0;
   std::vector<CustomsTally> cells_;  // [day x streams + stream]
-  std::vector<std::size_t> active_blitzes_;
+  std::vector<std::size_t> active_blitzes_;  // blitzes covering the current slice's facility
   std::vector<bool> stream_items_single_;  // one item per shipment: no draw needed
   std::vector<bool> csp_screening_;       // per stream under CSP-1: inspecting every shipment
-  std::vector<int> csp_clean_run_;        // clean inspections in a row while screening  // blitzes covering the current slice's facility
+  std::vector<int> csp_clean_run_;        // clean inspections in a row while screening
+  std::vector<std::vector<Lot>> lots_;     // [stream][seller] at fulfillment centers
+  std::uint32_t next_lot_id_ = 0;
+  SimTime slice_from_, slice_to_;          // the hour being generated
+  std::vector<std::size_t> other_blitzes_;  // blitzes at a time outside it
   std::vector<ShipmentRecord> slots_;
   std::vector<std::uint32_t> free_;
   std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0;

@@ -12,6 +12,15 @@ void CustomsTally::merge(const CustomsTally& o) {
   informal += o.informal;
   formal += o.formal;
   formal_high_risk += o.formal_high_risk;
+  bulk_entries += o.bulk_entries;
+  bulk_entries_inspected += o.bulk_entries_inspected;
+  bulk_covered += o.bulk_covered;
+  breakbulk_parcels += o.breakbulk_parcels;
+  split_orders += o.split_orders;
+  bulk_duty_avoided_usd += o.bulk_duty_avoided_usd;
+  lots_destroyed += o.lots_destroyed;
+  units_destroyed += o.units_destroyed;
+  items_sampled += o.items_sampled;
   carrying_any += o.carrying_any;
   for (int k = 0; k < kViolationKinds; ++k) {
     carrying[static_cast<std::size_t>(k)] += o.carrying[static_cast<std::size_t>(k)];

@@ -36,12 +36,18 @@ const std::vector<MetricDefinition<CustomsTally>>& tally_metrics() {
       {"informal", "shipments", "count", [](const auto& t) { return count(t.informal); }},
       {"formal", "shipments", "count", [](const auto& t) { return count(t.formal); }},
       {"formal_high_risk", "shipments", "count", [](const auto& t) { return count(t.formal_high_risk); }},
+      {"bulk_entries", "shipments", "count", [](const auto& t) { return count(t.bulk_entries); }},
+      {"bulk_covered", "shipments", "count", [](const auto& t) { return count(t.bulk_covered); }},
+      {"breakbulk_parcels", "shipments", "count", [](const auto& t) { return count(t.breakbulk_parcels); }},
+      {"split_orders", "orders", "count", [](const auto& t) { return count(t.split_orders); }},
       {"selected_targeted", "shipments", "count", [](const auto& t) { return count(t.selected_targeted); }},
       {"selected_random", "shipments", "count", [](const auto& t) { return count(t.selected_random); }},
       {"selected_blitz", "shipments", "count", [](const auto& t) { return count(t.selected_blitz); }},
       {"selected_release_program", "shipments", "count", [](const auto& t) { return count(t.selected_release_program); }},
       {"selected_not_inspected", "shipments", "count", [](const auto& t) { return count(t.selected_not_inspected); }},
       {"inspected", "shipments", "count", [](const auto& t) { return count(t.inspected); }},
+      {"bulk_entries_inspected", "shipments", "count", [](const auto& t) { return count(t.bulk_entries_inspected); }},
+      {"items_sampled", "items", "count", [](const auto& t) { return count(t.items_sampled); }},
       {"discrepancies_found", "shipments", "count", [](const auto& t) { return count(t.found_any); }},
       {"counterfeits_found", "shipments", "count", [](const auto& t) { return count(t.found[0]); }},
       {"discrepancy_rate", "fraction", "per-shipment", [](const auto& t) { return t.discrepancy_rate(); }},
@@ -52,8 +58,11 @@ const std::vector<MetricDefinition<CustomsTally>>& tally_metrics() {
       {"leakage", "shipments", "count", [](const auto& t) { return count(t.leakage); }},
       {"seizures", "shipments", "count", [](const auto& t) { return count(t.seized); }},
       {"abandoned", "shipments", "count", [](const auto& t) { return count(t.abandoned); }},
+      {"lots_destroyed", "lots", "count", [](const auto& t) { return count(t.lots_destroyed); }},
+      {"units_destroyed", "items", "count", [](const auto& t) { return count(t.units_destroyed); }},
       {"duties_collected_usd", "USD", "count", [](const auto& t) { return t.duties_collected_usd; }},
       {"duties_forgone_usd", "USD", "count", [](const auto& t) { return t.duties_forgone_usd; }},
+      {"bulk_duty_avoided_usd", "USD", "count", [](const auto& t) { return t.bulk_duty_avoided_usd; }},
       {"penalties_usd", "USD", "count", [](const auto& t) { return t.penalties_usd; }},
       {"dwell_hours_mean", "h", "per-shipment", [](const auto& t) { return t.dwell_hours.mean(); }},
   };
@@ -83,6 +92,8 @@ const std::vector<MetricDefinition<CustomsTally>>& daily_metrics() {
   static const std::vector<MetricDefinition<CustomsTally>> kMetrics{
       {"arrivals", "shipments", "count", [](const auto& t) { return count(t.arrivals); }},
       {"inspected", "shipments", "count", [](const auto& t) { return count(t.inspected); }},
+      {"bulk_entries_inspected", "shipments", "count", [](const auto& t) { return count(t.bulk_entries_inspected); }},
+      {"items_sampled", "items", "count", [](const auto& t) { return count(t.items_sampled); }},
       {"discrepancies_found", "shipments", "count", [](const auto& t) { return count(t.found_any); }},
       {"counterfeits_found", "shipments", "count", [](const auto& t) { return count(t.found[0]); }},
       {"seizures", "shipments", "count", [](const auto& t) { return count(t.seized + t.abandoned); }},
@@ -192,10 +203,12 @@ std::string cell(const MetricSummary& m) {
 
 // Metrics in the headline table, in order; rows that are zero everywhere are dropped.
 const std::vector<std::string> kHeadline{
-    "arrivals", "de_minimis", "informal", "formal", "formal_high_risk", "selected_targeted", "selected_random", "selected_blitz", "selected_release_program",
-    "selected_not_inspected", "inspected", "discrepancy_rate", "counterfeit_rate", "true_discrepancy_prevalence",
-    "true_counterfeit_prevalence", "counterfeit_interdiction_rate", "leakage", "seizures", "abandoned",
-    "duties_collected_usd", "duties_forgone_usd", "penalties_usd", "dwell_hours_mean"};
+    "arrivals", "de_minimis", "informal", "formal", "formal_high_risk", "bulk_entries", "bulk_covered", "breakbulk_parcels",
+    "split_orders", "selected_targeted", "selected_random", "selected_blitz", "selected_release_program",
+    "selected_not_inspected", "inspected", "bulk_entries_inspected", "items_sampled", "discrepancy_rate", "counterfeit_rate",
+    "true_discrepancy_prevalence", "true_counterfeit_prevalence", "counterfeit_interdiction_rate", "leakage", "seizures",
+    "abandoned", "lots_destroyed", "units_destroyed", "duties_collected_usd", "duties_forgone_usd", "bulk_duty_avoided_usd",
+    "penalties_usd", "dwell_hours_mean"};
 
 }  // namespace
 
@@ -243,7 +256,11 @@ std::string format_table(const Report& r) {
     for (const auto* m : row) out += fmt::format(" {:>24}", m ? cell(*m) : "");
     out += "\n";
   }
-  out += fmt::format("\n{:<14} {:>12} {:>12} {:>15} {:>15} {:>12} {:>12}\n", "facility", "inspected", "utilization",
+  std::size_t name_width = 14;
+  for (const auto& m : r.metrics) {
+    if (m.scope == "facility") name_width = std::max(name_width, m.scope_name.size());
+  }
+  out += fmt::format("\n{:<{}} {:>12} {:>12} {:>15} {:>15} {:>12} {:>12}\n", "facility", name_width, "inspected", "utilization",
                      "wait mean (min)", "wait p95 (min)", "officers", "discrepancy");
   for (const auto& m : r.metrics) {
     if (m.scope != "facility" || m.metric != "inspected") continue;
@@ -251,9 +268,11 @@ std::string format_table(const Report& r) {
       const auto* x = find_metric(r, "facility", m.scope_name, metric);
       return x ? x->summary.mean : 0.0;
     };
-    out += fmt::format("{:<14} {:>12} {:>11.1f}% {:>15.2f} {:>15.2f} {:>12.1f} {:>11.2f}%\n", m.scope_name, number(mean("inspected")),
-                       100.0 * mean("officer_utilization"), 60.0 * mean("wait_hours_mean"), 60.0 * mean("wait_hours_p95"),
-                       mean("officers_on_duty_mean"), 100.0 * mean("discrepancy_rate"));
+    // A fulfillment center without officers inspects nothing: it has no row.
+    if (mean("officers_on_duty_mean") == 0.0 && mean("inspected") == 0.0) continue;
+    out += fmt::format("{:<{}} {:>12} {:>11.1f}% {:>15.2f} {:>15.2f} {:>12.1f} {:>11.2f}%\n", m.scope_name, name_width,
+                       number(mean("inspected")), 100.0 * mean("officer_utilization"), 60.0 * mean("wait_hours_mean"),
+                       60.0 * mean("wait_hours_p95"), mean("officers_on_duty_mean"), 100.0 * mean("discrepancy_rate"));
   }
   out += "\nmeasured: discrepancy_rate and counterfeit_rate among inspected shipments; truth: true_*_prevalence\n";
   out += "among all arrivals. Every metric, per facility, stream and blitz: --format csv or json, or --out DIR.\n";

@@ -83,7 +83,9 @@ std::vector<KeySpec> build_schema() {
   s.push_back(kind);
   s.push_back(leaf("facilities.*.display_name", KeyType::Text, "", false, "", "name shown in reports",
                    "\"JFK International Mail Facility\""));
-  s.push_back(section("facilities.*.officers", true, "the officer pool: either `count` or `shifts`"));
+  s.push_back(section("facilities.*.officers", false,
+                      "the officer pool: either `count` or `shifts` (required, except at a fulfillment center, which "
+                      "may have none)"));
   s.push_back(with_range(leaf("facilities.*.officers.count", KeyType::Integer, "officers", false, "",
                               "officers on duty at all times (give this or `shifts`)", "10"),
                          0, 100000));
@@ -106,8 +108,9 @@ std::vector<KeySpec> build_schema() {
                              0, std::nullopt);
   limit.allows_unlimited = true;
   s.push_back(limit);
-  KeySpec methods = section("facilities.*.methods", true,
-                            "inspection methods by id (for example xray, physical, lab); shares must sum to 1");
+  KeySpec methods = section("facilities.*.methods", false,
+                            "inspection methods by id (for example xray, physical, lab); shares must sum to 1 (required "
+                            "where there are officers)");
   methods.type = KeyType::IdMap;
   s.push_back(methods);
   s.push_back(section("facilities.*.methods.*", true, "one inspection method"));
@@ -184,7 +187,47 @@ std::vector<KeySpec> build_schema() {
   s.push_back(leaf("streams.*.release_program.fraction", KeyType::Fraction, "fraction", true, "",
                    "share inspected at random once cleared", "10%"));
   s.push_back(leaf("streams.*.items", KeyType::CountDist, "items", false, "{dist: constant, value: 1}",
-                   "items in one shipment", "{dist: poisson, mean: 2}"));
+                   "items in one shipment (with `fulfillment`: units in one consumer order)", "{dist: poisson, mean: 2}"));
+  s.push_back(section("streams.*.fulfillment", false,
+                      "break-bulk: the goods are stocked in lots at a fulfillment center and the arrivals are consumer "
+                      "orders; from a foreign center each order crosses to `facility` as parcels under the threshold, to a "
+                      "domestic one each lot crosses as such parcels"));
+  KeySpec center = leaf("streams.*.fulfillment.center", KeyType::Reference, "", true, "",
+                        "the fulfillment center (a facility of kind fulfillment_center or foreign_fulfillment_center)",
+                        "monterrey_fc");
+  center.reference = "facilities";
+  s.push_back(center);
+  s.push_back(leaf("streams.*.fulfillment.lot_units", KeyType::CountDist, "items", true, "",
+                   "units in one bulk consignment (lot) of identical goods", "{dist: poisson, mean: 400}"));
+  KeySpec split = leaf("streams.*.fulfillment.split_orders", KeyType::Choice, "", false, "true",
+                       "an order worth more than the threshold leaves a foreign center as several parcels under it", "false");
+  split.choices = {"true", "false"};
+  s.push_back(split);
+  s.push_back(with_range(leaf("streams.*.fulfillment.transit", KeyType::Duration, "duration", false, "0s",
+                              "from a foreign center to `facility` (truck or express)", "1d"),
+                         0, std::nullopt));
+  s.push_back(section("streams.*.lot_sampling", false,
+                      "an inspection of a shipment of several items opens a sample of them (ISPM 31) instead of all"));
+  KeySpec size = leaf("streams.*.lot_sampling.size", KeyType::Choice, "", true, "",
+                      "sample size: all items, a fixed count, a proportion, or the hypergeometric size that detects "
+                      "`detection_level` with `confidence`",
+                      "hypergeometric");
+  size.choices = {"all", "fixed", "proportion", "hypergeometric"};
+  s.push_back(size);
+  s.push_back(with_range(leaf("streams.*.lot_sampling.count", KeyType::Integer, "items", false, "",
+                              "items opened (size: fixed; all when the shipment has fewer)", "20"),
+                         1, 1000000000));
+  s.push_back(leaf("streams.*.lot_sampling.proportion", KeyType::Fraction, "fraction", false, "",
+                   "share of the items opened, rounded up (size: proportion)", "2%"));
+  s.push_back(leaf("streams.*.lot_sampling.detection_level", KeyType::Fraction, "fraction", false, "1%",
+                   "share of violating items to detect (size: hypergeometric)", "1%"));
+  s.push_back(leaf("streams.*.lot_sampling.confidence", KeyType::Fraction, "fraction", false, "95%",
+                   "chance of opening at least one violating item at that level (size: hypergeometric)", "95%"));
+  s.push_back(leaf("streams.*.lot_sampling.contaminated_share", KeyType::Fraction, "fraction", false, "100%",
+                   "share of the items of a violating shipment that carry its violations (at least one item)", "5%"));
+  s.push_back(with_range(leaf("streams.*.lot_sampling.time_per_item", KeyType::Duration, "duration", false, "0s",
+                              "officer time per item opened, added to the method's duration", "30s"),
+                         0, std::nullopt));
   s.push_back(section("streams.*.sellers", false,
                       "a finite seller population: Zipf volume shares and beta violation propensities (repeat offenders)"));
   s.push_back(with_range(leaf("streams.*.sellers.count", KeyType::Integer, "sellers", true, "", "number of sellers", "5000"), 1,
@@ -210,6 +253,10 @@ std::vector<KeySpec> build_schema() {
   s.push_back(with_range(leaf("streams.*.sellers.suspend_after_findings", KeyType::Integer, "findings", false, "",
                               "repeat offenders: a seller is delisted at once at this many findings", "3"),
                          1, 100000));
+  s.push_back(reference_list("streams.*.sellers.restricted_categories", "categories", false,
+                             "limits on high-risk products: high-propensity sellers (see `vetting_above`) may not sell "
+                             "these; their buyers buy from other sellers",
+                             "[health_beauty, electronics]"));
 
   KeySpec categories = section("categories", false, "product categories by id");
   categories.type = KeyType::IdMap;
@@ -264,6 +311,15 @@ std::vector<KeySpec> build_schema() {
   s.push_back(with_range(leaf("policies.de_minimis.postal_specific_duty[].usd_per_item", KeyType::Money, "USD", true, "",
                               "duty per item in this band", "80 USD"),
                          0, std::nullopt));
+  s.push_back(section("policies.ultimate_consignee", false,
+                      "fulfillment centers are the ultimate consignee of goods not yet sold (DHS 2020): each lot is entered "
+                      "in bulk (informal or formal by value) and its parcels claim no de minimis"));
+  s.push_back(leaf("policies.ultimate_consignee.from", KeyType::Date, "date", true, "",
+                   "first day (from 00:00) the rule is in force; the start date for the whole run", "2019-07-01"));
+  s.push_back(leaf("policies.destroy_identical_share", KeyType::Fraction, "fraction", false, "0",
+                   "share of fulfillment centers that, asked after a seizure, destroy the identical goods still in stock "
+                   "(the seller's lot)",
+                   "80%"));
   s.push_back(section("policies.formal_entry", false,
                       "formal entry required for high-risk shipments whatever their value (DHS 2020): high-risk by "
                       "`min_score`, `origins` or `categories`; formal entries file full data"));

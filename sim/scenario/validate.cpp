@@ -694,7 +694,23 @@ class Validator {
     f.name = id;
     info.kind = facility_kind(maybe<std::string>(path + ".kind", pattern + ".kind").value_or(""));
     info.display_name = maybe<std::string>(path + ".display_name", "").value_or(id);
-    if (!sections_.contains(path + ".officers")) return {info, f};  // missing or not a map: reported
+    kinds_.push_back(info.kind);
+    const bool center = info.kind == FacilityKind::FulfillmentCenter || info.kind == FacilityKind::ForeignFulfillmentCenter;
+    if (info.kind == FacilityKind::ForeignFulfillmentCenter && written_.contains(path + ".officers")) {
+      error(where(path + ".officers"), path + ".officers",
+            "a foreign fulfillment center has no US officers: its parcels are inspected where they enter (the stream's "
+            "`facility`)");
+      return {info, f};
+    }
+    if (!written_.contains(path + ".officers")) {
+      f.officers = ShiftSchedule::constant(0);
+      if (!center) error(where(path), path, "missing required key 'officers' (the officer pool: either `count` or `shifts`)");
+      return {info, f};
+    }
+    if (!written_.contains(path + ".methods")) {
+      error(where(path), path, "missing required key 'methods' (inspection methods by id; required where there are officers)");
+    }
+    if (!sections_.contains(path + ".officers")) return {info, f};  // not a map: reported
     const double scale = maybe<double>(path + ".officers.scale", pattern + ".officers.scale").value_or(1.0);
     auto scaled = [scale](std::int64_t n) { return static_cast<int>(std::llround(static_cast<double>(n) * scale)); };
     const bool has_count = written_.contains(path + ".officers.count");
@@ -815,6 +831,15 @@ class Validator {
     }
     stream.facility = static_cast<std::size_t>(it - facility_ids.begin());
     if (stream.facility >= m.facilities.size()) return std::nullopt;
+    if (m.facilities[stream.facility].methods.empty() && is_center(stream.facility)) {
+      error(where(path + ".facility"), path + ".facility",
+            fmt::format("facility '{}' is a fulfillment center without officers; name the US facility where the shipments are "
+                        "entered here, and the center in `fulfillment.center`",
+                        facility));
+      return std::nullopt;
+    }
+    if (sections_.contains(path + ".fulfillment")) stream.fulfillment = build_fulfillment(path + ".fulfillment", m);
+    if (sections_.contains(path + ".lot_sampling")) stream.lot_sampling = build_lot_sampling(path + ".lot_sampling");
     const std::string mode = maybe<std::string>(path + ".mode", pattern + ".mode").value_or("postal");
     stream.mode = mode == "express" ? Mode::Express : mode == "cargo" ? Mode::Cargo : mode == "truck" ? Mode::Truck : Mode::Postal;
     stream.origin_mix = build_mix(path + ".origin_mix", "origins", m.origins.size());
@@ -843,6 +868,7 @@ class Validator {
         p.vetting_above = maybe<double>(path + ".sellers.vetting_above", pattern + ".sellers.vetting_above").value_or(2.0);
         p.takedown_latency = maybe<Duration>(path + ".sellers.takedown_latency", "");
         if (auto k = maybe<std::int64_t>(path + ".sellers.suspend_after_findings", "")) p.suspend_after_findings = static_cast<int>(*k);
+        p.restricted_categories = build_id_filter(path + ".sellers.restricted_categories", ids_["categories"], "category");
         if (p.vetting_share >= 1.0 && p.vetting_above <= 0.0) {
           error(where(path + ".sellers.vetting_share"), path + ".sellers.vetting_share", "would refuse every seller");
         }
@@ -863,6 +889,76 @@ class Validator {
     return stream;
   }
 
+  bool is_center(std::size_t facility) const {
+    return facility < kinds_.size() &&
+           (kinds_[facility] == FacilityKind::FulfillmentCenter || kinds_[facility] == FacilityKind::ForeignFulfillmentCenter);
+  }
+
+  std::optional<FulfillmentSupply> build_fulfillment(const std::string& path, const CustomsModelConfig& m) {
+    const auto center = maybe<std::string>(path + ".center", "");
+    const auto lot_units = maybe<CountDistribution>(path + ".lot_units", "");
+    if (!center || !lot_units) return std::nullopt;
+    const auto& facility_ids = ids_["facilities"];
+    const auto it = std::find(facility_ids.begin(), facility_ids.end(), *center);
+    if (it == facility_ids.end()) {
+      error(where(path + ".center"), path + ".center",
+            fmt::format("no facility '{}'{}", *center, did_you_mean_suffix(*center, facility_ids)));
+      return std::nullopt;
+    }
+    FulfillmentSupply supply;
+    supply.center = static_cast<std::size_t>(it - facility_ids.begin());
+    if (supply.center >= m.facilities.size()) return std::nullopt;
+    if (!is_center(supply.center)) {
+      error(where(path + ".center"), path + ".center",
+            fmt::format("facility '{}' is not a fulfillment center (its kind must be fulfillment_center or "
+                        "foreign_fulfillment_center)",
+                        *center));
+      return std::nullopt;
+    }
+    supply.foreign = kinds_[supply.center] == FacilityKind::ForeignFulfillmentCenter;
+    supply.lot_units = *lot_units;
+    supply.split_orders = maybe<std::string>(path + ".split_orders", "streams.*.fulfillment.split_orders").value_or("true") == "true";
+    supply.transit = maybe<Duration>(path + ".transit", "streams.*.fulfillment.transit").value_or(Duration::zero());
+    return supply;
+  }
+
+  std::optional<LotSampling> build_lot_sampling(const std::string& path) {
+    const std::string pattern = "streams.*.lot_sampling";
+    const auto size = maybe<std::string>(path + ".size", "");
+    if (!size) return std::nullopt;
+    LotSampling plan;
+    plan.size = *size == "fixed"            ? SampleSize::Fixed
+                : *size == "proportion"     ? SampleSize::Proportion
+                : *size == "hypergeometric" ? SampleSize::Hypergeometric
+                                            : SampleSize::All;
+    const auto count = maybe<std::int64_t>(path + ".count", "");
+    const auto proportion = maybe<double>(path + ".proportion", "");
+    if (plan.size == SampleSize::Fixed && !count) {
+      error(where(path), path, "missing 'count' (items opened) for size: fixed");
+      return std::nullopt;
+    }
+    if (plan.size == SampleSize::Proportion && !proportion) {
+      error(where(path), path, "missing 'proportion' (share of the items opened) for size: proportion");
+      return std::nullopt;
+    }
+    if (plan.size == SampleSize::Proportion && *proportion <= 0.0) {
+      error(where(path + ".proportion"), path + ".proportion", "must be above 0% (at least one item is opened anyway)");
+    }
+    plan.count = static_cast<int>(count.value_or(0));
+    plan.proportion = proportion.value_or(1.0);
+    plan.detection_level = maybe<double>(path + ".detection_level", pattern + ".detection_level").value_or(0.01);
+    plan.confidence = maybe<double>(path + ".confidence", pattern + ".confidence").value_or(0.95);
+    plan.contaminated_share = maybe<double>(path + ".contaminated_share", pattern + ".contaminated_share").value_or(1.0);
+    plan.time_per_item = maybe<Duration>(path + ".time_per_item", pattern + ".time_per_item").value_or(Duration::zero());
+    if (plan.size == SampleSize::Hypergeometric && (plan.detection_level <= 0.0 || plan.confidence >= 1.0)) {
+      const bool level = plan.detection_level <= 0.0;
+      error(where(path + (level ? ".detection_level" : ".confidence")), path + (level ? ".detection_level" : ".confidence"),
+            level ? "must be above 0% (no sample detects a prevalence of 0)"
+                  : "must be below 100% (only opening every item is certain; use size: all)");
+    }
+    return plan;
+  }
+
   void build_policies(CustomsModelConfig& m) {
     CustomsPolicies& p = m.policies;
     p.de_minimis_threshold_usd = maybe<double>("policies.de_minimis.threshold", "policies.de_minimis.threshold").value_or(800.0);
@@ -876,6 +972,8 @@ class Validator {
     p.random_rate = maybe<double>("policies.random_rate", "policies.random_rate").value_or(0.0);
     p.penalty_rate = maybe<double>("policies.penalty_rate", "policies.penalty_rate").value_or(0.0);
     p.abandon_share = maybe<double>("policies.abandon_share", "policies.abandon_share").value_or(0.0);
+    p.destroy_identical_share =
+        maybe<double>("policies.destroy_identical_share", "policies.destroy_identical_share").value_or(0.0);
     if (!sections_.contains("policies.targeting")) return;
     TargetingModel& t = p.targeting;
     const auto threshold = maybe<double>("policies.targeting.threshold", "");
@@ -927,6 +1025,7 @@ class Validator {
     p.de_minimis_excluded_categories = build_id_filter(d + ".excluded_categories", ids_["categories"], "category");
     if (auto from = maybe<CivilDate>(d + ".exclusions_from", "")) p.exclusions_from = date_time(*from, s.start_date);
     if (auto from = maybe<CivilDate>(d + ".suspended_from", "")) p.de_minimis_suspended_from = date_time(*from, s.start_date);
+    if (auto from = maybe<CivilDate>("policies.ultimate_consignee.from", "")) p.ultimate_consignee_from = date_time(*from, s.start_date);
     const std::string bands = d + ".postal_specific_duty";
     if (!list_sizes_.contains(bands)) return;
     const std::size_t n = list_sizes_[bands];
@@ -1079,6 +1178,7 @@ class Validator {
   std::map<std::string, std::size_t> list_sizes_;
   std::set<std::string> written_;  // every path the file wrote, valid or not
   std::map<std::string, SourceLocation> item_where_;  // items of id lists
+  std::vector<FacilityKind> kinds_;  // per facility, in order
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/model/arrival_process.hpp"
 #include "cisim/model/customs_tally.hpp"
+#include "cisim/model/lot_sampling.hpp"
 #include "cisim/model/queue_network.hpp"
 #include "cisim/model/shift_schedule.hpp"
 #include "cisim/model/violation.hpp"
@@ -51,6 +52,10 @@ struct SellerPopulation {
   double vetting_above = 2.0;       ///< "high propensity": a risk multiplier at least this
   std::optional<Duration> takedown_latency;  ///< a seller found violating is delisted after this
   std::optional<int> suspend_after_findings; ///< a seller with this many findings is delisted at once
+  /// Limits on high-risk products: a high-propensity seller may not sell these categories
+  /// (per category; empty: none). Its sale goes to another seller; at a fulfillment center,
+  /// it stocks another category instead.
+  std::vector<bool> restricted_categories;
 };
 
 /// Dodge's continuous sampling plan CSP-1 as a release program: inspect every shipment until
@@ -59,6 +64,25 @@ struct SellerPopulation {
 struct ContinuousSamplingPlan {
   int clearance = 1;
   double fraction = 1.0;
+};
+
+/// Break-bulk (DHS 2020; docs/model.md, "Fulfillment centers"): goods stocked in bulk at a
+/// fulfillment center and sold from it. The stream's arrivals are then consumer orders; each
+/// order takes `items` units from its seller's current lot, and a seller whose lot runs out
+/// imports the next one (instant replenishment). A lot is identical goods: one category,
+/// origin, unit value and set of violations for all its units.
+///  - foreign center (Mexico, Canada): each order crosses to the stream's US facility as a
+///    parcel, `transit` after the order; an order over the threshold is split into parcels
+///    under it when `split_orders`;
+///  - domestic center: the lot itself crosses, split abroad into parcels under the threshold
+///    addressed to the center; the orders are domestic.
+/// Under the ultimate-consignee rule the center enters each lot as one bulk entry instead.
+struct FulfillmentSupply {
+  std::size_t center = 0;     ///< facility index of the center
+  bool foreign = true;
+  CountDistribution lot_units = Constant{500.0};  ///< units in one bulk consignment
+  bool split_orders = true;
+  Duration transit = Duration::zero();
 };
 
 struct CustomsStream {
@@ -77,6 +101,8 @@ struct CustomsStream {
   CountDistribution items = Constant{1.0};   ///< items in one shipment
   /// A release program in place of blitz, targeting and random selection for this stream.
   std::optional<ContinuousSamplingPlan> release_program;
+  std::optional<FulfillmentSupply> fulfillment;
+  std::optional<LotSampling> lot_sampling;
 };
 
 struct CustomsMethod {
@@ -150,6 +176,13 @@ struct CustomsPolicies {
   double random_rate = 0.0;
   double penalty_rate = 0.0;   ///< of the true value, on found undervaluation or misdescription
   double abandon_share = 0.0;  ///< of seizable finds, abandoned and destroyed instead of seized
+  /// Ultimate consignee (DHS 2020): from this time on, fulfillment centers enter each lot of
+  /// goods not yet sold as one bulk entry (informal or formal by value), so its parcels do
+  /// not claim de minimis. Empty: not in force.
+  std::optional<SimTime> ultimate_consignee_from;
+  /// Share of fulfillment centers that, asked after a seizure, destroy the goods identical
+  /// to the seized ones still in stock (the seller's current lot).
+  double destroy_identical_share = 0.0;
 };
 
 struct CustomsModelConfig {

@@ -20,6 +20,15 @@ struct CustomsTally {
   std::uint64_t informal = 0;
   std::uint64_t formal = 0;
   std::uint64_t formal_high_risk = 0;  ///< formal because of the high-risk rule, whatever the value
+  std::uint64_t bulk_entries = 0;      ///< lots entered in bulk by a fulfillment center (ultimate consignee)
+  std::uint64_t bulk_entries_inspected = 0;
+  std::uint64_t bulk_covered = 0;      ///< parcels of goods already entered in bulk: no de minimis, no duty
+  std::uint64_t breakbulk_parcels = 0; ///< parcels of a fulfillment center's lot entered on their own
+  std::uint64_t split_orders = 0;      ///< orders sent as several parcels to stay under the threshold
+  double bulk_duty_avoided_usd = 0.0;  ///< duty that bulk entries would have paid on lots sent as parcels
+  std::uint64_t lots_destroyed = 0;    ///< identical goods destroyed at centers after a seizure
+  std::uint64_t units_destroyed = 0;
+  std::uint64_t items_sampled = 0;     ///< items opened by lot sampling
   std::uint64_t carrying_any = 0;      ///< shipments with at least one violation
   std::array<std::uint64_t, kViolationKinds> carrying{};
   std::uint64_t selected_targeted = 0;
