@@ -933,15 +933,15 @@ class Validator {
                                             : SampleSize::All;
     const auto count = maybe<std::int64_t>(path + ".count", "");
     const auto proportion = maybe<double>(path + ".proportion", "");
-    if (plan.size == SampleSize::Fixed && !count) {
+    if (plan.size == SampleSize::Fixed && !written_.contains(path + ".count")) {
       error(where(path), path, "missing 'count' (items opened) for size: fixed");
       return std::nullopt;
     }
-    if (plan.size == SampleSize::Proportion && !proportion) {
+    if (plan.size == SampleSize::Proportion && !written_.contains(path + ".proportion")) {
       error(where(path), path, "missing 'proportion' (share of the items opened) for size: proportion");
       return std::nullopt;
     }
-    if (plan.size == SampleSize::Proportion && *proportion <= 0.0) {
+    if (plan.size == SampleSize::Proportion && proportion && *proportion <= 0.0) {
       error(where(path + ".proportion"), path + ".proportion", "must be above 0% (at least one item is opened anyway)");
     }
     plan.count = static_cast<int>(count.value_or(0));
