@@ -105,8 +105,11 @@ class CustomsRun {
       category_choice_.emplace_back(stream.category_mix);
       sellers_.push_back(make_sellers(stream));
       lots_.emplace_back(stream.fulfillment ? static_cast<std::size_t>(stream.sellers ? stream.sellers->count : 1) : 0);
-      csp_screening_.push_back(true);
-      csp_clean_run_.push_back(0);
+      // CSP-1 state per stream, or per seller when the plan applies to each seller.
+      const bool per_seller = stream.release_program && stream.release_program->per_seller && stream.sellers;
+      const std::size_t units = per_seller ? static_cast<std::size_t>(stream.sellers->count) : 1;
+      csp_screening_.emplace_back(units, true);
+      csp_clean_run_.emplace_back(units, 0);
       const auto* constant_items = std::get_if<Constant>(&stream.items);
       stream_items_single_.push_back(constant_items != nullptr && constant_items->value == 1.0);
       sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{static_cast<std::uint32_t>(s)});
@@ -570,7 +573,7 @@ class CustomsRun {
     const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
     if (r.selection == Selection::Pending) {
       const ContinuousSamplingPlan& plan = *config_.streams[r.stream].release_program;
-      const bool inspect = csp_screening_[r.stream] || selection_[r.stream].uniform01() < plan.fraction;
+      const bool inspect = csp_screening_[r.stream][csp_unit(r)] || selection_[r.stream].uniform01() < plan.fraction;
       if (!inspect) {
         release(r, f, 0, sim_.now());
         free_slot(e.slot);
@@ -662,11 +665,12 @@ class CustomsRun {
     if (found && r.seller != kNoSeller) record_finding(r, sim_.now());
     if (const auto& plan = config_.streams[r.stream].release_program) {
       // CSP-1: a finding sends the stream back to screening; i clean in a row clear it.
+      const std::size_t unit = csp_unit(r);
       if (found) {
-        csp_screening_[r.stream] = true;
-        csp_clean_run_[r.stream] = 0;
-      } else if (csp_screening_[r.stream] && ++csp_clean_run_[r.stream] >= plan->clearance) {
-        csp_screening_[r.stream] = false;
+        csp_screening_[r.stream][unit] = true;
+        csp_clean_run_[r.stream][unit] = 0;
+      } else if (csp_screening_[r.stream][unit] && ++csp_clean_run_[r.stream][unit] >= plan->clearance) {
+        csp_screening_[r.stream][unit] = false;
       }
     }
     if (found & kSeizable) {
@@ -692,6 +696,11 @@ class CustomsRun {
     }
     free_slot(e.slot);
     start_inspections(f);
+  }
+
+  // The unit a CSP-1 plan follows for this shipment: its seller, or the whole stream.
+  std::size_t csp_unit(const ShipmentRecord& r) const {
+    return csp_screening_[r.stream].size() > 1 && r.seller != kNoSeller ? r.seller : 0;
   }
 
   // Number of violating items among `opened` drawn without replacement from a consignment of
@@ -859,8 +868,10 @@ class CustomsRun {
   std::vector<CustomsTally> cells_;  // [day x streams + stream]
   std::vector<std::size_t> active_blitzes_;  // blitzes covering the current slice's facility
   std::vector<bool> stream_items_single_;  // one item per shipment: no draw needed
-  std::vector<bool> csp_screening_;       // per stream under CSP-1: inspecting every shipment
-  std::vector<int> csp_clean_run_;        // clean inspections in a row while screening
+  // Under CSP-1, per stream and plan unit (the stream, or each seller): inspecting every
+  // shipment, and the clean inspections in a row while doing so.
+  std::vector<std::vector<bool>> csp_screening_;
+  std::vector<std::vector<int>> csp_clean_run_;
   std::vector<std::vector<Lot>> lots_;     // [stream][seller] at fulfillment centers
   std::uint32_t next_lot_id_ = 0;
   SimTime slice_from_, slice_to_;          // the hour being generated

@@ -186,6 +186,10 @@ std::vector<KeySpec> build_schema() {
                          1, 1000000));
   s.push_back(leaf("streams.*.release_program.fraction", KeyType::Fraction, "fraction", true, "",
                    "share inspected at random once cleared", "10%"));
+  KeySpec plan_per = leaf("streams.*.release_program.per", KeyType::Choice, "", false, "stream",
+                          "the plan follows the whole stream, or each seller on its own (needs `sellers`)", "seller");
+  plan_per.choices = {"stream", "seller"};
+  s.push_back(plan_per);
   s.push_back(leaf("streams.*.items", KeyType::CountDist, "items", false, "{dist: constant, value: 1}",
                    "items in one shipment (with `fulfillment`: units in one consumer order)", "{dist: poisson, mean: 2}"));
   s.push_back(section("streams.*.fulfillment", false,

@@ -850,7 +850,12 @@ class Validator {
     if (sections_.contains(path + ".release_program")) {
       const auto clearance = maybe<std::int64_t>(path + ".release_program.clearance", "");
       const auto fraction = maybe<double>(path + ".release_program.fraction", "");
-      if (clearance && fraction) stream.release_program = ContinuousSamplingPlan{static_cast<int>(*clearance), *fraction};
+      const bool per_seller = maybe<std::string>(path + ".release_program.per", pattern + ".release_program.per").value_or("stream") == "seller";
+      if (per_seller && !written_.contains(path + ".sellers")) {
+        error(where(path + ".release_program.per"), path + ".release_program.per",
+              "a plan per seller needs a seller population (`sellers`)");
+      }
+      if (clearance && fraction) stream.release_program = ContinuousSamplingPlan{static_cast<int>(*clearance), *fraction, per_seller};
     }
     if (auto items = maybe<CountDistribution>(path + ".items", pattern + ".items")) stream.items = *items;
     if (sections_.contains(path + ".sellers")) {

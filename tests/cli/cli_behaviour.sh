@@ -50,6 +50,23 @@ check "compare" 0 "dwell_hours_mean .*\\*" "$cisim" compare "$mmc" "$mmc" --repl
 check "compare needs two files" 2 "compare needs two scenario files" "$cisim" compare "$mmc"
 check "compare csv" 0 "^scope,scope_name,metric,unit,base_mean,alt_mean,difference" "$cisim" compare "$mmc" "$mmc" \
   --replications 2 --set horizon=2d --format csv
+# Every policy lever of issue 6 can be switched on from the command line (here on the
+# break-bulk scenario, shortened): the metric each one drives becomes non-zero.
+bb="scenarios/breakbulk_mx_ca.yaml"
+short=(--replications 1 --format csv --set horizon=3d --set warmup=1d)
+check "set ultimate consignee" 0 "^run,all,bulk_entries,shipments,[1-9]" \
+  "$cisim" run "$bb" "${short[@]}" --set policies.ultimate_consignee.from=2019-07-01
+check "set lot sampling" 0 "^run,all,items_sampled,items,[1-9]" \
+  "$cisim" run "$bb" "${short[@]}" --set streams.mx_orders.lot_sampling.size=fixed --set streams.mx_orders.lot_sampling.count=2
+check "set destruction of identical goods" 0 "^run,all,lots_destroyed,lots,[1-9]" \
+  "$cisim" run "$bb" "${short[@]}" --set policies.destroy_identical_share=100% --set policies.random_rate=20%
+check "set no order splitting" 0 "^stream,ca_orders,split_orders,orders,0," \
+  "$cisim" run "$bb" "${short[@]}" --set streams.ca_orders.fulfillment.split_orders=false
+check "set category limits" 0 "^run,all,arrivals" \
+  "$cisim" run "$bb" "${short[@]}" --set 'streams.mx_orders.sellers.restricted_categories=[electronics]'
+check "set release program per seller" 0 "^run,all,selected_release_program,shipments,[1-9]" \
+  "$cisim" run "$bb" "${short[@]}" --set streams.ca_orders.release_program.clearance=10 \
+  --set streams.ca_orders.release_program.fraction=5% --set streams.ca_orders.release_program.per=seller
 touch "$work/a_file"
 check "output path is a file" 1 "a_file: cannot create output directory" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/a_file"

@@ -56,11 +56,23 @@ Measured run(const CustomsModelConfig& c) {
 }
 
 // Runs the plan and requires both 99% intervals to contain Dodge's closed forms.
-void require_dodge(double p, int clearance, double fraction) {
+void require_dodge(double p, int clearance, double fraction, bool per_seller = false) {
   const double qi = std::pow(1.0 - p, clearance);
   const double afi = fraction / (fraction + (1.0 - fraction) * qi);
   const double aoq = p * (1.0 - afi);
-  const auto m = run(csp1(p, clearance, fraction));
+  auto c = csp1(p, clearance, fraction);
+  if (per_seller) {
+    // 20 sellers of equal volume and (practically) equal risk, each with a plan of its own:
+    // every seller's shipments follow CSP-1, so the closed forms hold for the whole stream.
+    SellerPopulation sellers;
+    sellers.count = 20;
+    sellers.zipf_exponent = 0.0;
+    sellers.propensity_a = 1e6;
+    sellers.propensity_b = 1e6;
+    c.streams[0].sellers = sellers;
+    c.streams[0].release_program->per_seller = true;
+  }
+  const auto m = run(c);
   INFO("AFI theory " << afi << ", simulated " << m.afi.mean << " +- " << *m.afi.half_width);
   INFO("AOQ theory " << aoq << ", simulated " << m.aoq.mean << " +- " << *m.aoq.half_width);
   REQUIRE(m.afi.contains(afi));
@@ -75,4 +87,8 @@ TEST_CASE("Validation: CSP-1 with p = 2%, i = 20, f = 10%: fraction inspected an
 
 TEST_CASE("Validation: CSP-1 with p = 0.5%, i = 50, f = 5%: fraction inspected and outgoing quality match Dodge", "[validation][slow]") {
   require_dodge(0.005, 50, 0.05);
+}
+
+TEST_CASE("Validation: CSP-1 per seller (20 sellers, p = 2%, i = 20, f = 10%) matches Dodge for each seller's plan", "[validation][slow]") {
+  require_dodge(0.02, 20, 0.10, true);
 }

@@ -64,6 +64,7 @@ struct SellerPopulation {
 struct ContinuousSamplingPlan {
   int clearance = 1;
   double fraction = 1.0;
+  bool per_seller = false;  ///< one plan per seller of the stream (dynamic skip-lot per seller)
 };
 
 /// Break-bulk (DHS 2020; docs/model.md, "Fulfillment centers"): goods stocked in bulk at a
