@@ -229,8 +229,9 @@ class CustomsRun {
   std::uint32_t draw_seller(std::uint32_t s, SimTime at, std::optional<std::uint16_t> category) {
     Sellers& sellers = sellers_[s];
     Xoshiro256& g = attributes_[s];
+    const bool limits = category && !config_.streams[s].sellers->restricted_categories.empty();
     auto excluded = [&](std::uint32_t seller) {
-      return at >= sellers.delisted_at[seller] || (category && restricted(s, seller, *category));
+      return at >= sellers.delisted_at[seller] || (limits && restricted(s, seller, *category));
     };
     auto seller = static_cast<std::uint32_t>(sellers.volume(g));
     for (int tries = 0; tries < 64 && excluded(seller); ++tries) seller = static_cast<std::uint32_t>(sellers.volume(g));
@@ -246,7 +247,9 @@ class CustomsRun {
 
   // Entry classification, counting, selection and release of one shipment at r.arrived
   // (docs/model.md, "Entry types").
-  void enter(ShipmentRecord& r, bool has_data, Entry entry) {
+  // Always inlined: it is the per-shipment hot path, and most of its branches fold away
+  // for ordinary shipments (Entry::Own) once inlined into generate_shipment.
+  [[gnu::always_inline]] inline void enter(ShipmentRecord& r, bool has_data, Entry entry) {
     const std::uint32_t s = r.stream;
     const CustomsStream& stream = config_.streams[s];
     const std::size_t f = stream.facility;
