@@ -21,5 +21,6 @@ ExitStatus merge_command(const std::vector<std::string>& args);
 ExitStatus export_command(const std::vector<std::string>& args);
 ExitStatus check_command(const std::vector<std::string>& args);
 ExitStatus schema_command(const std::vector<std::string>& args);
+ExitStatus solve_command(const std::vector<std::string>& args);
 
 }  // namespace cisim::app

@@ -180,14 +180,14 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   return r;
 }
 
-namespace {
-
 const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric) {
   for (const auto& m : r.metrics) {
     if (m.scope == scope && m.scope_name == name && m.metric == metric) return &m;
   }
   return nullptr;
 }
+
+namespace {
 
 // "13.90% ± 0.08" for fractions, "20790 ± 0" for counts: mean and 95% CI half-width.
 std::string cell(const MetricSummary& m) {

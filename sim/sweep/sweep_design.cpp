@@ -41,14 +41,14 @@ std::optional<std::pair<double, std::string>> number_and_unit(const std::string&
   return std::pair{*value.value, text.substr(i)};
 }
 
-std::string value_text(double v, const VariedKey& k) {
+}  // namespace
+
+std::string range_value_text(double v, const VariedKey& k) {
   const std::string& unit = k.unit;
   const std::string number = k.whole ? fmt::format("{:.0f}", std::round(v)) : fmt::format("{:.10g}", v);
   // Money is written "800 USD"; other units follow the number directly.
   return unit == "USD" ? number + " USD" : number + unit;
 }
-
-}  // namespace
 
 Parsed<VariedKey> parse_vary(const std::string& argument) {
   const auto equals = argument.find('=');
@@ -92,7 +92,7 @@ Parsed<VariedKey> parse_vary(const std::string& argument) {
   for (std::int64_t i = 0; i < *n.value; ++i) {
     const double f = static_cast<double>(i) / static_cast<double>(*n.value - 1);
     const double v = k.log_scale ? std::exp(std::log(k.low) + f * (std::log(k.high) - std::log(k.low))) : k.low + f * (k.high - k.low);
-    k.values.push_back(value_text(v, k));
+    k.values.push_back(range_value_text(v, k));
   }
   return Parsed<VariedKey>::ok(std::move(k));
 }
@@ -130,7 +130,7 @@ std::vector<SweepPoint> latin_hypercube_design(const std::vector<VariedKey>& key
     for (std::size_t i = 0; i < points; ++i) {
       const double f = (static_cast<double>(strata[i]) + g.uniform01()) / static_cast<double>(points);
       const double v = k.log_scale ? std::exp(std::log(k.low) + f * (std::log(k.high) - std::log(k.low))) : k.low + f * (k.high - k.low);
-      out[i].values.emplace_back(k.key, value_text(v, k));
+      out[i].values.emplace_back(k.key, range_value_text(v, k));
     }
   }
   return out;

@@ -67,6 +67,24 @@ check "set category limits" 0 "^run,all,arrivals" \
 check "set release program per seller" 0 "^run,all,selected_release_program,shipments,[1-9]" \
   "$cisim" run "$bb" "${short[@]}" --set streams.ca_orders.release_program.clearance=10 \
   --set streams.ca_orders.release_program.fraction=5% --set streams.ca_orders.release_program.per=seller
+# solve: the fewest officers for a mean wait under 0.001 h at 9 arrivals a minute and 1 minute
+# of service. Erlang C gives 0.00148 h with 12 officers and 0.00066 h with 13: the answer is 13.
+check "solve finds the Erlang C answer" 0 "^answer: facilities.station.officers.count = 13 meets" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:20 --target 'wait_hours_mean<0.001' \
+  --scope facility:station --replications 5
+check "solve unknown metric" 2 "no metric 'wait_hour_mean' in scope facility:station; did you mean 'wait_hours_mean'" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:20 --target 'wait_hour_mean<0.001' \
+  --scope facility:station --replications 2 --set horizon=2d
+check "solve unknown scope name" 2 "no facility 'statoin'; did you mean 'station'" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:20 --target 'wait_hours_mean<0.001' \
+  --scope facility:statoin --replications 2 --set horizon=2d
+check "solve bad target" 2 "--target expects METRIC<VALUE or METRIC>VALUE" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:20 --target 'wait_hours_mean=0.001'
+check "solve needs a range" 2 "solve needs a range LO:HI, not a list" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=10,20 --target 'wait_hours_mean<0.001'
+check "solve with no crossing says so" 0 "^answer: wait_hours_mean at both bounds: neither meets" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:11 --target 'wait_hours_mean<0.000001' \
+  --scope facility:station --replications 2 --set horizon=2d
 touch "$work/a_file"
 check "output path is a file" 1 "a_file: cannot create output directory" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/a_file"

@@ -47,6 +47,9 @@ struct Report {
 
 Report make_report(const LoadedScenario& loaded, const RunResults& results);
 
+/// The metric `metric` of scope `scope` / `name` ("run" / "all", "facility" / an id, ...), or null.
+const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric);
+
 /// The table an analyst pastes into a memo: one block per facility.
 std::string format_table(const Report& report);
 /// Summary rows: scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n.

@@ -38,6 +38,10 @@ struct SweepPoint {
 /// gives whole numbers, for keys such as officer counts. A parse error is returned as its message.
 Parsed<VariedKey> parse_vary(const std::string& argument);
 
+/// The scenario text of value `v` in a range's unit ("800 USD", "1.5d", "25%"), rounded to a
+/// whole number for a whole-number range.
+std::string range_value_text(double v, const VariedKey& key);
+
 /// Every combination of the keys' values, the last key varying fastest.
 std::vector<SweepPoint> grid_design(const std::vector<VariedKey>& keys);
 
