@@ -255,7 +255,6 @@ class CustomsRun {
     const std::size_t f = stream.facility;
     const SimTime at = r.arrived;
     const std::uint16_t origin = r.origin;
-    const ProductCategory& category = config_.categories[r.category];
     const auto& policy = config_.policies;
     // Parcels of goods entered in bulk make no entry of their own: no claim, no duty.
     const bool covered = entry == Entry::BulkCovered;
@@ -267,15 +266,15 @@ class CustomsRun {
     // A bulk entry is informal or formal by value, never de minimis.
     const bool under_threshold = !covered && !r.bulk_entry && r.declared_value_usd <= policy.de_minimis_threshold_usd && !high_risk;
     const bool de_minimis = under_threshold && de_minimis_eligible(origin, r.category, at);
-    const double duty_rate = category.duty_rate + config_.origins[origin].additional_duty_rate;
+    const double rate = duty_rate(r.category, origin);
     const std::uint64_t items = r.items;
     // A postal item that lost de minimis may pay a specific duty per item instead (2025).
     const bool specific = under_threshold && !de_minimis && stream.mode == Mode::Postal && !policy.postal_specific_duty.empty();
     const double duty = covered    ? 0.0
-                        : specific ? specific_duty(duty_rate) * static_cast<double>(items)
-                                   : duty_rate * r.declared_value_usd;
-    const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
-    for_each_scope(r, f, day, [&](CustomsTally& t) {
+                        : specific ? specific_duty(rate) * static_cast<double>(items)
+                                   : rate * r.declared_value_usd;
+    const auto day = day_of(at);
+    for_each_scope(r, [&](CustomsTally& t) {
       ++t.arrivals;
       if (!covered) t.items += items;  // a covered parcel's items were counted with its bulk entry
       if (covered) {
@@ -315,7 +314,7 @@ class CustomsRun {
       // A formal entry is presented once it is filed.
       sim_.schedule_at(high_risk ? at + policy.formal_entry.filing_delay : at, ShipmentPresented{slot});
     } else {
-      release(r, f, 0, at);
+      release(r, 0);
     }
   }
 
@@ -386,9 +385,8 @@ class CustomsRun {
       enter(r, lot.has_data, Entry::BulkEntry);
       return;
     }
-    const double rate = config_.categories[lot.category].duty_rate + config_.origins[lot.origin].additional_duty_rate;
-    const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
-    for_each_scope(r, stream.facility, day, [&](CustomsTally& t) { t.bulk_duty_avoided_usd += rate * r.declared_value_usd; });
+    const double rate = duty_rate(lot.category, lot.origin);
+    for_each_scope(r, [&](CustomsTally& t) { t.bulk_duty_avoided_usd += rate * r.declared_value_usd; });
     if (!stream.fulfillment->foreign) send_parcels(s, seller, lot, lot.units_left, at, true);
   }
 
@@ -404,8 +402,7 @@ class CustomsRun {
     for (std::int64_t sent = 0; sent < units; sent += per_parcel) {
       ShipmentRecord r = lot_record(s, seller, lot, std::min(per_parcel, units - sent), at);
       if (sent == 0 && per_parcel < units && config_.streams[s].fulfillment->foreign) {
-        const auto day = static_cast<std::size_t>(at.ticks() / Duration::days(1).ticks());
-        for_each_scope(r, config_.streams[s].facility, day, [](CustomsTally& t) { ++t.split_orders; });
+        for_each_scope(r, [](CustomsTally& t) { ++t.split_orders; });
       }
       enter(r, lot.has_data, entry);
     }
@@ -463,7 +460,7 @@ class CustomsRun {
         for (std::size_t c = 0; c < stream.category_mix.size(); ++c) {
           const double w = stream.origin_mix[o] * stream.category_mix[c];
           if (w == 0.0 || de_minimis_eligible(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), when)) continue;
-          const double rate = config_.categories[c].duty_rate + config_.origins[o].additional_duty_rate;
+          const double rate = duty_rate(static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(o));
           const double mean_value = mean_of(config_.categories[c].true_value_usd);
           // A postal item under a specific duty pays it per item: as a share of its value.
           const bool specific = stream.mode == Mode::Postal && !config_.policies.postal_specific_duty.empty() && mean_value > 0.0;
@@ -573,12 +570,11 @@ class CustomsRun {
   void on(const ShipmentPresented& e) {
     ShipmentRecord& r = slots_[e.slot];
     const std::size_t f = config_.streams[r.stream].facility;
-    const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
     if (r.selection == Selection::Pending) {
       const ContinuousSamplingPlan& plan = *config_.streams[r.stream].release_program;
       const bool inspect = csp_screening_[r.stream][csp_unit(r)] || selection_[r.stream].uniform01() < plan.fraction;
       if (!inspect) {
-        release(r, f, 0, sim_.now());
+        release(r, 0);
         free_slot(e.slot);
         return;
       }
@@ -586,7 +582,7 @@ class CustomsRun {
     }
     const auto& limit = config_.facilities[f].waiting_limit;
     const bool line_full = limit && pools_[f].waiting() >= *limit;
-    for_each_scope(r, f, day, [&](CustomsTally& t) {
+    for_each_scope(r, [&](CustomsTally& t) {
       ++(r.selection == Selection::Blitz             ? t.selected_blitz
          : r.selection == Selection::Targeted        ? t.selected_targeted
          : r.selection == Selection::ReleaseProgram  ? t.selected_release_program
@@ -595,7 +591,7 @@ class CustomsRun {
       if (line_full) ++t.selected_not_inspected;
     });
     if (line_full) {
-      release(r, f, 0, sim_.now());
+      release(r, 0);
       free_slot(e.slot);
       return;
     }
@@ -653,9 +649,8 @@ class CustomsRun {
         if (contains(r.carried, kind) && g.uniform01() < method.sensitivity[static_cast<std::size_t>(k)]) found |= bit(kind);
       }
     }
-    const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
     const double dwell_hours = (sim_.now() - r.arrived).to_hours();
-    for_each_scope(r, f, day, [&](CustomsTally& t) {
+    for_each_scope(r, [&](CustomsTally& t) {
       ++t.inspected;
       if (r.bulk_entry) ++t.bulk_entries_inspected;
       t.items_sampled += static_cast<std::uint64_t>(opened);
@@ -678,24 +673,24 @@ class CustomsRun {
     }
     if (found & kSeizable) {
       const bool abandoned = g.uniform01() < config_.policies.abandon_share;
-      for_each_scope(r, f, day, [&](CustomsTally& t) {
+      for_each_scope(r, [&](CustomsTally& t) {
         ++(abandoned ? t.abandoned : t.seized);
         if (contains(r.carried, ViolationKind::Counterfeit)) ++t.counterfeit_interdicted;
       });
       ++(abandoned ? ledger_abandoned_ : ledger_seized_);
-      if (r.lot != kNoLot) remove_lot_stock(r, day, g);
+      if (r.lot != kNoLot) remove_lot_stock(r, g);
     } else {
       if (found & (bit(ViolationKind::Undervaluation) | bit(ViolationKind::Misdescription))) {
         // Found: duty on the true value instead of the declared one, and a penalty.
-        const double rate = config_.categories[r.category].duty_rate + config_.origins[r.origin].additional_duty_rate;
+        const double rate = duty_rate(r.category, r.origin);
         const double extra_duty = rate * (r.true_value_usd - r.declared_value_usd);
         const double penalty = config_.policies.penalty_rate * r.true_value_usd;
-        for_each_scope(r, f, day, [&](CustomsTally& t) {
+        for_each_scope(r, [&](CustomsTally& t) {
           t.duties_collected_usd += extra_duty;
           t.penalties_usd += penalty;
         });
       }
-      release(r, f, found, sim_.now());
+      release(r, found);
     }
     free_slot(e.slot);
     start_inspections(f);
@@ -725,14 +720,14 @@ class CustomsRun {
   // After a seizure from a fulfillment center's lot, the rest of that lot leaves its stock:
   // all of it when the lot was the seized bulk entry, and, for a parcel, when the center
   // complies with the request to destroy identical goods (policies.destroy_identical_share).
-  void remove_lot_stock(const ShipmentRecord& r, std::size_t day, Xoshiro256& g) {
+  void remove_lot_stock(const ShipmentRecord& r, Xoshiro256& g) {
     Lot& lot = lots_[r.stream][r.seller == kNoSeller ? 0 : r.seller];
     if (lot.id != r.lot || lot.units_left == 0) return;  // sold out or replaced meanwhile
     if (!r.bulk_entry) {
       const double share = config_.policies.destroy_identical_share;
       if (share <= 0.0 || g.uniform01() >= share) return;
       const auto units = static_cast<std::uint64_t>(lot.units_left);
-      for_each_scope(r, config_.streams[r.stream].facility, day, [&](CustomsTally& t) {
+      for_each_scope(r, [&](CustomsTally& t) {
         ++t.lots_destroyed;
         t.units_destroyed += units;
       });
@@ -741,10 +736,9 @@ class CustomsRun {
   }
 
   // A shipment leaves cisim's custody; violations it still carries unfound are leakage.
-  void release(const ShipmentRecord& r, std::size_t f, ViolationSet found, SimTime) {
-    const auto day = static_cast<std::size_t>(r.arrived.ticks() / Duration::days(1).ticks());
+  void release(const ShipmentRecord& r, ViolationSet found) {
     const bool leaks = (r.carried & static_cast<ViolationSet>(~found)) != 0;
-    for_each_scope(r, f, day, [&](CustomsTally& t) {
+    for_each_scope(r, [&](CustomsTally& t) {
       ++t.released;
       if (leaks) ++t.leakage;
     });
@@ -758,9 +752,15 @@ class CustomsRun {
   // the end (blitz windows are whole days, and a stream belongs to one facility). One update
   // per shipment instead of one per scope is what keeps national runs fast.
   template <class Update>
-  void for_each_scope(const ShipmentRecord& r, std::size_t /*facility*/, std::size_t day, Update&& update) {
+  void for_each_scope(const ShipmentRecord& r, Update&& update) {
     if (!r.measured) return;
-    update(cells_[day * config_.streams.size() + r.stream]);
+    update(cells_[day_of(r.arrived) * config_.streams.size() + r.stream]);
+  }
+
+  static std::size_t day_of(SimTime t) { return static_cast<std::size_t>(t.ticks() / Duration::days(1).ticks()); }
+
+  double duty_rate(std::uint16_t category, std::uint16_t origin) const {
+    return config_.categories[category].duty_rate + config_.origins[origin].additional_duty_rate;
   }
 
   void sum_cells() {
