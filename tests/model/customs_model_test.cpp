@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cisim/stats/replication_summary.hpp"
+#include "support/customs_config.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,22 +15,11 @@ namespace {
 
 // One facility, one stream, one category; each test changes what it studies.
 CustomsModelConfig base(double value_usd, double shipments_per_day = 20'000) {
-  CustomsModelConfig c;
-  c.categories.push_back(ProductCategory{"goods", Constant{value_usd}, 0.10, {}, 0.5});
-  c.origins.push_back(Origin{"CN", 1.0, 0.0});
+  auto c = testing::one_stream({ProductCategory{"goods", Constant{value_usd}, 0.10, {}, 0.5}},
+                               {.facility = "jfk_imf", .stream = "mail", .officers = 50, .inspection_seconds = 60.0,
+                                .shipments_per_day = shipments_per_day});
   c.origins.push_back(Origin{"DE", 1.0, 0.0});
-  CustomsFacility f;
-  f.name = "jfk_imf";
-  f.officers = ShiftSchedule::constant(50);
-  f.methods.push_back(CustomsMethod{"physical", 1.0, Constant{60.0}, {1, 1, 1, 1, 1}});
-  c.facilities.push_back(f);
-  CustomsStream s;
-  s.name = "mail";
-  s.facility = 0;
-  s.arrivals = ArrivalProcess::poisson(shipments_per_day / 86400.0);
-  s.origin_mix = {0.5, 0.5};
-  s.category_mix = {1.0};
-  c.streams.push_back(s);
+  c.streams[0].origin_mix = {0.5, 0.5};
   c.horizon = Duration::days(2);
   return c;
 }

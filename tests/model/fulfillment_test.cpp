@@ -8,6 +8,7 @@
 
 #include "cisim/model/customs_model.hpp"
 #include "cisim/stats/replication_summary.hpp"
+#include "support/customs_config.hpp"
 
 using namespace cisim;
 
@@ -16,28 +17,17 @@ namespace {
 // A US land port with officers and a foreign center (no officers) whose orders cross to it:
 // one category of 100 USD units at 10% duty, lots of `lot_units` identical units.
 CustomsModelConfig breakbulk(bool foreign, double lot_units, double orders_per_day = 5000) {
-  CustomsModelConfig c;
-  c.categories.push_back(ProductCategory{"goods", Constant{100.0}, 0.10, {0.05, 0, 0, 0, 0}, 0.5});
-  c.origins.push_back(Origin{"CN", 1.0, 0.0});
-  CustomsFacility port;
-  port.name = "laredo";
-  port.officers = ShiftSchedule::constant(200);
-  port.methods.push_back(CustomsMethod{"physical", 1.0, Constant{60.0}, {1, 1, 1, 1, 1}});
-  c.facilities.push_back(port);
+  auto c = testing::one_stream({ProductCategory{"goods", Constant{100.0}, 0.10, {0.05, 0, 0, 0, 0}, 0.5}},
+                               {.facility = "laredo", .stream = "orders", .officers = 200, .inspection_seconds = 60.0,
+                                .shipments_per_day = orders_per_day});
   CustomsFacility center;
   center.name = "center";
   center.officers = ShiftSchedule::constant(0);
   c.facilities.push_back(center);
-  CustomsStream s;
-  s.name = "orders";
-  s.facility = 0;
+  CustomsStream& s = c.streams[0];
   s.mode = Mode::Truck;
-  s.arrivals = ArrivalProcess::poisson(orders_per_day / 86400.0);
-  s.origin_mix = {1.0};
-  s.category_mix = {1.0};
   s.items = Constant{3.0};
   s.fulfillment = FulfillmentSupply{1, foreign, Constant{lot_units}, true, Duration::hours(6)};
-  c.streams.push_back(s);
   c.horizon = Duration::days(4);
   c.warmup = Duration::days(1);
   return c;
@@ -149,26 +139,15 @@ TEST_CASE("Fulfillment: centers that destroy identical goods after a seizure rem
 }
 
 TEST_CASE("Platform limits: high-propensity sellers may not sell a restricted category", "[model]") {
-  CustomsModelConfig c;
-  c.categories.push_back(ProductCategory{"pharma", Constant{50.0}, 0.0, {0.05, 0, 0, 0, 0}, 0.5});
-  c.categories.push_back(ProductCategory{"apparel", Constant{50.0}, 0.0, {0.05, 0, 0, 0, 0}, 0.5});
-  c.origins.push_back(Origin{"CN", 1.0, 0.0});
-  CustomsFacility f;
-  f.name = "hub";
-  f.officers = ShiftSchedule::constant(10);
-  f.methods.push_back(CustomsMethod{"physical", 1.0, Constant{60.0}, {1, 1, 1, 1, 1}});
-  c.facilities.push_back(f);
-  CustomsStream s;
-  s.name = "marketplace";
-  s.arrivals = ArrivalProcess::poisson(20'000.0 / 86400.0);
-  s.origin_mix = {1.0};
-  s.category_mix = {1.0, 0.0};  // all pharma
+  // All pharma; apparel is the category the platform leaves open.
+  auto c = testing::one_stream({ProductCategory{"pharma", Constant{50.0}, 0.0, {0.05, 0, 0, 0, 0}, 0.5},
+                                ProductCategory{"apparel", Constant{50.0}, 0.0, {0.05, 0, 0, 0, 0}, 0.5}},
+                               {.facility = "hub", .stream = "marketplace", .officers = 10, .inspection_seconds = 60.0});
   SellerPopulation sellers;
   sellers.count = 2000;
   sellers.propensity_a = 0.5;
   sellers.propensity_b = 4.0;
-  s.sellers = sellers;
-  c.streams.push_back(s);
+  c.streams[0].sellers = sellers;
   c.horizon = Duration::days(2);
   auto limited = c;
   limited.streams[0].sellers->restricted_categories = {true, false, false};

@@ -11,30 +11,18 @@
 
 #include "cisim/model/customs_model.hpp"
 #include "cisim/stats/replication_summary.hpp"
+#include "support/customs_config.hpp"
 
 using namespace cisim;
 
 namespace {
 
 CustomsModelConfig consignments(std::int64_t items, LotSampling plan) {
-  CustomsModelConfig c;
-  c.categories.push_back(ProductCategory{"goods", Constant{10.0}, 0.0, {0.5, 0, 0, 0, 0}, 0.5});
-  c.origins.push_back(Origin{"any", 1.0, 0.0});
-  CustomsFacility f;
-  f.name = "port";
-  f.officers = ShiftSchedule::constant(1000);
-  f.methods.push_back(CustomsMethod{"exam", 1.0, Constant{0.0}, {1, 1, 1, 1, 1}});
-  c.facilities.push_back(f);
-  CustomsStream s;
-  s.name = "consignments";
-  s.arrivals = ArrivalProcess::poisson(20'000.0 / 86400.0);
-  s.origin_mix = {1.0};
-  s.category_mix = {1.0};
-  s.items = Constant{static_cast<double>(items)};
-  s.lot_sampling = plan;
-  c.streams.push_back(s);
+  auto c = testing::one_stream({ProductCategory{"goods", Constant{10.0}, 0.0, {0.5, 0, 0, 0, 0}, 0.5}},
+                               {.stream = "consignments"});
+  c.streams[0].items = Constant{static_cast<double>(items)};
+  c.streams[0].lot_sampling = plan;
   c.policies.random_rate = 1.0;  // every consignment inspected
-  c.horizon = Duration::days(1);
   return c;
 }
 

@@ -12,30 +12,18 @@
 
 #include "cisim/model/customs_model.hpp"
 #include "cisim/stats/replication_summary.hpp"
+#include "support/customs_config.hpp"
 
 using namespace cisim;
 
 namespace {
 
 CustomsModelConfig csp1(double p, int clearance, double fraction) {
-  CustomsModelConfig c;
-  c.categories.push_back(ProductCategory{"goods", Constant{50.0}, 0.0, {p, 0, 0, 0, 0}, 0.5});
-  c.origins.push_back(Origin{"any", 1.0, 0.0});
-  CustomsFacility f;
-  f.name = "port";
-  f.officers = ShiftSchedule::constant(1000);
-  // Instant, perfect inspection: each outcome is known before the next shipment arrives,
-  // as the closed forms assume.
-  f.methods.push_back(CustomsMethod{"exam", 1.0, Constant{0.0}, {1, 1, 1, 1, 1}});
-  c.facilities.push_back(f);
-  CustomsStream s;
-  s.name = "consignments";
-  s.arrivals = ArrivalProcess::poisson(200'000.0 / 86400.0);
-  s.origin_mix = {1.0};
-  s.category_mix = {1.0};
-  s.release_program = ContinuousSamplingPlan{clearance, fraction};
-  c.streams.push_back(s);
-  c.horizon = Duration::days(1);
+  // Instant, perfect inspection (the default of one_stream): each outcome is known before
+  // the next shipment arrives, as the closed forms assume.
+  auto c = testing::one_stream({ProductCategory{"goods", Constant{50.0}, 0.0, {p, 0, 0, 0, 0}, 0.5}},
+                               {.stream = "consignments", .shipments_per_day = 200'000.0});
+  c.streams[0].release_program = ContinuousSamplingPlan{clearance, fraction};
   return c;
 }
 
