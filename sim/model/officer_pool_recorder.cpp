@@ -58,4 +58,37 @@ void OfficerPoolRecorder::on_warmup_ended(SimTime at) {
 
 void OfficerPoolRecorder::on_run_finished(SimTime at) { finished_at_ = at; }
 
+FacilityQueueStats summarise_pool(const std::string& name, const OfficerPoolRecorder& r) {
+  FacilityQueueStats s;
+  s.facility = name;
+  const SimTime from = r.measured_from();
+  const SimTime until = r.measured_until();
+  s.measured_hours = (until - from).to_hours();
+  s.requests = r.requests();
+  s.refused = r.refused();
+  s.inspections_started = r.inspections_started();
+  s.inspections_finished = r.inspections_finished();
+  s.waiting_at_start = r.waiting_at_start();
+  s.waiting_at_end = static_cast<std::uint64_t>(r.waiting().level());
+  s.in_inspection_at_start = r.busy_at_start();
+  s.in_inspection_at_end = static_cast<std::uint64_t>(r.busy().level());
+  s.blocking_probability = r.requests() > 0 ? static_cast<double>(r.refused()) / static_cast<double>(r.requests()) : 0.0;
+  s.wait_mean_hours = r.wait_hours().mean();
+  s.wait_p50_hours = r.wait_hours_quantiles().quantile(0.50);
+  s.wait_p95_hours = r.wait_hours_quantiles().quantile(0.95);
+  s.wait_p99_hours = r.wait_hours_quantiles().quantile(0.99);
+  s.wait_max_hours = r.wait_hours().max().value_or(0.0);
+  s.waited_share = r.inspections_started() > 0
+                       ? static_cast<double>(r.waited()) / static_cast<double>(r.inspections_started())
+                       : 0.0;
+  s.waiting_mean = r.waiting().mean(until);
+  s.busy_officers_mean = r.busy().mean(until);
+  s.in_system_mean = s.waiting_mean + s.busy_officers_mean;
+  s.on_duty_officers_mean = r.on_duty().mean(until);
+  const double present_hours = r.present().integral_seconds(until) / 3600.0;
+  s.officer_utilization = present_hours > 0.0 ? r.busy().integral_seconds(until) / 3600.0 / present_hours : 0.0;
+  s.throughput_per_hour = s.measured_hours > 0.0 ? static_cast<double>(r.inspections_finished()) / s.measured_hours : 0.0;
+  return s;
+}
+
 }  // namespace cisim

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// One replication of a QueueNetwork: arrivals, officer pools, shift changes, recorders.
+// One replication of the validation queue network: arrivals, officer pools, shift changes, recorders.
 #include "cisim/model/queue_network.hpp"
 
 #include <type_traits>
+#include <variant>
 
 #include "cisim/engine/assert.hpp"
 #include "cisim/engine/simulation.hpp"
@@ -12,6 +13,13 @@
 
 namespace cisim {
 namespace {
+
+// The next shipment of stream `stream` arrived (the arrival schedules its successor): the
+// validation model draws arrivals one at a time, unlike the customs model's hour slices.
+struct ShipmentArrived {
+  std::uint32_t stream = 0;
+};
+using QueueEvent = std::variant<ShipmentArrived, InspectionCompleted, ShiftChanged>;
 
 class QueueNetworkRun {
  public:
@@ -43,7 +51,7 @@ class QueueNetworkRun {
   QueueNetworkResult run() {
     const SimTime warmup_end = SimTime::start() + network_.warmup;
     const SimTime horizon = SimTime::start() + network_.horizon;
-    auto handle = [this](const ModelEvent& event) {
+    auto handle = [this](const QueueEvent& event) {
       std::visit([this](const auto& e) { on(e); }, event);
     };
     sim_.run_until(warmup_end, handle);
@@ -62,9 +70,6 @@ class QueueNetworkRun {
   void on(const ShipmentArrived& e) { on_shipment_arrived(e); }
   void on(const InspectionCompleted& e) { on_inspection_completed(e); }
   void on(const ShiftChanged& e) { on_shift_changed(e); }
-  // The customs model's events never occur in a bare queueing network.
-  void on(const ArrivalSliceStarted&) { CISIM_ASSERT(false, "not a queue-network event"); }
-  void on(const ShipmentPresented&) { CISIM_ASSERT(false, "not a queue-network event"); }
 
   void on_shipment_arrived(const ShipmentArrived& e) {
     const QueueStream& stream = network_.streams[e.stream];
@@ -108,7 +113,7 @@ class QueueNetworkRun {
 
 
   const QueueNetwork& network_;
-  Simulation<ModelEvent> sim_;
+  Simulation<QueueEvent> sim_;
   std::vector<OfficerPool> pools_;
   std::vector<OfficerPoolRecorder*> recorders_;
   std::vector<Xoshiro256> inspection_time_;
@@ -120,39 +125,6 @@ class QueueNetworkRun {
 };
 
 }  // namespace
-
-FacilityQueueStats summarise_pool(const std::string& name, const OfficerPoolRecorder& r) {
-  FacilityQueueStats s;
-  s.facility = name;
-  const SimTime from = r.measured_from();
-  const SimTime until = r.measured_until();
-  s.measured_hours = (until - from).to_hours();
-  s.requests = r.requests();
-  s.refused = r.refused();
-  s.inspections_started = r.inspections_started();
-  s.inspections_finished = r.inspections_finished();
-  s.waiting_at_start = r.waiting_at_start();
-  s.waiting_at_end = static_cast<std::uint64_t>(r.waiting().level());
-  s.in_inspection_at_start = r.busy_at_start();
-  s.in_inspection_at_end = static_cast<std::uint64_t>(r.busy().level());
-  s.blocking_probability = r.requests() > 0 ? static_cast<double>(r.refused()) / static_cast<double>(r.requests()) : 0.0;
-  s.wait_mean_hours = r.wait_hours().mean();
-  s.wait_p50_hours = r.wait_hours_quantiles().quantile(0.50);
-  s.wait_p95_hours = r.wait_hours_quantiles().quantile(0.95);
-  s.wait_p99_hours = r.wait_hours_quantiles().quantile(0.99);
-  s.wait_max_hours = r.wait_hours().max().value_or(0.0);
-  s.waited_share = r.inspections_started() > 0
-                       ? static_cast<double>(r.waited()) / static_cast<double>(r.inspections_started())
-                       : 0.0;
-  s.waiting_mean = r.waiting().mean(until);
-  s.busy_officers_mean = r.busy().mean(until);
-  s.in_system_mean = s.waiting_mean + s.busy_officers_mean;
-  s.on_duty_officers_mean = r.on_duty().mean(until);
-  const double present_hours = r.present().integral_seconds(until) / 3600.0;
-  s.officer_utilization = present_hours > 0.0 ? r.busy().integral_seconds(until) / 3600.0 / present_hours : 0.0;
-  s.throughput_per_hour = s.measured_hours > 0.0 ? static_cast<double>(r.inspections_finished()) / s.measured_hours : 0.0;
-  return s;
-}
 
 QueueNetworkResult run_queue_network(const QueueNetwork& network, const RandomStreams& streams) {
   return QueueNetworkRun{network, streams}.run();

@@ -49,7 +49,7 @@ class Loader {
   std::optional<RawNode> load(const std::string& file, const std::string* text, std::vector<std::string>& chain) {
     std::optional<std::string> contents = text ? std::optional<std::string>{*text} : read_text_file(file, out_.diagnostics);
     if (!contents) return std::nullopt;
-    hash_ = fnv1a_continue(hash_, *contents);
+    hash_ = fnv1a64(*contents, hash_);
     auto root = read_yaml_text(*contents, file, out_.diagnostics);
     if (!root) return std::nullopt;
     if (!root->is_map()) return root;  // validation reports it
@@ -184,13 +184,6 @@ class Loader {
   std::uint64_t hash() const { return hash_; }
 
  private:
-  static std::uint64_t fnv1a_continue(std::uint64_t h, std::string_view bytes) {
-    for (char c : bytes) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 0x100000001b3ULL;
-    }
-    return h;
-  }
   static void relocate(RawNode& node, const SourceLocation& at) {
     node.where = at;
     for (auto& item : node.items) relocate(item, at);
@@ -204,7 +197,7 @@ class Loader {
   }
 
   LoadedScenario& out_;
-  std::uint64_t hash_ = fnv1a64("");
+  std::uint64_t hash_ = kFnv1a64Offset;
 };
 
 LoadedScenario load(const std::string& file, const std::string* text, const std::vector<std::string>& set_arguments) {

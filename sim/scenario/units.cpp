@@ -65,6 +65,20 @@ std::int64_t days_since_epoch(const CivilDate& date) {
   return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
 }
 
+CivilDate civil_date(std::int64_t days) {
+  // Howard Hinnant's civil_from_days.
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<int>(z - era * 146097);
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int day = doy - (153 * mp + 2) / 5 + 1;
+  const int month = mp < 10 ? mp + 3 : mp - 9;
+  const auto year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return CivilDate{year, month, day};
+}
+
 int weekday(const CivilDate& date) {
   // 1970-01-01 was a Thursday (3 with Monday = 0).
   const std::int64_t d = days_since_epoch(date);

@@ -42,7 +42,7 @@ Measurement measure(const std::string& path, const std::vector<std::string>& set
     double shipments = 0.0;
     for (const auto& r : results.per_replication) {
       for (const auto& day : r.daily) {
-        for (const auto& f : day) shipments += static_cast<double>(f.arrivals);
+        for (const auto& f : day) shipments += static_cast<double>(f[cisim::Count::Arrivals]);
       }
     }
     const double out[2] = {elapsed.count(), shipments};

@@ -39,34 +39,34 @@ TEST_CASE("Fulfillment: a foreign center's orders cross as parcels under the thr
   auto c = breakbulk(true, 400);
   c.streams[0].items = Constant{20.0};  // 2,000 USD an order: three parcels of 8, 8 and 4 units
   const auto r = run_customs_model(c, RandomStreams{1, 0}).run;
-  REQUIRE(r.arrivals > 0);
-  REQUIRE(r.breakbulk_parcels == r.arrivals);
-  REQUIRE(r.de_minimis == r.arrivals);  // every parcel at or under 800 USD
-  REQUIRE(r.items == 20 * r.split_orders);
-  REQUIRE(r.arrivals == 3 * r.split_orders);
+  REQUIRE(r[Count::Arrivals] > 0);
+  REQUIRE(r[Count::BreakbulkParcels] == r[Count::Arrivals]);
+  REQUIRE(r[Count::DeMinimis] == r[Count::Arrivals]);  // every parcel at or under 800 USD
+  REQUIRE(r[Count::Items] == 20 * r[Count::SplitOrders]);
+  REQUIRE(r[Count::Arrivals] == 3 * r[Count::SplitOrders]);
   // Each lot of 400 units avoids the 4,000 USD duty of its bulk entry (10% of 40,000 USD).
-  REQUIRE(std::fmod(r.bulk_duty_avoided_usd, 4000.0) == Approx(0.0).margin(1e-6));
-  REQUIRE(r.bulk_duty_avoided_usd > 0.0);
-  REQUIRE(r.duties_collected_usd == 0.0);
+  REQUIRE(std::fmod(r[Sum::BulkDutyAvoidedUsd], 4000.0) == Approx(0.0).margin(1e-6));
+  REQUIRE(r[Sum::BulkDutyAvoidedUsd] > 0.0);
+  REQUIRE(r[Sum::DutiesCollectedUsd] == 0.0);
 
   auto whole = c;
   whole.streams[0].fulfillment->split_orders = false;
   const auto w = run_customs_model(whole, RandomStreams{1, 0}).run;
-  REQUIRE(w.split_orders == 0);
-  REQUIRE(w.informal == w.arrivals);  // 2,000 USD: informal entries paying duty
-  REQUIRE(w.duties_collected_usd == Approx(200.0 * static_cast<double>(w.arrivals)));
+  REQUIRE(w[Count::SplitOrders] == 0);
+  REQUIRE(w[Count::Informal] == w[Count::Arrivals]);  // 2,000 USD: informal entries paying duty
+  REQUIRE(w[Sum::DutiesCollectedUsd] == Approx(200.0 * static_cast<double>(w[Count::Arrivals])));
 }
 
 TEST_CASE("Fulfillment: a domestic center's lots cross as parcels addressed to it; its orders make no entry", "[model]") {
   auto c = breakbulk(false, 400);
   const auto r = run_customs_model(c, RandomStreams{2, 0}).run;
-  REQUIRE(r.arrivals > 0);
+  REQUIRE(r[Count::Arrivals] > 0);
   // 8 units of 100 USD per parcel: a lot of 400 is 50 parcels, all de minimis.
-  REQUIRE(r.items == 8 * r.arrivals);
-  REQUIRE(r.arrivals % 50 == 0);
-  REQUIRE(r.de_minimis == r.arrivals);
-  REQUIRE(r.split_orders == 0);
-  REQUIRE(r.bulk_duty_avoided_usd == Approx(4000.0 * static_cast<double>(r.arrivals / 50)));
+  REQUIRE(r[Count::Items] == 8 * r[Count::Arrivals]);
+  REQUIRE(r[Count::Arrivals] % 50 == 0);
+  REQUIRE(r[Count::DeMinimis] == r[Count::Arrivals]);
+  REQUIRE(r[Count::SplitOrders] == 0);
+  REQUIRE(r[Sum::BulkDutyAvoidedUsd] == Approx(4000.0 * static_cast<double>(r[Count::Arrivals] / 50)));
 }
 
 TEST_CASE("Fulfillment: the ultimate consignee removes de minimis from break-bulk parcels", "[model]") {
@@ -79,16 +79,16 @@ TEST_CASE("Fulfillment: the ultimate consignee removes de minimis from break-bul
     after.policies.ultimate_consignee_from = SimTime::start();
     const auto a = run_customs_model(before, RandomStreams{3, 0}).run;
     const auto b = run_customs_model(after, RandomStreams{3, 0}).run;
-    REQUIRE(a.de_minimis > 0);
-    REQUIRE(b.de_minimis == 0);
-    REQUIRE(b.bulk_entries > 0);
+    REQUIRE(a[Count::DeMinimis] > 0);
+    REQUIRE(b[Count::DeMinimis] == 0);
+    REQUIRE(b[Count::BulkEntries] > 0);
     // 30 units of 100 USD: 3,000 USD, a formal entry paying 300 USD.
-    REQUIRE(b.formal == b.bulk_entries);
-    REQUIRE(b.duties_collected_usd == Approx(300.0 * static_cast<double>(b.bulk_entries)));
-    REQUIRE(b.bulk_duty_avoided_usd == 0.0);
-    REQUIRE(b.arrivals == b.bulk_entries + b.bulk_covered);
-    if (!foreign) REQUIRE(b.bulk_covered == 0);  // the lot crosses whole; orders are domestic
-    REQUIRE(b.duties_collected_usd > a.duties_collected_usd);
+    REQUIRE(b[Count::Formal] == b[Count::BulkEntries]);
+    REQUIRE(b[Sum::DutiesCollectedUsd] == Approx(300.0 * static_cast<double>(b[Count::BulkEntries])));
+    REQUIRE(b[Sum::BulkDutyAvoidedUsd] == 0.0);
+    REQUIRE(b[Count::Arrivals] == b[Count::BulkEntries] + b[Count::BulkCovered]);
+    if (!foreign) REQUIRE(b[Count::BulkCovered] == 0);  // the lot crosses whole; orders are domestic
+    REQUIRE(b[Sum::DutiesCollectedUsd] > a[Sum::DutiesCollectedUsd]);
   }
 }
 
@@ -103,8 +103,8 @@ TEST_CASE("Fulfillment: the ultimate consignee raises duties collected (paired, 
   after.policies.ultimate_consignee_from = SimTime::start();
   std::vector<double> gains;
   for (std::uint64_t rep = 0; rep < 5; ++rep) {
-    gains.push_back(run_customs_model(after, RandomStreams{4, rep}).run.duties_collected_usd -
-                    run_customs_model(before, RandomStreams{4, rep}).run.duties_collected_usd);
+    gains.push_back(run_customs_model(after, RandomStreams{4, rep}).run[Sum::DutiesCollectedUsd] -
+                    run_customs_model(before, RandomStreams{4, rep}).run[Sum::DutiesCollectedUsd]);
   }
   REQUIRE(*ReplicationSummary::of(gains).low() > 0.0);
 }
@@ -114,9 +114,9 @@ TEST_CASE("Fulfillment: bulk entries are selected and inspected like any entry",
   c.policies.ultimate_consignee_from = SimTime::start();
   c.policies.random_rate = 0.5;
   const auto r = run_customs_model(c, RandomStreams{5, 0}).run;
-  REQUIRE(r.bulk_entries_inspected > 0);
-  const double share = static_cast<double>(r.bulk_entries_inspected) / static_cast<double>(r.bulk_entries);
-  REQUIRE(std::fabs(share - 0.5) < 5.0 * std::sqrt(0.25 / static_cast<double>(r.bulk_entries)) + 0.01);
+  REQUIRE(r[Count::BulkEntriesInspected] > 0);
+  const double share = static_cast<double>(r[Count::BulkEntriesInspected]) / static_cast<double>(r[Count::BulkEntries]);
+  REQUIRE(std::fabs(share - 0.5) < 5.0 * std::sqrt(0.25 / static_cast<double>(r[Count::BulkEntries])) + 0.01);
 }
 
 TEST_CASE("Fulfillment: centers that destroy identical goods after a seizure remove the seller's stock", "[model]") {
@@ -130,12 +130,12 @@ TEST_CASE("Fulfillment: centers that destroy identical goods after a seizure rem
   destroying.policies.destroy_identical_share = 1.0;
   const auto a = run_customs_model(c, RandomStreams{6, 0}).run;
   const auto b = run_customs_model(destroying, RandomStreams{6, 0}).run;
-  REQUIRE(a.lots_destroyed == 0);
-  REQUIRE(b.lots_destroyed > 0);
-  REQUIRE(b.units_destroyed > b.lots_destroyed);
+  REQUIRE(a[Count::LotsDestroyed] == 0);
+  REQUIRE(b[Count::LotsDestroyed] > 0);
+  REQUIRE(b[Count::UnitsDestroyed] > b[Count::LotsDestroyed]);
   // A lot is counterfeit or not as a whole, so destroying it after its first seizure stops
   // the rest of its counterfeit parcels: fewer counterfeits cross the border.
-  REQUIRE(b.true_counterfeit_prevalence() < a.true_counterfeit_prevalence());
+  REQUIRE(b.ratio(Count::CarryingCounterfeit, Count::Arrivals) < a.ratio(Count::CarryingCounterfeit, Count::Arrivals));
 }
 
 TEST_CASE("Platform limits: high-propensity sellers may not sell a restricted category", "[model]") {
@@ -156,7 +156,7 @@ TEST_CASE("Platform limits: high-propensity sellers may not sell a restricted ca
   for (std::uint64_t rep = 0; rep < 5; ++rep) {
     const auto a = run_customs_model(c, RandomStreams{7, rep}).run;
     const auto b = run_customs_model(limited, RandomStreams{7, rep}).run;
-    drops.push_back(a.true_counterfeit_prevalence() - b.true_counterfeit_prevalence());
+    drops.push_back(a.ratio(Count::CarryingCounterfeit, Count::Arrivals) - b.ratio(Count::CarryingCounterfeit, Count::Arrivals));
   }
   REQUIRE(*ReplicationSummary::of(drops).low() > 0.0);
 }

@@ -32,8 +32,8 @@ void check(std::int64_t items, const LotSampling& plan, std::int64_t violating) 
   std::vector<double> rates;
   for (std::uint64_t rep = 0; rep < 10; ++rep) {
     const auto r = run_customs_model(consignments(items, plan), RandomStreams{31, rep}).run;
-    REQUIRE(r.items_sampled == static_cast<std::uint64_t>(n) * r.inspected);
-    rates.push_back(static_cast<double>(r.found[0]) / static_cast<double>(r.carrying[0]));
+    REQUIRE(r[Count::ItemsSampled] == static_cast<std::uint64_t>(n) * r[Count::Inspected]);
+    rates.push_back(static_cast<double>(r[Count::FoundCounterfeit]) / static_cast<double>(r[Count::CarryingCounterfeit]));
   }
   const auto s = ReplicationSummary::of(rates, 0.99);
   INFO("N " << items << ", K " << violating << ", n " << n << ": detection " << s.mean << " +- " << *s.half_width

@@ -37,8 +37,8 @@ Measured run(const CustomsModelConfig& c) {
   std::vector<double> aoq;
   for (std::uint64_t r = 0; r < 10; ++r) {
     const auto t = run_customs_model(c, RandomStreams{1943, r}).run;
-    afi.push_back(static_cast<double>(t.inspected) / static_cast<double>(t.arrivals));
-    aoq.push_back(static_cast<double>(t.leakage) / static_cast<double>(t.arrivals));
+    afi.push_back(static_cast<double>(t[Count::Inspected]) / static_cast<double>(t[Count::Arrivals]));
+    aoq.push_back(static_cast<double>(t[Count::Leakage]) / static_cast<double>(t[Count::Arrivals]));
   }
   return {ReplicationSummary::of(afi, 0.99), ReplicationSummary::of(aoq, 0.99)};
 }

@@ -12,7 +12,7 @@
 #include "cisim/engine/event_queue.hpp"
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/random/random_streams.hpp"
-#include "cisim/stats/observer.hpp"
+#include "cisim/engine/observer.hpp"
 
 namespace cisim {
 

@@ -1,16 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The closed set of model events: small facts in the past tense, held in one std::variant.
+// The closed set of customs-model events: small facts in the past tense, held in one std::variant.
 #pragma once
 
 #include <cstdint>
 #include <variant>
 
 namespace cisim {
-
-/// The next shipment of stream `stream` arrived (the arrival schedules its successor).
-struct ShipmentArrived {
-  std::uint32_t stream = 0;
-};
 
 /// An officer at facility `facility` finished inspecting a shipment. `slot` names the
 /// shipment's record among those in the system (32 bits: at most 4 billion at once).
@@ -38,7 +33,7 @@ struct ShipmentPresented {
 
 /// Every event of the model. Trivially copyable and 12 bytes: the event queue copies it
 /// through the heap without allocating, and an entry with its key fits in 32 bytes.
-using ModelEvent = std::variant<ShipmentArrived, InspectionCompleted, ShiftChanged, ArrivalSliceStarted, ShipmentPresented>;
+using ModelEvent = std::variant<ArrivalSliceStarted, ShipmentPresented, InspectionCompleted, ShiftChanged>;
 
 }  // namespace cisim
 

@@ -9,7 +9,7 @@
 
 #include "cisim/engine/ring_queue.hpp"
 #include "cisim/engine/sim_time.hpp"
-#include "cisim/stats/observer.hpp"
+#include "cisim/engine/observer.hpp"
 
 namespace cisim {
 

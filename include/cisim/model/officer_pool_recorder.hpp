@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "cisim/model/officer_pool.hpp"
 #include "cisim/stats/quantile_sketch.hpp"
@@ -65,5 +66,37 @@ class OfficerPoolRecorder final : public OfficerPoolObserver {
   std::uint64_t waiting_at_start_ = 0;
   std::uint64_t busy_at_start_ = 0;
 };
+
+/// One facility's results for one replication, measured after the warm-up.
+struct FacilityQueueStats {
+  std::string facility;
+  double measured_hours = 0.0;
+  std::uint64_t requests = 0;            ///< shipments that asked for an officer
+  std::uint64_t refused = 0;             ///< turned away by a full waiting line
+  std::uint64_t inspections_started = 0;
+  std::uint64_t inspections_finished = 0;
+  std::uint64_t waiting_at_start = 0;    ///< waiting when measurement began (end of warm-up)
+  std::uint64_t waiting_at_end = 0;
+  std::uint64_t in_inspection_at_start = 0;
+  std::uint64_t in_inspection_at_end = 0;
+  double blocking_probability = 0.0;     ///< refused / requests
+  double wait_mean_hours = 0.0;
+  double wait_p50_hours = 0.0;
+  double wait_p95_hours = 0.0;
+  double wait_p99_hours = 0.0;
+  double wait_max_hours = 0.0;
+  double waited_share = 0.0;             ///< share of inspected shipments that waited at all
+  double waiting_mean = 0.0;             ///< time-average shipments waiting
+  double in_system_mean = 0.0;           ///< time-average shipments waiting or in inspection
+  double busy_officers_mean = 0.0;
+  double on_duty_officers_mean = 0.0;
+  /// Busy officer-hours over officer-hours present (on duty, or finishing an inspection
+  /// past the end of a shift), so it stays within [0, 1].
+  double officer_utilization = 0.0;
+  double throughput_per_hour = 0.0;      ///< inspections finished per hour
+};
+
+/// One facility's queue statistics from its pool's recorder, over the measured period.
+FacilityQueueStats summarise_pool(const std::string& facility, const OfficerPoolRecorder& recorder);
 
 }  // namespace cisim

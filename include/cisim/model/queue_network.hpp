@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// QueueNetwork: facilities with officer pools fed by arrival streams; the queueing core of cisim.
+// QueueNetwork: a small validation model of its own: officer pools fed by arrival streams that
+// inspect every shipment, checked against queueing theory (M/M/1, M/M/c, M/D/1). The customs
+// model does not use it; it shares the officer pool, shift schedule and recorder.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +11,7 @@
 
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/model/arrival_process.hpp"
+#include "cisim/model/officer_pool_recorder.hpp"
 #include "cisim/model/shift_schedule.hpp"
 #include "cisim/random/distributions.hpp"
 #include "cisim/random/random_streams.hpp"
@@ -47,44 +50,10 @@ struct QueueNetwork {
   Duration horizon = Duration::days(1);
 };
 
-/// One facility's results for one replication, measured after the warm-up.
-struct FacilityQueueStats {
-  std::string facility;
-  double measured_hours = 0.0;
-  std::uint64_t requests = 0;            ///< shipments that asked for an officer
-  std::uint64_t refused = 0;             ///< turned away by a full waiting line
-  std::uint64_t inspections_started = 0;
-  std::uint64_t inspections_finished = 0;
-  std::uint64_t waiting_at_start = 0;    ///< waiting when measurement began (end of warm-up)
-  std::uint64_t waiting_at_end = 0;
-  std::uint64_t in_inspection_at_start = 0;
-  std::uint64_t in_inspection_at_end = 0;
-  double blocking_probability = 0.0;     ///< refused / requests
-  double wait_mean_hours = 0.0;
-  double wait_p50_hours = 0.0;
-  double wait_p95_hours = 0.0;
-  double wait_p99_hours = 0.0;
-  double wait_max_hours = 0.0;
-  double waited_share = 0.0;             ///< share of inspected shipments that waited at all
-  double waiting_mean = 0.0;             ///< time-average shipments waiting
-  double in_system_mean = 0.0;           ///< time-average shipments waiting or in inspection
-  double busy_officers_mean = 0.0;
-  double on_duty_officers_mean = 0.0;
-  /// Busy officer-hours over officer-hours present (on duty, or finishing an inspection
-  /// past the end of a shift), so it stays within [0, 1].
-  double officer_utilization = 0.0;
-  double throughput_per_hour = 0.0;      ///< inspections finished per hour
-};
-
 struct QueueNetworkResult {
   std::vector<FacilityQueueStats> facilities;
   std::uint64_t events_processed = 0;
 };
-
-class OfficerPoolRecorder;
-
-/// One facility's queue statistics from its pool's recorder, over the measured period.
-FacilityQueueStats summarise_pool(const std::string& facility, const OfficerPoolRecorder& recorder);
 
 /// Runs one replication. Random streams: "arrivals/<stream>", "batch_size/<stream>",
 /// "inspection_method/<facility>" and "inspection_time/<facility>".

@@ -9,9 +9,12 @@
 
 namespace cisim {
 
-/// FNV-1a, 64-bit: a fixed hash of a stream name, the same on every platform and release.
-constexpr std::uint64_t fnv1a64(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
+inline constexpr std::uint64_t kFnv1a64Offset = 0xcbf29ce484222325ULL;
+
+/// FNV-1a, 64-bit: the project's one hash (stream names, scenario contents), the same on
+/// every platform and release. Hashing b after a equals hashing a + b: pass the hash so far
+/// as `h` to continue it.
+constexpr std::uint64_t fnv1a64(std::string_view text, std::uint64_t h = kFnv1a64Offset) {
   for (char c : text) {
     h ^= static_cast<unsigned char>(c);
     h *= 0x100000001b3ULL;

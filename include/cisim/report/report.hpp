@@ -13,11 +13,11 @@ namespace cisim {
 
 /// One reported metric of one scope summarised over replications.
 struct MetricSummary {
-  std::string scope;       ///< "run", "facility", "stream" or "blitz"
+  std::string scope;       ///< a scope kind: "run", "facility", "stream", "mode", "selection", "blitz", "blitz_window"
   std::string scope_name;  ///< "all" for the run, else the id
   std::string metric;      ///< for example "wait_hours_mean"
-  std::string unit;        ///< "h", "shipments", "officers", "fraction", "per hour"
-  std::string kind;        ///< "per-shipment", "time-weighted" or "count"
+  std::string unit;        ///< from the metric catalogue: "h", "shipments", "officers", "fraction", ...
+  std::string kind;        ///< from the metric catalogue: "count", "rate", "time-weighted", ...
   std::vector<double> values;  ///< one per replication
   ReplicationSummary summary;
 };
@@ -34,8 +34,13 @@ struct Report {
   std::string horizon;
   std::string warmup;
   std::vector<Override> overrides;
-  std::vector<MetricSummary> metrics;  ///< run, facilities, streams, blitzes (scenario order), then metric order
-  /// Daily series per facility, mean over replications: {day, facility, metric, value}.
+  std::string start_date;  ///< YYYY-MM-DD of day 0
+  /// Scopes in the order run, facilities, streams, modes, selection reasons, blitzes, blitz
+  /// windows (each in scenario order); within a scope, catalogue order.
+  std::vector<MetricSummary> metrics;
+  /// What an analyst must not miss: selections that outran the officers, with where and when.
+  std::vector<std::string> warnings;
+  /// Daily series per facility (the catalogue's "day" metrics), mean over replications.
   struct DailyValue {
     std::size_t day;
     std::string facility;

@@ -30,6 +30,8 @@ struct CivilDate {
 };
 /// Days since 1970-01-01 (negative before).
 std::int64_t days_since_epoch(const CivilDate& date);
+/// The date `days` after 1970-01-01 (the inverse of days_since_epoch).
+CivilDate civil_date(std::int64_t days);
 /// 0 = Monday ... 6 = Sunday.
 int weekday(const CivilDate& date);
 std::string to_string(const CivilDate& date);

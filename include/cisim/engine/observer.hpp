@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Observer: the base of every recorder that the simulation notifies of run-level moments.
+// Observer: the base of every recorder that the simulation owns and notifies of run-level moments.
 #pragma once
 
 #include "cisim/engine/sim_time.hpp"

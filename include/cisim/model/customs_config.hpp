@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+// CustomsModelConfig: what the customs model runs, every unit resolved (built by scenario validation).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "cisim/engine/sim_time.hpp"
+#include "cisim/model/arrival_process.hpp"
+#include "cisim/model/lot_sampling.hpp"
+#include "cisim/model/shift_schedule.hpp"
+#include "cisim/model/violation.hpp"
+#include "cisim/random/distributions.hpp"
+
+namespace cisim {
+
+enum class Mode : std::uint8_t { Postal, Express, Cargo, Truck };
+inline constexpr std::size_t kModes = 4;
+inline constexpr std::array<std::string_view, kModes> kModeNames{"postal", "express", "cargo", "truck"};
+
+/// A product category: what its shipments are worth and how often they violate.
+struct ProductCategory {
+  std::string name;
+  Distribution true_value_usd = Constant{50.0};
+  double duty_rate = 0.0;            ///< of the value
+  PerViolation prevalence{};         ///< chance a shipment carries each kind (before multipliers)
+  double undervaluation_factor = 0.5;  ///< declared = true x factor when undervalued
+};
+
+/// A country or territory of origin.
+struct Origin {
+  std::string name;
+  double risk_multiplier = 1.0;       ///< multiplies every prevalence
+  double additional_duty_rate = 0.0;  ///< added to the category's rate (for example Section 301 tariffs)
+};
+
+/// A finite population of sellers with Zipf volume shares and beta propensities.
+struct SellerPopulation {
+  int count = 1;
+  double zipf_exponent = 1.0;
+  double propensity_a = 1.0;  ///< Beta(a, b); a seller's multiplier is its draw / the mean a / (a + b)
+  double propensity_b = 1.0;
+  // Platform practices (DHS 2020 best practices). A refused or delisted seller ships nothing;
+  // its buyers buy from the other sellers instead (assumption A: the stream's rate is kept).
+  double vetting_share = 0.0;       ///< share of high-propensity sellers the platform refuses
+  double vetting_above = 2.0;       ///< "high propensity": a risk multiplier at least this
+  std::optional<Duration> takedown_latency;  ///< a seller found violating is delisted after this
+  std::optional<int> suspend_after_findings; ///< a seller with this many findings is delisted at once
+  /// Limits on high-risk products: a high-propensity seller may not sell these categories
+  /// (per category; empty: none). Its sale goes to another seller; at a fulfillment center,
+  /// it stocks another category instead.
+  std::vector<bool> restricted_categories;
+};
+
+/// Dodge's continuous sampling plan CSP-1 as a release program: inspect every shipment until
+/// `clearance` consecutive ones are found clean, then a `fraction` of them at random, and
+/// every shipment again after a finding.
+struct ContinuousSamplingPlan {
+  int clearance = 1;
+  double fraction = 1.0;
+  bool per_seller = false;  ///< one plan per seller of the stream (dynamic skip-lot per seller)
+};
+
+/// Break-bulk (DHS 2020; docs/model.md, "Fulfillment centers"): goods stocked in bulk at a
+/// fulfillment center and sold from it. The stream's arrivals are then consumer orders; each
+/// order takes `items` units from its seller's current lot, and a seller whose lot runs out
+/// imports the next one (instant replenishment). A lot is identical goods: one category,
+/// origin, unit value and set of violations for all its units.
+///  - foreign center (Mexico, Canada): each order crosses to the stream's US facility as a
+///    parcel, `transit` after the order; an order over the threshold is split into parcels
+///    under it when `split_orders`;
+///  - domestic center: the lot itself crosses, split abroad into parcels under the threshold
+///    addressed to the center; the orders are domestic.
+/// Under the ultimate-consignee rule the center enters each lot as one bulk entry instead.
+struct FulfillmentSupply {
+  std::size_t center = 0;     ///< facility index of the center
+  bool foreign = true;
+  CountDistribution lot_units = Constant{500.0};  ///< units in one bulk consignment
+  bool split_orders = true;
+  Duration transit = Duration::zero();
+};
+
+struct CustomsStream {
+  std::string name;
+  std::size_t facility = 0;
+  ArrivalProcess arrivals;
+  Mode mode = Mode::Postal;
+  std::vector<double> origin_mix;    ///< share per origin index (sums to 1)
+  std::vector<double> category_mix;  ///< share per category index (sums to 1)
+  double advance_data_share = 1.0;
+  std::optional<SellerPopulation> sellers;
+  double risk_multiplier = 1.0;              ///< multiplies every prevalence of this stream
+  /// Traffic falls as (landed cost / landed cost at the start)^-elasticity when shipments
+  /// lose de minimis (docs/model.md, "Demand response"); 0: no response.
+  double demand_elasticity = 0.0;
+  CountDistribution items = Constant{1.0};   ///< items in one shipment
+  /// A release program in place of blitz, targeting and random selection for this stream.
+  std::optional<ContinuousSamplingPlan> release_program;
+  std::optional<FulfillmentSupply> fulfillment;
+  std::optional<LotSampling> lot_sampling;
+};
+
+struct CustomsMethod {
+  std::string name;
+  double share = 1.0;
+  Distribution duration_seconds = Exponential{600.0};
+  PerViolation sensitivity{};  ///< chance of finding each kind the shipment carries
+};
+
+struct CustomsFacility {
+  std::string name;
+  ShiftSchedule officers = ShiftSchedule::constant(1);
+  std::vector<CustomsMethod> methods;
+  std::optional<std::size_t> waiting_limit;  ///< beyond it, selections are released uninspected
+};
+
+/// Logistic risk score over the features of docs/model.md ("Targeting"): the shipment is
+/// targeted when 1 / (1 + exp(-w.x)) >= threshold, that is when w.x >= logit(threshold).
+/// Without advance data only origin, mode and the no-data flag are visible.
+struct TargetingModel {
+  bool enabled = false;
+  double threshold = 1.0;
+  /// [intercept, origins..., categories..., modes (4), log value USD, no advance data, seller history]
+  Eigen::VectorXd weights;
+};
+
+struct Blitz {
+  std::string name;
+  SimTime start;                  ///< first moment of the window
+  SimTime end;                    ///< first moment after it
+  std::vector<bool> facilities;   ///< per facility index
+  std::vector<bool> origins;      ///< per origin; empty: every origin
+  std::vector<bool> categories;   ///< per category; empty: every category
+  std::optional<double> selection_rate;
+  std::optional<int> daily_count;  ///< per facility per day, spread evenly over the hours
+  int surge_officers = 0;          ///< added at each of its facilities during the window
+  std::optional<std::string> method;  ///< inspection method id; empty: the facility's mix
+};
+
+/// A specific duty per item for postal items, by the goods' ad valorem rate band (2025).
+struct SpecificDutyBand {
+  double up_to_rate = 1.0;     ///< applies to duty rates up to and including this
+  double usd_per_item = 0.0;
+};
+
+/// Formal entry required for high-risk shipments whatever their value (DHS 2020 immediate
+/// action): a shipment is high-risk by score, origin or category.
+struct FormalEntryRule {
+  bool enabled = false;
+  std::optional<double> min_score;      ///< targeting score at or above which it applies
+  std::vector<bool> origins;            ///< per origin; empty: no origin rule
+  std::vector<bool> categories;         ///< per category; empty: no category rule
+  Duration filing_delay = Duration::zero();  ///< before the shipment can be presented or released
+  double inspection_rate = 0.0;         ///< share of these entries inspected by the rule itself
+};
+
+struct CustomsPolicies {
+  double de_minimis_threshold_usd = 800.0;
+  double informal_limit_usd = 2500.0;
+  /// De minimis withheld from these origins / categories from `exclusions_from` on
+  /// (empty: none), and from every shipment from `suspended_from` on (2025 rules).
+  std::vector<bool> de_minimis_excluded_origins;
+  std::vector<bool> de_minimis_excluded_categories;
+  SimTime exclusions_from;
+  std::optional<SimTime> de_minimis_suspended_from;
+  /// Postal items that lose de minimis pay a specific duty per item by rate band instead of
+  /// the ad valorem rate (empty: ad valorem).
+  std::vector<SpecificDutyBand> postal_specific_duty;
+  FormalEntryRule formal_entry;
+  TargetingModel targeting;
+  double random_rate = 0.0;
+  double penalty_rate = 0.0;   ///< of the true value, on found undervaluation or misdescription
+  double abandon_share = 0.0;  ///< of seizable finds, abandoned and destroyed instead of seized
+  /// Ultimate consignee (DHS 2020): from this time on, fulfillment centers enter each lot of
+  /// goods not yet sold as one bulk entry (informal or formal by value), so its parcels do
+  /// not claim de minimis. Empty: not in force.
+  std::optional<SimTime> ultimate_consignee_from;
+  /// Share of fulfillment centers that, asked after a seizure, destroy the goods identical
+  /// to the seized ones still in stock (the seller's current lot).
+  double destroy_identical_share = 0.0;
+};
+
+struct CustomsModelConfig {
+  std::vector<ProductCategory> categories;
+  std::vector<Origin> origins;
+  std::vector<CustomsFacility> facilities;
+  std::vector<CustomsStream> streams;
+  std::vector<Blitz> blitzes;
+  CustomsPolicies policies;
+  Duration warmup = Duration::zero();
+  Duration horizon = Duration::days(1);
+};
+
+}  // namespace cisim

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// SellerMarket: one stream's sellers, their volumes and propensities, and platform practices.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "cisim/model/customs_config.hpp"
+#include "cisim/random/distributions.hpp"
+#include "cisim/random/random_streams.hpp"
+
+namespace cisim {
+
+/// A seller population drawn once per replication (Zipf volumes, beta propensities) and what
+/// the platform does with it (docs/model.md, "Platform practices"): vetting refuses some
+/// high-propensity sellers before the run, notice-and-takedown and suspension delist sellers
+/// found violating, and category limits keep high-propensity sellers out of some categories.
+/// Invariant: a delisted or refused seller is never drawn while another can be (the draw is
+/// repeated; past 64 tries the last draw stands, which only happens when nearly all are out).
+/// A stream without sellers has an empty market (present() is false).
+class SellerMarket {
+ public:
+  SellerMarket() = default;
+  /// Draws the population of `stream` from its "sellers/<stream>" and "vetting/<stream>" streams.
+  SellerMarket(const CustomsStream& stream, const RandomStreams& streams);
+
+  bool present() const { return population_ != nullptr; }
+  std::size_t size() const { return risk_multiplier_.size(); }
+
+  /// A seller by volume share at time `at`, for a sale in `category` (none: any category).
+  std::uint32_t draw(SimTime at, std::optional<std::uint16_t> category, Xoshiro256& g) const;
+  /// A high-propensity seller may not sell a category the platform limits.
+  bool restricted(std::uint32_t seller, std::uint16_t category) const {
+    return !population_->restricted_categories.empty() && population_->restricted_categories[category] &&
+           risk_multiplier_[seller] >= population_->vetting_above;
+  }
+  double risk_multiplier(std::uint32_t seller) const { return risk_multiplier_[seller]; }
+  /// A violation was found on one of the seller's shipments (a targeting feature).
+  bool has_history(std::uint32_t seller) const { return history_[seller]; }
+  /// A finding: remembered, and the seller delisted after the takedown latency, or at once
+  /// at the suspension count.
+  void record_finding(std::uint32_t seller, SimTime now);
+
+ private:
+  const SellerPopulation* population_ = nullptr;
+  Categorical volume_{std::vector<double>{1.0}};
+  std::vector<double> risk_multiplier_;
+  std::vector<bool> history_;
+  std::vector<std::uint16_t> findings_;
+  std::vector<SimTime> delisted_at_;  // SimTime::max() while listed
+};
+
+}  // namespace cisim

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// ShipmentRecord: what the customs model keeps of one shipment, and why it was selected.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+#include "cisim/engine/sim_time.hpp"
+#include "cisim/model/violation.hpp"
+
+namespace cisim {
+
+inline constexpr std::uint32_t kNoSeller = std::numeric_limits<std::uint32_t>::max();
+inline constexpr std::uint32_t kNoLot = std::numeric_limits<std::uint32_t>::max();
+inline constexpr std::int16_t kNoBlitz = -1;
+
+/// Why a shipment was selected for inspection. None: not selected (released on arrival);
+/// Pending: a release program decides when it is presented. The reasons from Blitz to
+/// FormalEntryRule are the "selection" scopes of the report, in this order.
+enum class SelectionReason : std::uint8_t { None, Blitz, Targeted, Random, ReleaseProgram, FormalEntryRule, Pending };
+inline constexpr std::size_t kSelectionReasons = 5;
+inline constexpr std::array<std::string_view, kSelectionReasons> kSelectionReasonNames{
+    "blitz", "targeted", "random", "release_program", "formal_entry_rule"};
+/// Cells of the recorder per (day, stream): not selected, then one per reason.
+inline constexpr std::size_t kLanes = kSelectionReasons + 1;
+constexpr std::size_t lane_of(SelectionReason r) { return r == SelectionReason::Pending ? 0 : static_cast<std::size_t>(r); }
+
+/// How a shipment is entered: on its own, as a parcel of a fulfillment center's lot (on its
+/// own too), as a lot entered in bulk by the center, or as a parcel of a lot so entered.
+enum class Entry : std::uint8_t { Own, BreakBulkParcel, BulkEntry, BulkCovered };
+
+/// A shipment while the model needs it: from arrival to release for a selected one, only
+/// during its arrival for the others (they are counted and dropped).
+struct ShipmentRecord {
+  SimTime arrived;
+  double true_value_usd = 0.0;
+  double declared_value_usd = 0.0;
+  std::uint32_t stream = 0;
+  std::uint32_t seller = kNoSeller;
+  std::uint32_t lot = kNoLot;    ///< the fulfillment-center lot it came from, if any
+  std::uint32_t items = 1;
+  std::uint16_t category = 0;
+  std::uint16_t origin = 0;
+  std::int16_t blitz = kNoBlitz;  ///< the blitz that selected it, if any
+  ViolationSet carried = 0;
+  SelectionReason reason = SelectionReason::None;
+  std::uint8_t method = 0;
+  bool bulk_entry = false;
+};
+
+}  // namespace cisim

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Targeting: the logistic risk score of a shipment, and whether it is targeted.
+#pragma once
+
+#include <cmath>
+
+#include "cisim/model/customs_config.hpp"
+#include "cisim/model/shipment_record.hpp"
+
+namespace cisim {
+
+/// The score w.x over the feature layout of TargetingModel (docs/model.md, "Targeting").
+/// The features are one-hot indicators plus two numbers, so the dot product is evaluated
+/// sparsely. The logistic is monotone, so thresholds are compared as logits: no exponential.
+class Targeting {
+ public:
+  explicit Targeting(const CustomsModelConfig& config);
+
+  /// w.x of the shipment. Only advance electronic data reveals its category, value and
+  /// seller before arrival; without it only origin, mode and the no-data flag are seen.
+  double score(const ShipmentRecord& r, Mode mode, bool has_data, bool seller_has_history) const {
+    const Eigen::VectorXd& w = *weights_;
+    const auto at = [](std::size_t i) { return static_cast<Eigen::Index>(i); };
+    double s = w[0] + w[at(1 + r.origin)] + w[at(1 + origins_ + categories_ + static_cast<std::size_t>(mode))];
+    const std::size_t tail = 1 + origins_ + categories_ + kModes;
+    if (has_data) {
+      s += w[at(1 + origins_ + r.category)];
+      if (w[at(tail)] != 0.0) s += w[at(tail)] * std::log1p(r.declared_value_usd);
+      if (seller_has_history) s += w[at(tail + 2)];
+    } else {
+      s += w[at(tail + 1)];
+    }
+    return s;
+  }
+  bool enabled() const { return enabled_; }
+  /// Targeted: the logistic of the score at or above the threshold.
+  bool targets(double score) const { return score >= threshold_logit_; }
+
+  /// log(p / (1 - p)).
+  static double logit(double p) { return std::log(p / (1.0 - p)); }
+
+ private:
+  const Eigen::VectorXd* weights_;
+  std::size_t origins_;
+  std::size_t categories_;
+  bool enabled_;
+  double threshold_logit_ = 0.0;
+};
+
+}  // namespace cisim

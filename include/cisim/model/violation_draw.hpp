@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// The hidden truth of a shipment: which violations it carries, and the value it declares.
+#pragma once
+
+#include <algorithm>
+
+#include "cisim/model/customs_config.hpp"
+#include "cisim/random/xoshiro256.hpp"
+
+namespace cisim {
+
+/// Each kind independently with chance min(1, prevalence x risk). Most shipments carry
+/// nothing, so one draw first decides "any at all" (chance 1 - product of the misses); only
+/// then are the kinds drawn, again until at least one comes up, which gives exactly the
+/// independent draws conditioned on "any". Inline: it runs once per shipment.
+inline ViolationSet draw_violations(const ProductCategory& category, double risk, Xoshiro256& g) {
+  PerViolation p{};
+  double none = 1.0;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    p[k] = std::min(1.0, category.prevalence[k] * risk);
+    none *= 1.0 - p[k];
+  }
+  if (g.uniform01() < none) return 0;
+  for (;;) {
+    ViolationSet carried = 0;
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      if (p[k] > 0.0 && g.uniform01() < p[k]) carried |= bit(static_cast<ViolationKind>(k));
+    }
+    if (carried) return carried;
+  }
+}
+
+/// An undervalued shipment declares its true value times the category's factor.
+inline double declared_value_usd(const ProductCategory& category, double true_value_usd, ViolationSet carried) {
+  return contains(carried, ViolationKind::Undervaluation) ? true_value_usd * category.undervaluation_factor : true_value_usd;
+}
+
+}  // namespace cisim

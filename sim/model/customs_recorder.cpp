@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// CustomsRecorder: the scopes of the report as unions of (day, stream, lane) cells.
+#include "cisim/model/customs_recorder.hpp"
+
+namespace cisim {
+
+CustomsRecorder::CustomsRecorder(const CustomsModelConfig& config, std::size_t days)
+    : config_(&config),
+      days_(days),
+      streams_(config.streams.size()),
+      cells_(days * config.streams.size() * kLanes),
+      blitzes_(config.blitzes.size()) {}
+
+void CustomsRecorder::finish(const BlitzCalendar& calendar, const std::vector<const OfficerTimeRecorder*>& officers,
+                             CustomsResult& out) const {
+  const CustomsModelConfig& c = *config_;
+  const std::size_t nf = c.facilities.size();
+  const std::size_t nb = c.blitzes.size();
+  out.facilities.assign(nf, CustomsTally{});
+  out.streams.assign(streams_, CustomsTally{});
+  out.blitzes = blitzes_;
+  out.all_blitzes = all_blitzes_;
+  out.blitz_windows.assign(nb, CustomsTally{});
+  out.daily.assign(days_, std::vector<CustomsTally>(nf));
+  for (std::size_t day = 0; day < days_; ++day) {
+    for (std::size_t s = 0; s < streams_; ++s) {
+      const std::size_t f = c.streams[s].facility;
+      CustomsTally stream_day;
+      for (std::size_t lane = 0; lane < kLanes; ++lane) {
+        const CustomsTally& cell = cells_[(day * streams_ + s) * kLanes + lane];
+        stream_day.merge(cell);
+        if (lane > 0) out.selections[lane - 1].merge(cell);
+      }
+      out.daily[day][f].merge(stream_day);
+      out.run.merge(stream_day);
+      out.facilities[f].merge(stream_day);
+      out.streams[s].merge(stream_day);
+      out.modes[static_cast<std::size_t>(c.streams[s].mode)].merge(stream_day);
+      bool in_any = false;
+      for (std::size_t b = 0; b < nb; ++b) {
+        if (!calendar.covers_day(b, f, day)) continue;
+        out.blitz_windows[b].merge(stream_day);
+        in_any = true;
+      }
+      if (in_any) out.all_blitz_windows.merge(stream_day);
+    }
+  }
+  // Officer time: a facility's over the days it had traffic or work, so that days without
+  // any (a scenario that simulates only blitz days) do not dilute its utilization.
+  out.facility_officers.assign(nf, OfficerTime{});
+  out.daily_officers.assign(days_, std::vector<OfficerTime>(nf));
+  for (std::size_t f = 0; f < nf; ++f) {
+    const auto& days = officers[f]->days();
+    for (std::size_t day = 0; day < days_; ++day) {
+      const OfficerTime& t = days[day];
+      out.daily_officers[day][f] = t;
+      const bool active = out.daily[day][f][Count::Arrivals] > 0 || t.busy_officer_hours > 0.0 || t.waiting_shipment_hours > 0.0;
+      if (active) out.facility_officers[f].extend(t);
+    }
+    OfficerTime beside = out.facility_officers[f];
+    beside.hours = 0.0;  // facilities add officer-hours, not hours
+    out.all_officers.combine(beside);
+  }
+  // A blitz's officer time: its facilities over its window; all blitzes: the facility-days
+  // that any blitz covers, each once.
+  out.blitz_officers.assign(nb, OfficerTime{});
+  for (std::size_t b = 0; b <= nb; ++b) {
+    OfficerTime& into = b < nb ? out.blitz_officers[b] : out.all_blitz_officers;
+    for (std::size_t day = 0; day < days_; ++day) {
+      OfficerTime window_day;
+      bool covered = false;
+      for (std::size_t f = 0; f < nf; ++f) {
+        bool covers = false;
+        for (std::size_t x = 0; x < nb; ++x) covers = covers || ((x == b || b == nb) && calendar.covers_day(x, f, day));
+        if (!covers) continue;
+        window_day.combine(officers[f]->days()[day]);
+        covered = true;
+      }
+      if (covered) into.extend(window_day);
+    }
+  }
+}
+
+}  // namespace cisim

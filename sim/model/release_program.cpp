@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// ReleaseProgram: CSP-1 state per plan unit.
+#include "cisim/model/release_program.hpp"
+
+namespace cisim {
+
+ReleaseProgram::ReleaseProgram(const CustomsModelConfig& config) {
+  for (const CustomsStream& stream : config.streams) {
+    Plan p;
+    if (stream.release_program) {
+      p.plan = &*stream.release_program;
+      const bool per_seller = stream.release_program->per_seller && stream.sellers;
+      const std::size_t units = per_seller ? static_cast<std::size_t>(stream.sellers->count) : 1;
+      p.screening.assign(units, true);
+      p.clean_run.assign(units, 0);
+    }
+    plans_.push_back(std::move(p));
+  }
+}
+
+void ReleaseProgram::record(const ShipmentRecord& r, bool found) {
+  Plan& p = plans_[r.stream];
+  if (p.plan == nullptr) return;
+  const std::size_t u = unit(p, r);
+  if (found) {
+    p.screening[u] = true;
+    p.clean_run[u] = 0;
+  } else if (p.screening[u] && ++p.clean_run[u] >= p.plan->clearance) {
+    p.screening[u] = false;
+  }
+}
+
+}  // namespace cisim
