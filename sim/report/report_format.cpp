@@ -93,7 +93,7 @@ std::string format_table(const Report& r) {
     for (const auto* m : row) out += fmt::format(" {:>24}", m ? cell(*m) : "");
     out += "\n";
   }
-  std::size_t name_width = 14;
+  std::size_t name_width = 19;  // "by selection reason"
   for (const auto& m : r.metrics) {
     if (m.scope == "facility") name_width = std::max(name_width, m.scope_name.size());
   }
@@ -110,6 +110,34 @@ std::string format_table(const Report& r) {
     out += fmt::format("{:<{}} {:>12} {:>11.1f}% {:>15.2f} {:>15.2f} {:>12.1f} {:>11.2f}%\n", m.scope_name, name_width,
                        number(mean("inspected")), 100.0 * mean("officer_utilization"), 60.0 * mean("wait_hours_mean"),
                        60.0 * mean("wait_hours_p95"), mean("officers_on_duty_mean"), 100.0 * mean("discrepancy_rate"));
+  }
+  // What each selection reason measured, and where the seizures are, by mode.
+  auto mean_of = [&](const std::string& scope, const std::string& name, const char* metric) {
+    const auto* x = find_metric(r, scope, name, metric);
+    return x ? x->summary.mean : 0.0;
+  };
+  auto names_of = [&](const char* scope) {
+    std::vector<std::string> names;
+    for (const auto& m : r.metrics) {
+      if (m.scope == scope && m.metric == "inspected") names.push_back(m.scope_name);
+    }
+    return names;
+  };
+  out += fmt::format("\n{:<{}} {:>12} {:>12} {:>12} {:>12} {:>12}\n", "by selection reason", name_width, "selected", "inspected",
+                     "discrepancy", "counterfeit", "seizures");
+  for (const auto& name : names_of("selection")) {
+    out += fmt::format("{:<{}} {:>12} {:>12} {:>11.2f}% {:>11.2f}% {:>12}\n", name, name_width, number(mean_of("selection", name, "selected")),
+                       number(mean_of("selection", name, "inspected")), 100.0 * mean_of("selection", name, "discrepancy_rate"),
+                       100.0 * mean_of("selection", name, "counterfeit_rate"), number(mean_of("selection", name, "seizures")));
+  }
+  const double all_seizures = mean_of("run", "all", "seizures");
+  out += fmt::format("\n{:<{}} {:>12} {:>12} {:>12} {:>12} {:>12}\n", "by mode", name_width, "arrivals", "inspected", "discrepancy",
+                     "seizures", "of seizures");
+  for (const auto& name : names_of("mode")) {
+    const double seizures = mean_of("mode", name, "seizures");
+    out += fmt::format("{:<{}} {:>12} {:>12} {:>11.2f}% {:>12} {:>11.1f}%\n", name, name_width, number(mean_of("mode", name, "arrivals")),
+                       number(mean_of("mode", name, "inspected")), 100.0 * mean_of("mode", name, "discrepancy_rate"), number(seizures),
+                       all_seizures > 0.0 ? 100.0 * seizures / all_seizures : 0.0);
   }
   out += "\nmeasured: discrepancy_rate and counterfeit_rate among inspected shipments; truth: true_*_prevalence\n";
   out += "among arrivals. A blitz column counts the blitz's own selections and the arrivals it could select.\n";

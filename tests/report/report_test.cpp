@@ -73,3 +73,27 @@ TEST_CASE("run_scenario: results are byte-identical for any thread count", "[rep
           format_json(make_report(loaded, run_scenario(*loaded.scenario, three))));
   REQUIRE(calls == 5);
 }
+
+TEST_CASE("Report: seizures mean the same in summary.json and timeseries.csv", "[report]") {
+  const auto r = small_report(2);
+  for (const char* metric : {"seizures", "abandoned", "inspected", "arrivals", "discrepancies_found"}) {
+    double daily = 0.0;
+    for (const auto& d : r.daily) daily += d.metric == metric ? d.value : 0.0;
+    INFO(metric);
+    REQUIRE(daily == Approx(find_metric(r, "run", "all", metric)->summary.mean));
+  }
+}
+
+TEST_CASE("Report: mode and selection-reason scopes reach every output", "[report]") {
+  const auto r = small_report(2);
+  REQUIRE(find_metric(r, "mode", "postal", "arrivals"));
+  REQUIRE(find_metric(r, "selection", "random", "discrepancy_rate"));
+  REQUIRE_FALSE(find_metric(r, "selection", "random", "arrivals"));  // a reason has no arrivals
+  REQUIRE_FALSE(find_metric(r, "mode", "express", "arrivals"));      // no express stream
+  REQUIRE(format_summary_csv(r).find("\nmode,postal,arrivals,") != std::string::npos);
+  REQUIRE(format_summary_csv(r).find("\nselection,random,inspected,") != std::string::npos);
+  REQUIRE(format_metrics_csv(r).find("\n0,selection,random,inspected,") != std::string::npos);
+  REQUIRE(format_json(r).find("\"scope\": \"mode\"") != std::string::npos);
+  REQUIRE(format_table(r).find("by selection reason") != std::string::npos);
+  REQUIRE(format_table(r).find("by mode") != std::string::npos);
+}
