@@ -6,7 +6,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 namespace cisim {
 namespace {

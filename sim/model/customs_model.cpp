@@ -7,7 +7,7 @@
 
 #include <fmt/core.h>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/engine/simulation.hpp"
 #include "cisim/model/blitz_calendar.hpp"
 #include "cisim/model/customs_recorder.hpp"

@@ -2,7 +2,7 @@
 // OfficerPool: admission, FIFO-within-priority service order, shift changes without preemption.
 #include "cisim/model/officer_pool.hpp"
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 namespace cisim {
 

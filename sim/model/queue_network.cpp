@@ -5,7 +5,7 @@
 #include <type_traits>
 #include <variant>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/engine/simulation.hpp"
 #include "cisim/model/events.hpp"
 #include "cisim/model/officer_pool.hpp"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 namespace cisim {
 

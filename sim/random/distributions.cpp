@@ -7,7 +7,7 @@
 #include <numbers>
 #include <numeric>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 namespace cisim {
 namespace {

@@ -9,7 +9,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/stats/student_t.hpp"
 
 namespace cisim {

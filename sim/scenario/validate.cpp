@@ -10,7 +10,7 @@
 
 #include <fmt/core.h>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/schema.hpp"
 #include "cisim/scenario/yaml_reader.hpp"

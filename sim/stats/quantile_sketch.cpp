@@ -6,7 +6,7 @@
 #include <bit>
 #include <cmath>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 namespace cisim {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/stats/student_t.hpp"
 #include "cisim/stats/tally.hpp"
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 namespace cisim {
 namespace {

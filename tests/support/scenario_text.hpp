@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 namespace cisim::testing {
 

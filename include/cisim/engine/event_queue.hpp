@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/engine/sim_time.hpp"
 
 namespace cisim {

@@ -6,7 +6,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 namespace cisim {
 

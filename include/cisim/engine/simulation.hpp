@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/engine/event_queue.hpp"
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/random/random_streams.hpp"

@@ -2,7 +2,7 @@
 // TimeWeighted: the time average of a piecewise-constant level (queue length, busy officers).
 #pragma once
 
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/engine/sim_time.hpp"
 
 namespace cisim {

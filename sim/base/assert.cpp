@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Reports a broken invariant and aborts.
-#include "cisim/engine/assert.hpp"
+#include "cisim/base/assert.hpp"
 
 #include <cstdio>
 #include <cstdlib>
