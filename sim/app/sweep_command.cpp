@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// cisim sweep: a parameter sweep run point by point into a SQLite database, resumable and shardable.
+// cisim sweep: the options of a parameter sweep, its database and resume checks, and SIGINT; SweepRunner runs it.
 #include "commands.hpp"
 
 #include <chrono>
@@ -13,12 +13,12 @@
 
 #include <fmt/core.h>
 
-#include "cisim/report/report.hpp"
 #include "cisim/run.hpp"
 #include "cisim/scenario/load.hpp"
 #include "cisim/scenario/yaml_reader.hpp"
 #include "cisim/sweep/sweep_database.hpp"
 #include "cisim/sweep/sweep_design.hpp"
+#include "cisim/sweep/sweep_runner.hpp"
 #include "cisim/version.hpp"
 #include "options.hpp"
 
@@ -104,22 +104,14 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
     points = latin_hypercube_design(keys, static_cast<std::size_t>(vm["points"].as<int>()), *run_options.seed);
   }
   // Every point of this shard is validated before anything runs, so a bad value fails fast.
-  std::vector<SweepPoint> mine;
-  for (const auto& p : points) {
-    if (p.index % shards == shard) mine.push_back(p);
-  }
-  auto point_sets = [&](const SweepPoint& p) {
-    auto sets = base_sets;
-    for (const auto& [key, value] : p.values) sets.push_back(key + "=" + value);
-    return sets;
-  };
-  for (const auto& p : mine) {
-    const LoadedScenario check = load_scenario(path, point_sets(p));
-    if (!check.scenario) {
-      fmt::print(stderr, "cisim: point {} of the sweep is not a valid scenario:\n", p.index);
-      print_diagnostics(check.diagnostics, false);
-      return ExitStatus::UsageError;
-    }
+  const std::vector<SweepPoint> mine = shard_points(points, shard, shards);
+  auto load = [&path](const std::vector<std::string>& sets) { return load_scenario(path, sets); };
+  auto seconds_now = [] { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); };
+  const SweepRunner runner{load, base_sets, run_options, seconds_now};
+  if (const auto bad = runner.first_invalid(mine)) {
+    fmt::print(stderr, "cisim: point {} of the sweep is not a valid scenario:\n", bad->index);
+    print_diagnostics(bad->diagnostics, false);
+    return ExitStatus::UsageError;
   }
   std::vector<std::string> key_names;
   for (const auto& k : keys) key_names.push_back(k.key);
@@ -149,29 +141,20 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
       }
     }
   }
-  const auto finished = db.finished_points();
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
-  std::size_t done_now = 0;
-  std::size_t already = 0;
-  for (const auto& p : mine) {
-    if (finished.contains(p.index)) {
-      ++already;
-      continue;
-    }
-    if (g_stop_requested) break;
-    const LoadedScenario loaded = load_scenario(path, point_sets(p));
-    const auto start = std::chrono::steady_clock::now();
-    const RunResults results = run_scenario(*loaded.scenario, run_options);
-    const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
-    db.write_point(p, *run_options.seed, *run_options.replications, seconds.count(), make_report(loaded, results));
-    ++done_now;
-    if (!quiet && ::isatty(STDERR_FILENO)) {
-      fmt::print(stderr, "\rpoint {} done: {}/{} of this shard finished   ", p.index, already + done_now, mine.size());
-    }
-  }
+  const SweepProgress progress = runner.run(
+      db, mine, [] { return g_stop_requested != 0; },
+      [&](const SweepPoint& p, const SweepProgress& so_far) {
+        if (!quiet && ::isatty(STDERR_FILENO)) {
+          fmt::print(stderr, "\rpoint {} done: {}/{} of this shard finished   ", p.index, so_far.already_finished + so_far.run_now,
+                     mine.size());
+        }
+      });
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
+  const std::size_t done_now = progress.run_now;
+  const std::size_t already = progress.already_finished;
   if (!quiet && ::isatty(STDERR_FILENO)) fmt::print(stderr, "\n");
   if (g_stop_requested) {
     fmt::print(stderr, "cisim: sweep stopped by a signal after {} of {} points of this shard; {} holds every finished point.\n"
