@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The cisim subcommands. Each takes its arguments (after the command name) and returns an exit code.
+// The cisim subcommands (one <name>_command.cpp each): each takes its arguments after the name, returns an exit code.
 #pragma once
 
 #include <string>

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// Option helpers shared by the cisim commands: Boost.Program_options parsing, replication options, messages.
+#include "options.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <sstream>
+#include <thread>
+
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include "cisim/scenario/did_you_mean.hpp"
+#include "commands.hpp"
+
+namespace cisim::app {
+namespace {
+
+std::string describe_options(const po::options_description& options) {
+  std::ostringstream out;
+  out << options;
+  return out.str();
+}
+
+// Parses `args` against `options`, turning Boost's errors into UsageErrors with a
+// "did you mean" for misspelled options.
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& options,
+                        const po::positional_options_description& positional) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    std::vector<std::string> names;
+    for (const auto& o : options.options()) names.push_back("--" + o->long_name());
+    std::string option = e.get_option_name();
+    throw UsageError{fmt::format("unknown option '{}'{}", option, did_you_mean_suffix(option, names))};
+  } catch (const po::error& e) {
+    throw UsageError{e.what()};
+  }
+  return vm;
+}
+
+// A progress line on standard error (a terminal): replications done, rate and time left.
+std::function<void(int, int)> progress_printer() {
+  const auto start = std::chrono::steady_clock::now();
+  return [start](int done, int total) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    const double per = elapsed.count() / done;
+    fmt::print(stderr, "\r{}/{} replications, {:.2f} s each, about {:.0f} s left   {}", done, total, per,
+               per * (total - done), done == total ? "\n" : "");
+  };
+}
+
+}  // namespace
+
+std::optional<po::variables_map> parse_or_help(const std::vector<std::string>& args, const po::options_description& options,
+                                               const po::positional_options_description& positional) {
+  auto vm = parse(args, options, positional);
+  if (vm.count("help")) {
+    fmt::print("{}", describe_options(options));
+    return std::nullopt;
+  }
+  return vm;
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, bool quiet) {
+  for (const auto& d : diagnostics) {
+    if (quiet && d.severity == Severity::Warning) continue;
+    fmt::print(stderr, "{}\n", format_diagnostic(d));
+  }
+}
+
+std::string choose(const std::string& value, const std::vector<std::string>& allowed, const char* option) {
+  for (const auto& a : allowed) {
+    if (a == value) return value;
+  }
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  throw UsageError{fmt::format("unknown {} '{}'{} (one of {})", option, value, did_you_mean_suffix(value, allowed), list)};
+}
+
+void add_replication_options(po::options_description& options) {
+  options.add_options()("replications,r", po::value<int>(), "number of replications (default: the scenario's `replications`)")(
+      "seed,s", po::value<std::uint64_t>(), "master seed (default: the scenario's `seed`)")(
+      "threads,t", po::value<int>(),
+      "replications run side by side on this many threads (default: all cores); results are identical for any count");
+}
+
+RunOptions replication_options(const po::variables_map& vm, bool quiet) {
+  RunOptions run_options;
+  if (vm.count("replications")) {
+    const int n = vm["replications"].as<int>();
+    if (n < 1) throw UsageError{fmt::format("--replications must be at least 1 (got {})", n)};
+    run_options.replications = n;
+  }
+  if (vm.count("seed")) run_options.seed = vm["seed"].as<std::uint64_t>();
+  run_options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (vm.count("threads")) {
+    const int t = vm["threads"].as<int>();
+    if (t < 1) throw UsageError{fmt::format("--threads must be at least 1 (got {})", t)};
+    run_options.threads = t;
+  }
+  if (!quiet && ::isatty(STDERR_FILENO)) run_options.on_progress = progress_printer();
+  return run_options;
+}
+
+std::vector<std::string> strings(const po::variables_map& vm, const char* name) {
+  return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+}  // namespace cisim::app

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// Option helpers shared by the cisim commands: parsing with Boost.Program_options, replication options, messages.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "cisim/run.hpp"
+#include "cisim/scenario/diagnostic.hpp"
+
+namespace cisim::app {
+
+namespace po = boost::program_options;
+
+/// Parses the command's arguments, turning Boost's errors into UsageErrors with a "did you
+/// mean" for misspelled options; with --help, prints the options and returns nothing.
+std::optional<po::variables_map> parse_or_help(const std::vector<std::string>& args, const po::options_description& options,
+                                               const po::positional_options_description& positional);
+
+/// Every diagnostic on standard error, one a line; `quiet` leaves out the warnings.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, bool quiet);
+
+/// `value` if it is one of `allowed`, else a UsageError naming `option` with a "did you mean".
+std::string choose(const std::string& value, const std::vector<std::string>& allowed, const char* option);
+
+/// Adds --replications, --seed and --threads, shared by every command that runs replications.
+void add_replication_options(po::options_description& options);
+
+/// The RunOptions those options give (threads default to all cores), with a progress line
+/// on standard error when it is a terminal and not `quiet`.
+RunOptions replication_options(const po::variables_map& vm, bool quiet);
+
+/// The values of a repeatable option, empty when it was not given.
+std::vector<std::string> strings(const po::variables_map& vm, const char* name);
+
+}  // namespace cisim::app

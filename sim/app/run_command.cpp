@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// cisim run: a scenario's replications, reported as a table, CSV or JSON and optionally into files.
+#include "commands.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "cisim/report/output_files.hpp"
+#include "cisim/report/report.hpp"
+#include "cisim/run.hpp"
+#include "cisim/scenario/load.hpp"
+#include "options.hpp"
+
+namespace cisim::app {
+
+ExitStatus run_command(const std::vector<std::string>& args) {
+  po::options_description options("cisim run SCENARIO [options]\n\nRuns a scenario's replications and reports each facility's "
+                                  "waits, queue length, officer utilization and throughput\n(mean, sd and 95% CI over "
+                                  "replications).\n\noptions");
+  options.add_options()("help,h", "print this help and exit");
+  add_replication_options(options);
+  options.add_options()(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "KEY=VALUE: override any scenario key by dotted path, e.g. facilities.jfk_imf.officers.count=12 (repeatable)")(
+      "format,f", po::value<std::string>()->default_value("table"), "report on standard output: table, csv or json")(
+      "out,o", po::value<std::string>(), "directory for summary.json, metrics.csv and timeseries.csv (created if missing)")(
+      "quiet,q", "print nothing but errors (no report, no warnings)")(
+      "scenario", po::value<std::string>(), "scenario file");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  const auto parsed = parse_or_help(args, options, positional);
+  if (!parsed) return ExitStatus::Ok;
+  const po::variables_map& vm = *parsed;
+  if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to run"};
+  const std::string format = choose(vm["format"].as<std::string>(), {"table", "csv", "json"}, "format");
+  const bool quiet = vm.count("quiet") > 0;
+  const RunOptions run_options = replication_options(vm, quiet);
+  const auto sets = strings(vm, "set");
+
+  const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);
+  print_diagnostics(loaded.diagnostics, quiet);
+  if (!loaded.scenario) return ExitStatus::UsageError;
+
+  RunResults results;
+  try {
+    results = run_scenario(*loaded.scenario, run_options);
+  } catch (const ConservationError& e) {
+    fmt::print(stderr, "cisim: simulation error: {}\n", e.what());
+    return ExitStatus::SimulationError;
+  }
+  const Report report = make_report(loaded, results);
+  if (vm.count("out")) {
+    const std::string dir = vm["out"].as<std::string>();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw std::runtime_error(fmt::format("{}: cannot create output directory: {}", dir, ec.message()));
+    write_file_atomically((std::filesystem::path(dir) / "summary.json").string(), format_json(report));
+    write_file_atomically((std::filesystem::path(dir) / "metrics.csv").string(), format_metrics_csv(report));
+    write_file_atomically((std::filesystem::path(dir) / "timeseries.csv").string(), format_timeseries_csv(report));
+  }
+  if (!quiet) {
+    if (format == "json") fmt::print("{}", format_json(report));
+    else if (format == "csv") fmt::print("{}", format_summary_csv(report));
+    else fmt::print("{}", format_table(report));
+  }
+  return ExitStatus::Ok;
+}
+
+}  // namespace cisim::app

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// cisim solve: the options of a solve and its printed progress and answer; solve() does the bisection.
+#include "commands.hpp"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "cisim/run.hpp"
+#include "cisim/scenario/load.hpp"
+#include "cisim/sweep/solver.hpp"
+#include "cisim/sweep/sweep_design.hpp"
+#include "options.hpp"
+
+namespace cisim::app {
+
+ExitStatus solve_command(const std::vector<std::string>& args) {
+  po::options_description options(
+      "cisim solve SCENARIO --vary KEY=LO:HI --target 'METRIC<VALUE' [options]\n\nFinds where a metric crosses a target as "
+      "one key moves between two bounds, by bisection: for\nexample the fewest officers that keep the mean wait under 6 "
+      "minutes, or the vetting share that brings\nthe measured discrepancy rate below 1%. Every evaluation runs the "
+      "scenario's replications with the\nsame seed (common random numbers), and the metric's mean over them is compared "
+      "with the target; the\nmetric is assumed to move one way with the key (a reversal is reported). Bounds take units "
+      "as in\nscenario files (0%:100%, 1d:28d); whole-number bounds search whole numbers.\n\noptions");
+  options.add_options()("help,h", "print this help and exit")(
+      "vary", po::value<std::string>(), "KEY=LO:HI (add :log to bisect in log space)")(
+      "target", po::value<std::string>(), "METRIC<VALUE or METRIC>VALUE, e.g. 'discrepancy_rate<1%' (quote it for the shell)")(
+      "scope", po::value<std::string>()->default_value("run"),
+      "where the metric is read: run, or facility:ID, stream:ID, blitz:ID")(
+      "steps", po::value<int>()->default_value(8), "bisection steps for a real-valued key (whole numbers stop when adjacent)");
+  add_replication_options(options);
+  options.add_options()("set", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to every evaluation (repeatable)")(
+      "quiet,q", "print only the answer line")("scenario", po::value<std::string>(), "scenario file");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  const auto parsed = parse_or_help(args, options, positional);
+  if (!parsed) return ExitStatus::Ok;
+  const po::variables_map& vm = *parsed;
+  if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to solve on"};
+  if (!vm.count("vary")) throw UsageError{"solve needs --vary KEY=LO:HI: the key to move and its bounds"};
+  if (!vm.count("target")) throw UsageError{"solve needs --target METRIC<VALUE (or >): the metric and the value to reach"};
+  const std::string path = vm["scenario"].as<std::string>();
+  const bool quiet = vm.count("quiet") > 0;
+  const int steps = vm["steps"].as<int>();
+  if (steps < 1 || steps > 60) throw UsageError{fmt::format("--steps must be between 1 and 60, found {}", steps)};
+  // The bounds are parsed as a two-point sweep range, so units and whole numbers behave the same.
+  std::string vary = vm["vary"].as<std::string>();
+  const bool log_scale = vary.size() > 4 && vary.ends_with(":log");
+  if (log_scale) vary.resize(vary.size() - 4);
+  if (const auto eq = vary.find('='); eq != std::string::npos && vary.find(',', eq) != std::string::npos) {
+    throw UsageError{fmt::format("--vary {}: solve needs a range LO:HI, not a list", vary)};
+  }
+  auto range = parse_vary(vary + ":2" + (log_scale ? ":log" : ""));
+  if (!range.value || !range.value->is_range) {
+    throw UsageError{range.value ? fmt::format("--vary {}: solve needs a range LO:HI, not a list", vary)
+                                 : range.error + " (solve takes KEY=LO:HI)"};
+  }
+  SolveProblem problem;
+  problem.key = *range.value;
+  const VariedKey& key = problem.key;
+  auto target = parse_target(vm["target"].as<std::string>());
+  if (!target.value) throw UsageError{target.error};
+  problem.target = *target.value;
+  problem.scope_text = vm["scope"].as<std::string>();
+  const auto colon = problem.scope_text.find(':');
+  problem.scope = problem.scope_text.substr(0, colon);
+  problem.scope_name = colon == std::string::npos ? "all" : problem.scope_text.substr(colon + 1);
+  choose(problem.scope, {"run", "facility", "stream", "blitz"}, "scope");
+  problem.steps = steps;
+  problem.sets = strings(vm, "set");
+  const RunOptions run_options = replication_options(vm, true);
+
+  if (!quiet) fmt::print("solve: {} in [{}, {}] so that {} ({}, {} replications each)\n", key.key, key.values.front(),
+                         key.values.back(), problem.target.text, problem.scope_text, run_options.replications.value_or(0) > 0
+                             ? std::to_string(*run_options.replications) : std::string{"the scenario's"});
+  auto print_evaluation = [&](const SolveEvaluation& e) {
+    if (quiet) return;
+    const auto& s = e.metric.summary;
+    fmt::print("{} = {:<14} {} = {:.6g}{}  {}\n", key.key, e.text, problem.target.metric, s.mean,
+               s.half_width ? fmt::format(" (95% CI {:.6g} to {:.6g})", *s.low(), *s.high()) : std::string{},
+               e.meets ? "meets the target" : "misses it");
+  };
+  SolveAnswer answer;
+  try {
+    answer = solve(problem, [&path](const std::vector<std::string>& sets) { return load_scenario(path, sets); }, run_options,
+                   print_evaluation);
+  } catch (const SolveError& e) {
+    // A command-line mistake (a bad value, scope or metric): diagnostics first, then the usage error.
+    print_diagnostics(e.diagnostics(), false);
+    throw UsageError{e.what()};
+  }
+  const SolveTarget& t = problem.target;
+  if (!answer.meets) {
+    fmt::print("answer: {} at both bounds: {} {} the target at {} and at {}; no crossing in between to find\n", t.metric,
+               answer.low_meets ? "both meet" : "neither meets", t.text, key.values.front(), key.values.back());
+    return ExitStatus::Ok;
+  }
+  const auto& s = answer.meets->metric.summary;
+  fmt::print("answer: {} = {} meets {} ({} = {:.6g}{}); {} misses it\n", key.key, answer.meets->text, t.text, t.metric, s.mean,
+             s.half_width ? fmt::format(", 95% CI {:.6g} to {:.6g}", *s.low(), *s.high()) : std::string{}, answer.misses_text);
+  if (!answer.monotone) {
+    fmt::print(stderr, "cisim: warning: {} does not move one way with {}; the crossing found may not be the only one\n", t.metric,
+               key.key);
+  }
+  return ExitStatus::Ok;
+}
+
+}  // namespace cisim::app

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// solve: target parsing and the bisection over one key, each step a full run of the scenario.
+#include "cisim/sweep/solver.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include <fmt/core.h>
+
+#include "cisim/scenario/did_you_mean.hpp"
+
+namespace cisim {
+
+Parsed<SolveTarget> parse_target(const std::string& spec) {
+  const auto at = spec.find_first_of("<>");
+  if (at == std::string::npos || at == 0 || at + 1 == spec.size()) {
+    return Parsed<SolveTarget>::fail(
+        fmt::format("--target expects METRIC<VALUE or METRIC>VALUE (for example 'discrepancy_rate<1%'), found '{}'", spec));
+  }
+  SolveTarget t;
+  t.metric = spec.substr(0, at);
+  t.below = spec[at] == '<';
+  std::string number = spec.substr(at + 1);
+  const bool percent = !number.empty() && number.back() == '%';
+  if (percent) number.pop_back();
+  const auto value = parse_real(number);
+  if (!value.value) return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not a number", spec, spec.substr(at + 1)));
+  t.bound = *value.value / (percent ? 100.0 : 1.0);
+  t.text = spec;
+  return Parsed<SolveTarget>::ok(std::move(t));
+}
+
+SolveError::SolveError(const std::string& message, std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(message), diagnostics_(std::move(diagnostics)) {}
+
+namespace {
+
+// The metric of `problem` in `report`, or a SolveError naming the scope or metric that is missing.
+const MetricSummary& metric_in(const Report& report, const SolveProblem& problem) {
+  const std::string& scope = problem.scope;
+  const std::string& scope_name = problem.scope_name;
+  const MetricSummary* m = find_metric(report, scope, scope_name, problem.target.metric);
+  if (m) return *m;
+  std::vector<std::string> metrics;
+  std::vector<std::string> names;
+  for (const auto& x : report.metrics) {
+    if (x.scope == scope && std::find(metrics.begin(), metrics.end(), x.metric) == metrics.end()) metrics.push_back(x.metric);
+    if (x.scope == scope && std::find(names.begin(), names.end(), x.scope_name) == names.end()) names.push_back(x.scope_name);
+  }
+  if (std::find(names.begin(), names.end(), scope_name) == names.end()) {
+    throw SolveError{fmt::format("--scope {}: no {} '{}'{}", problem.scope_text, scope, scope_name,
+                                 did_you_mean_suffix(scope_name, names))};
+  }
+  throw SolveError{fmt::format("--target: no metric '{}' in scope {}{}", problem.target.metric, problem.scope_text,
+                               did_you_mean_suffix(problem.target.metric, metrics))};
+}
+
+}  // namespace
+
+SolveAnswer solve(const SolveProblem& problem,
+                  const std::function<LoadedScenario(const std::vector<std::string>& set_arguments)>& load,
+                  const RunOptions& run_options, const std::function<void(const SolveEvaluation&)>& on_evaluation) {
+  const VariedKey& key = problem.key;
+  const SolveTarget& target = problem.target;
+  SolveAnswer answer;
+  auto& evaluations = answer.evaluations;
+  auto evaluate = [&](double x) -> const SolveEvaluation& {
+    auto sets = problem.sets;
+    const std::string text = range_value_text(x, key);
+    sets.push_back(key.key + "=" + text);
+    LoadedScenario loaded = load(sets);
+    if (!loaded.scenario) {
+      throw SolveError{fmt::format("{} = {} does not give a valid scenario", key.key, text), std::move(loaded.diagnostics)};
+    }
+    const Report report = make_report(loaded, run_scenario(*loaded.scenario, run_options));
+    const MetricSummary& m = metric_in(report, problem);
+    const double mean = m.summary.mean;
+    evaluations.push_back(SolveEvaluation{x, text, m, target.below ? mean < target.bound : mean > target.bound});
+    if (on_evaluation) on_evaluation(evaluations.back());
+    return evaluations.back();
+  };
+  double lo = key.low;
+  double hi = key.high;
+  answer.low_meets = evaluate(lo).meets;
+  answer.high_meets = evaluate(hi).meets;
+  if (answer.low_meets == answer.high_meets) return answer;
+  const bool lo_meets = answer.low_meets;
+  auto midpoint = [&](double a, double b) {
+    if (key.whole) return std::floor((a + b) / 2.0);
+    return key.log_scale ? std::sqrt(a * b) : (a + b) / 2.0;
+  };
+  for (int step = 0; step < problem.steps || key.whole; ++step) {
+    if (key.whole && std::fabs(hi - lo) <= 1.0) break;
+    const double mid = midpoint(lo, hi);
+    if (evaluate(mid).meets == lo_meets) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  // The bracket [lo, hi] holds the crossing: one end meets the target, the other misses it.
+  const double meets_at = lo_meets ? lo : hi;
+  const double misses_at = lo_meets ? hi : lo;
+  answer.meets = *std::find_if(evaluations.begin(), evaluations.end(), [&](const SolveEvaluation& e) { return e.x == meets_at; });
+  answer.misses_text = range_value_text(misses_at, key);
+  // A metric that does not move one way with the key makes the answer unreliable: say so.
+  std::vector<SolveEvaluation> sorted = evaluations;
+  std::sort(sorted.begin(), sorted.end(), [](const SolveEvaluation& a, const SolveEvaluation& b) { return a.x < b.x; });
+  for (std::size_t i = 1; i < sorted.size(); ++i) {
+    if (sorted[i].meets != sorted[i - 1].meets && i + 1 < sorted.size() && sorted[i + 1].meets != sorted[i].meets) {
+      answer.monotone = false;
+    }
+  }
+  return answer;
+}
+
+}  // namespace cisim
