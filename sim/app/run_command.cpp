@@ -68,6 +68,10 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     if (format == "json") fmt::print("{}", format_json(report));
     else if (format == "csv") fmt::print("{}", format_summary_csv(report));
     else fmt::print("{}", format_table(report));
+    // The table carries the warnings; beside CSV or JSON on standard output they go to stderr.
+    if (format != "table") {
+      for (const auto& w : report.warnings) fmt::print(stderr, "cisim: warning: {}\n", w);
+    }
   }
   return ExitStatus::Ok;
 }

@@ -28,7 +28,7 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
       "vary", po::value<std::string>(), "KEY=LO:HI (add :log to bisect in log space)")(
       "target", po::value<std::string>(), "METRIC<VALUE or METRIC>VALUE, e.g. 'discrepancy_rate<1%' (quote it for the shell)")(
       "scope", po::value<std::string>()->default_value("run"),
-      "where the metric is read: run, or facility:ID, stream:ID, blitz:ID")(
+      "where the metric is read: run, or facility:ID, stream:ID,\nmode:postal|express|cargo|truck, selection:REASON, blitz:ID,\nblitz_window:ID (docs/metrics.md)")(
       "steps", po::value<int>()->default_value(8), "bisection steps for a real-valued key (whole numbers stop when adjacent)");
   add_replication_options(options);
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to every evaluation (repeatable)")(
@@ -67,7 +67,7 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
   const auto colon = problem.scope_text.find(':');
   problem.scope = problem.scope_text.substr(0, colon);
   problem.scope_name = colon == std::string::npos ? "all" : problem.scope_text.substr(colon + 1);
-  choose(problem.scope, {"run", "facility", "stream", "blitz"}, "scope");
+  choose(problem.scope, {"run", "facility", "stream", "mode", "selection", "blitz", "blitz_window"}, "scope");
   problem.steps = steps;
   problem.sets = strings(vm, "set");
   const RunOptions run_options = replication_options(vm, true);

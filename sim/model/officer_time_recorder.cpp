@@ -7,6 +7,7 @@
 namespace cisim {
 
 void OfficerTime::extend(const OfficerTime& later) {
+  if (hours == 0.0) waiting_at_start = later.waiting_at_start;
   hours += later.hours;
   busy_officer_hours += later.busy_officer_hours;
   present_officer_hours += later.present_officer_hours;
@@ -21,6 +22,7 @@ void OfficerTime::combine(const OfficerTime& beside) {
   present_officer_hours += beside.present_officer_hours;
   on_duty_officer_hours += beside.on_duty_officer_hours;
   waiting_shipment_hours += beside.waiting_shipment_hours;
+  waiting_at_start += beside.waiting_at_start;
   waiting_at_end += beside.waiting_at_end;
 }
 
@@ -37,6 +39,7 @@ void OfficerTimeRecorder::advance(SimTime at) {
     const double hours = (until - last_).to_hours();
     if (day < days_.size()) {
       OfficerTime& d = days_[day];
+      if (d.hours == 0.0) d.waiting_at_start = waiting_;
       d.hours += hours;
       d.busy_officer_hours += busy_ * hours;
       d.present_officer_hours += std::max(busy_, on_duty_) * hours;

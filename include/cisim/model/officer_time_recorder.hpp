@@ -18,6 +18,7 @@ struct OfficerTime {
   double present_officer_hours = 0.0;  ///< on duty, or finishing an inspection after the shift
   double on_duty_officer_hours = 0.0;
   double waiting_shipment_hours = 0.0;
+  double waiting_at_start = 0.0;       ///< shipments waiting at the start of the window
   double waiting_at_end = 0.0;         ///< shipments waiting at the end of the window
 
   /// Adds a later stretch of time at the same facilities (its end level replaces ours).
