@@ -115,7 +115,6 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
   }
   std::vector<std::string> key_names;
   for (const auto& k : keys) key_names.push_back(k.key);
-  std::vector<std::string> read_errors;
   std::vector<Diagnostic> text_diagnostics;
   const std::string text = read_text_file(path, text_diagnostics).value_or("");
   const std::map<std::string, std::string> meta{

@@ -49,7 +49,7 @@ class CustomsRun final : public ParcelSink {
         fulfillment_(config),
         recorder_(config, days_in(config.horizon)) {
     for (std::size_t f = 0; f < config.facilities.size(); ++f) {
-      const CustomsFacility& facility = config.facilities[f];
+      const Facility& facility = config.facilities[f];
       pools_.emplace_back(on_duty_at(f, SimTime::start()), 1, facility.waiting_limit);
       pool_recorders_.push_back(&sim_.add_observer<OfficerPoolRecorder>());
       officer_time_.push_back(&sim_.add_observer<OfficerTimeRecorder>(days_in(config.horizon)));

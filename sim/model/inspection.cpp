@@ -8,7 +8,7 @@
 namespace cisim {
 
 Inspection::Inspection(const CustomsModelConfig& config, const RandomStreams& streams) : config_(&config) {
-  for (const CustomsFacility& facility : config.facilities) {
+  for (const Facility& facility : config.facilities) {
     std::vector<double> shares;
     for (const auto& m : facility.methods) shares.push_back(m.share);
     if (shares.empty()) shares.push_back(1.0);  // a fulfillment center without officers: never drawn
@@ -48,7 +48,7 @@ Duration Inspection::duration(std::size_t f, std::size_t m, const ShipmentRecord
 }
 
 Finding Inspection::detect(std::size_t f, const ShipmentRecord& r) {
-  const CustomsMethod& method = config_->facilities[f].methods[r.method];
+  const InspectionMethod& method = config_->facilities[f].methods[r.method];
   Xoshiro256& g = detection_[f];
   const auto& sampling = config_->streams[r.stream].lot_sampling;
   Finding finding;

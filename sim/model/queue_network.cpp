@@ -24,7 +24,7 @@ using QueueEvent = std::variant<ShipmentArrived, InspectionCompleted, ShiftChang
 class QueueNetworkRun {
  public:
   QueueNetworkRun(const QueueNetwork& network, const RandomStreams& streams) : network_(network), sim_(streams) {
-    for (const QueueFacility& f : network.facilities) {
+    for (const Facility& f : network.facilities) {
       CISIM_ASSERT(!f.methods.empty(), "a facility needs at least one inspection method");
       pools_.emplace_back(f.officers.officers_at(SimTime::start()), 1, f.waiting_limit);
       inspection_time_.push_back(sim_.stream("inspection_time/" + f.name));

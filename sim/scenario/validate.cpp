@@ -100,7 +100,7 @@ void Validator::check_offered_load(const Scenario& s) {
   const CustomsModelConfig& m = s.model;
   const bool inspects_all = m.policies.random_rate >= 1.0;
   for (std::size_t f = 0; f < m.facilities.size(); ++f) {
-    const CustomsFacility& facility = m.facilities[f];
+    const Facility& facility = m.facilities[f];
     if (facility.waiting_limit || facility.methods.empty()) continue;
     double inspection_seconds = 0.0;
     for (const auto& method : facility.methods) inspection_seconds += method.share * mean_of(method.duration_seconds);

@@ -110,7 +110,7 @@ class Validator {
                                                                                  bool counts);
 
   // validator_facilities.cpp: facilities, their officers, shifts and methods.
-  std::pair<FacilityInfo, CustomsFacility> build_facility(const std::string& id);
+  std::pair<FacilityInfo, Facility> build_facility(const std::string& id);
   template <class Scale>
   ShiftSchedule build_shifts(const std::string& path, Scale scaled);
   static std::string clock(Duration offset);

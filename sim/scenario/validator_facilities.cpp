@@ -22,11 +22,11 @@ FacilityKind facility_kind(const std::string& name) {
 
 }  // namespace
 
-std::pair<FacilityInfo, CustomsFacility> Validator::build_facility(const std::string& id) {
+std::pair<FacilityInfo, Facility> Validator::build_facility(const std::string& id) {
   const std::string path = "facilities." + id;
   const std::string pattern = "facilities.*";
   FacilityInfo info;
-  CustomsFacility f;
+  Facility f;
   info.id = id;
   f.name = id;
   info.kind = facility_kind(maybe<std::string>(path + ".kind", pattern + ".kind").value_or(""));
@@ -69,7 +69,7 @@ std::pair<FacilityInfo, CustomsFacility> Validator::build_facility(const std::st
   std::string shares;
   for (const std::string& m : ids_[path + ".methods"]) {
     const std::string mp = path + ".methods." + m;
-    CustomsMethod method;
+    InspectionMethod method;
     method.name = m;
     const auto share = maybe<double>(mp + ".share", pattern + ".methods.*.share");
     if (!share || !has(mp + ".duration")) return {info, f};  // reported already; the share sum would mislead

@@ -20,7 +20,7 @@ CustomsModelConfig breakbulk(bool foreign, double lot_units, double orders_per_d
   auto c = testing::one_stream({ProductCategory{"goods", Constant{100.0}, 0.10, {0.05, 0, 0, 0, 0}, 0.5}},
                                {.facility = "laredo", .stream = "orders", .officers = 200, .inspection_seconds = 60.0,
                                 .shipments_per_day = orders_per_day});
-  CustomsFacility center;
+  Facility center;
   center.name = "center";
   center.officers = ShiftSchedule::constant(0);
   c.facilities.push_back(center);

@@ -9,10 +9,10 @@ using namespace cisim;
 
 TEST_CASE("Inspection: a blitz's own method replaces the drawn one; detection uses its sensitivity", "[model]") {
   CustomsModelConfig c;
-  CustomsFacility f;
+  Facility f;
   f.name = "jfk_imf";
-  f.methods.push_back(CustomsMethod{"xray", 0.5, Constant{60.0}, {0.0, 0.0, 0.0, 0.0, 0.0}});
-  f.methods.push_back(CustomsMethod{"physical", 0.5, Constant{600.0}, {1.0, 1.0, 1.0, 1.0, 1.0}});
+  f.methods.push_back(InspectionMethod{"xray", 0.5, Constant{60.0}, {0.0, 0.0, 0.0, 0.0, 0.0}});
+  f.methods.push_back(InspectionMethod{"physical", 0.5, Constant{600.0}, {1.0, 1.0, 1.0, 1.0, 1.0}});
   c.facilities.push_back(f);
   c.streams.resize(1);
   Blitz b;

@@ -26,10 +26,10 @@ inline CustomsModelConfig one_stream(std::vector<ProductCategory> categories, co
   CustomsModelConfig c;
   c.categories = std::move(categories);
   c.origins.push_back(Origin{"CN", 1.0, 0.0});
-  CustomsFacility f;
+  Facility f;
   f.name = o.facility;
   f.officers = ShiftSchedule::constant(o.officers);
-  f.methods.push_back(CustomsMethod{"exam", 1.0, Constant{o.inspection_seconds}, {1, 1, 1, 1, 1}});
+  f.methods.push_back(InspectionMethod{"exam", 1.0, Constant{o.inspection_seconds}, {1, 1, 1, 1, 1}});
   c.facilities.push_back(f);
   CustomsStream s;
   s.name = o.stream;

@@ -14,6 +14,7 @@
 
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/model/arrival_process.hpp"
+#include "cisim/model/facility.hpp"
 #include "cisim/model/lot_sampling.hpp"
 #include "cisim/model/shift_schedule.hpp"
 #include "cisim/model/violation.hpp"
@@ -107,20 +108,6 @@ struct CustomsStream {
   std::optional<LotSampling> lot_sampling;
 };
 
-struct CustomsMethod {
-  std::string name;
-  double share = 1.0;
-  Distribution duration_seconds = Exponential{600.0};
-  PerViolation sensitivity{};  ///< chance of finding each kind the shipment carries
-};
-
-struct CustomsFacility {
-  std::string name;
-  ShiftSchedule officers = ShiftSchedule::constant(1);
-  std::vector<CustomsMethod> methods;
-  std::optional<std::size_t> waiting_limit;  ///< beyond it, selections are released uninspected
-};
-
 /// Logistic risk score over the features of docs/model.md ("Targeting"): the shipment is
 /// targeted when 1 / (1 + exp(-w.x)) >= threshold, that is when w.x >= logit(threshold).
 /// Without advance data only origin, mode and the no-data flag are visible.
@@ -190,7 +177,7 @@ struct CustomsPolicies {
 struct CustomsModelConfig {
   std::vector<ProductCategory> categories;
   std::vector<Origin> origins;
-  std::vector<CustomsFacility> facilities;
+  std::vector<Facility> facilities;
   std::vector<CustomsStream> streams;
   std::vector<Blitz> blitzes;
   CustomsPolicies policies;

@@ -11,29 +11,13 @@
 
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/model/arrival_process.hpp"
+#include "cisim/model/facility.hpp"
 #include "cisim/model/officer_pool_recorder.hpp"
 #include "cisim/model/shift_schedule.hpp"
 #include "cisim/random/distributions.hpp"
 #include "cisim/random/random_streams.hpp"
 
 namespace cisim {
-
-/// One way of inspecting a shipment, used for a share of the facility's inspections.
-struct InspectionMethod {
-  std::string name;
-  double share = 1.0;
-  Distribution duration_seconds = Exponential{60.0};
-};
-
-/// A facility whose officers inspect every shipment that arrives.
-struct QueueFacility {
-  std::string name;
-  ShiftSchedule officers = ShiftSchedule::constant(1);
-  /// Shares sum to 1; each inspection draws its method by share.
-  std::vector<InspectionMethod> methods;
-  /// Most shipments that may wait (besides those in inspection); empty: unlimited.
-  std::optional<std::size_t> waiting_limit;
-};
 
 /// An arrival process feeding one facility.
 struct QueueStream {
@@ -44,7 +28,7 @@ struct QueueStream {
 
 /// The whole network and its run window: statistics cover [warmup, horizon).
 struct QueueNetwork {
-  std::vector<QueueFacility> facilities;
+  std::vector<Facility> facilities;
   std::vector<QueueStream> streams;
   Duration warmup = Duration::zero();
   Duration horizon = Duration::days(1);
