@@ -19,16 +19,6 @@ void BlitzCalendar::begin_slice(std::size_t f, SimTime from, SimTime to) {
   }
 }
 
-bool BlitzCalendar::take_daily_quota(std::size_t b, std::size_t f, SimTime t) {
-  const std::int64_t day_ticks = Duration::days(1).ticks();
-  const auto day = static_cast<std::size_t>(t.ticks() / day_ticks);
-  const std::int64_t hour = (t.ticks() % day_ticks) / Duration::hours(1).ticks();
-  int& count = taken_[(b * facilities_ + f) * days_ + day];
-  const bool fits = count < static_cast<int>(static_cast<std::int64_t>(*(*blitzes_)[b].daily_count) * (hour + 1) / 24);
-  if (fits) ++count;
-  return fits;
-}
-
 int BlitzCalendar::surge_officers(std::size_t f, SimTime t) const {
   int officers = 0;
   for (std::size_t b = 0; b < size(); ++b) {

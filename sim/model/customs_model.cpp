@@ -126,7 +126,7 @@ class CustomsRun final : public ParcelSink {
         } else {
           bool has_data = true;
           ShipmentRecord r = draw_shipment(config_, e.stream, at, d, has_data);
-          enter(r, has_data, Entry::Own);
+          enter_inline(r, has_data, Entry::Own);
         }
       }
     }
