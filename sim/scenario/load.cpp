@@ -6,9 +6,12 @@
 #include <filesystem>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "cisim/random/random_streams.hpp"
+#include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/raw_node.hpp"
+#include "cisim/scenario/schema.hpp"
 #include "cisim/scenario/validate.hpp"
 #include "cisim/scenario/yaml_reader.hpp"
 
@@ -18,23 +21,89 @@ namespace {
 namespace fs = std::filesystem;
 constexpr std::size_t kMaxIncludeDepth = 16;
 
+// The schema pattern of a child of the node at `pattern` ("" for the root): "<pattern>.*"
+// under an IdMap, "<pattern>.<key>" otherwise.
+std::string child_pattern(const std::string& pattern, const std::string& key) {
+  if (pattern.empty()) return key;
+  const KeySpec* spec = find_key_spec(pattern);
+  return spec && spec->type == KeyType::IdMap ? pattern + ".*" : pattern + "." + key;
+}
+
+bool is_id_map(const std::string& pattern) {
+  const KeySpec* spec = !pattern.empty() ? find_key_spec(pattern) : nullptr;
+  return spec && spec->type == KeyType::IdMap;
+}
+
+std::vector<std::string> keys_of(const RawNode& map) {
+  std::vector<std::string> keys;
+  for (const auto& e : map.entries) keys.push_back(e.key);
+  return keys;
+}
+
+// Reports keys written twice in one map of one file, as validation does for a file without
+// includes (merging would otherwise keep the last silently).
+void report_duplicates(const RawNode& node, const std::string& path, std::vector<Diagnostic>& out) {
+  if (node.is_sequence()) {
+    for (const auto& item : node.items) report_duplicates(item, path, out);
+    return;
+  }
+  if (!node.is_map()) return;
+  for (std::size_t i = 0; i < node.entries.size(); ++i) {
+    const auto& e = node.entries[i];
+    const std::string child = path.empty() ? e.key : path + "." + e.key;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (node.entries[j].key != e.key) continue;
+      out.push_back(Diagnostic{Severity::Error, e.key_where, child,
+                               fmt::format("duplicate key '{}' (first written at line {})", e.key, node.entries[j].key_where.line)});
+      break;
+    }
+    report_duplicates(e.value, child, out);
+  }
+}
+
 // Overlays `top` on `base` with the rules of JSON Merge Patch (RFC 7396): map entries of
 // `top` replace those of `base` with the same key, recursively where both are maps; a key
-// set to null in `top` removes it from `base`; anything else in `top` replaces `base` whole.
-void merge_into(RawNode& base, const RawNode& top) {
+// set to null in `top` removes it from `base` (a null key that `base` lacks stays, so that
+// validation reports it: a misspelled `oficers:` is not dropped); anything else in `top`
+// replaces `base` whole. A new id in an IdMap that is a near miss of an id from an included
+// file, and lacks the keys a new item needs, is reported with a did-you-mean instead of
+// merged (it would only give "missing required key" errors).
+void merge_into(RawNode& base, const RawNode& top, const std::string& pattern, const std::string& path,
+                std::vector<Diagnostic>& out) {
   if (!base.is_map() || !top.is_map()) {
     base = top;
     return;
   }
+  const bool ids = is_id_map(pattern);
+  const std::vector<std::string> base_keys = keys_of(base);
   for (const auto& entry : top.entries) {
     RawNode* existing = base.find(entry.key);
-    if (entry.value.is_null()) {
+    const std::string child = path.empty() ? entry.key : path + "." + entry.key;
+    if (entry.value.is_null() && existing) {
       std::erase_if(base.entries, [&](const RawNode::Entry& e) { return e.key == entry.key; });
     } else if (existing && existing->is_map() && entry.value.is_map()) {
-      merge_into(*existing, entry.value);
+      merge_into(*existing, entry.value, child_pattern(pattern, entry.key), child, out);
     } else if (existing) {
       *existing = entry.value;
     } else {
+      if (ids && entry.value.is_map()) {
+        const std::string item = pattern + ".*";
+        std::vector<std::string> missing;
+        for (const auto& key : child_keys(item)) {
+          const KeySpec* spec = find_key_spec(item + "." + key);
+          if (spec && spec->required && !entry.value.find(key)) missing.push_back(key);
+        }
+        if (auto near = did_you_mean(entry.key, base_keys); near && !missing.empty()) {
+          const RawNode::Entry* from = nullptr;
+          for (const auto& e : base.entries) from = e.key == *near ? &e : from;
+          out.push_back(Diagnostic{Severity::Error, entry.key_where, child,
+                                   fmt::format("no '{}' in the included {}; did you mean '{}' (from {})? A new id needs "
+                                               "every required key; this one lacks: {}",
+                                               entry.key, path, *near, from ? from->key_where.file : "an include",
+                                               fmt::format("{}", fmt::join(missing, ", ")))});
+          continue;
+        }
+      }
       base.entries.push_back(entry);
     }
   }
@@ -54,6 +123,9 @@ class Loader {
     if (!root) return std::nullopt;
     if (!root->is_map()) return root;  // validation reports it
     auto include = std::find_if(root->entries.begin(), root->entries.end(), [](const auto& e) { return e.key == "include"; });
+    // Merging keeps one value per key, so a file that includes or is included has its
+    // duplicates reported here; validation reports those of a file on its own.
+    if (include != root->entries.end() || !chain.empty()) report_duplicates(*root, "", out_.diagnostics);
     if (include == root->entries.end()) return root;
     RawNode merged;
     merged.kind = RawNode::Kind::Map;
@@ -94,11 +166,11 @@ class Loader {
         return std::nullopt;
       }
       std::erase_if(included->entries, [](const auto& e) { return e.key == "include"; });
-      merge_into(merged, *included);
+      merge_into(merged, *included, "", "", out_.diagnostics);
     }
     chain.pop_back();
     root->entries.erase(include);
-    merge_into(merged, *root);
+    merge_into(merged, *root, "", "", out_.diagnostics);
     return merged;
   }
 
@@ -144,44 +216,78 @@ class Loader {
       error(at, "", fmt::format("expected KEY=VALUE, found '{}'", argument));
       return;
     }
-    RawNode* node = &root;
-    std::string walked;
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-      const std::string& s = segments[i];
-      const bool last = i + 1 == segments.size();
-      if (node->is_sequence()) {
-        const bool numeric = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-        const std::size_t index = numeric && s.size() < 9 ? std::stoul(s) : node->items.size();
-        if (index >= node->items.size()) {
-          error(at, key, fmt::format("'{}' is a list of {} entries; no entry '{}'", walked, node->items.size(), s));
-          return;
-        }
-        node = &node->items[index];
-      } else {
-        if (node->is_null()) {
-          node->kind = RawNode::Kind::Map;
-          node->where = at;
-        }
-        if (!node->is_map()) {
-          error(at, key, fmt::format("cannot set '{}': '{}' is {}, not a map", key, walked, describe(*node)));
-          return;
-        }
-        RawNode* child = node->find(s);
-        if (!child) {
-          RawNode fresh;
-          fresh.where = at;
-          node->entries.push_back(RawNode::Entry{s, at, fresh});
-          child = &node->entries.back().value;
-        }
-        node = child;
-      }
-      walked = walked.empty() ? s : walked + "." + s;
-      if (last) *node = *value;
-    }
+    if (!set_path(root, segments, 0, "", "", *value, at, key)) return;
     out_.overrides.push_back(Override{key, value_text});
   }
 
   std::uint64_t hash() const { return hash_; }
+
+  // Sets segments[i..] below `node` (at schema pattern `pattern`, dotted path `walked`) to
+  // `value`. An id that does not exist is an error with a did-you-mean (items are added in
+  // the file, not from the command line); `*` stands for every id of an IdMap or every item
+  // of a list. Fixed keys may be new: validation reports unknown ones with a did-you-mean.
+  bool set_path(RawNode& node, const std::vector<std::string>& segments, std::size_t i, const std::string& pattern,
+                const std::string& walked, const RawNode& value, const SourceLocation& at, const std::string& key) {
+    if (i == segments.size()) {
+      node = value;
+      return true;
+    }
+    const std::string& s = segments[i];
+    auto join = [&](const std::string& child) { return walked.empty() ? child : walked + "." + child; };
+    if (node.is_sequence()) {
+      if (s == "*") {
+        bool ok = !node.items.empty();
+        if (!ok) error(at, key, fmt::format("'{}' is an empty list: '*' matches nothing", walked));
+        for (std::size_t k = 0; k < node.items.size() && ok; ++k) {
+          ok = set_path(node.items[k], segments, i + 1, pattern + "[]", join(std::to_string(k)), value, at, key);
+        }
+        return ok;
+      }
+      const bool numeric = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+      const std::size_t index = numeric && s.size() < 9 ? std::stoul(s) : node.items.size();
+      if (index >= node.items.size()) {
+        error(at, key, fmt::format("'{}' is a list of {} entries; no entry '{}'", walked, node.items.size(), s));
+        return false;
+      }
+      return set_path(node.items[index], segments, i + 1, pattern + "[]", join(s), value, at, key);
+    }
+    if (node.is_null()) {
+      node.kind = RawNode::Kind::Map;
+      node.where = at;
+    }
+    if (!node.is_map()) {
+      error(at, key, fmt::format("cannot set '{}': '{}' is {}, not a map", key, walked, describe(node)));
+      return false;
+    }
+    const bool ids = is_id_map(pattern);
+    const std::string next = child_pattern(pattern, s);
+    if (s == "*") {
+      if (!ids || node.entries.empty()) {
+        error(at, key, ids ? fmt::format("'{}' has no ids: '*' matches nothing", walked)
+                           : fmt::format("'*' stands for every id of a map of ids such as facilities or blitzes; '{}' "
+                                         "has fixed keys",
+                                         walked.empty() ? "the scenario" : walked));
+        return false;
+      }
+      for (auto& e : node.entries) {
+        if (!set_path(e.value, segments, i + 1, next, join(e.key), value, at, key)) return false;
+      }
+      return true;
+    }
+    RawNode* child = node.find(s);
+    if (!child && ids) {
+      error(at, key, fmt::format("no '{}' in {} (new ids are written in the scenario file, not set from the command line){}", s,
+                                 walked, did_you_mean_suffix(s, keys_of(node))));
+      return false;
+    }
+    if (!child) {
+      RawNode fresh;
+      fresh.where = at;
+      node.entries.push_back(RawNode::Entry{s, at, fresh});
+      child = &node.entries.back().value;
+    }
+    return set_path(*child, segments, i + 1, next, join(s), value, at, key);
+  }
 
  private:
   static void relocate(RawNode& node, const SourceLocation& at) {
