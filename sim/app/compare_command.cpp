@@ -28,7 +28,7 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
       "set-base", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to BASE only (repeatable)")(
       "set-alt", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to ALT only (repeatable)")(
       "format,f", po::value<std::string>()->default_value("table"), "table, csv or json")(
-      "quiet,q", "print nothing but errors")("scenarios", po::value<std::vector<std::string>>(), "BASE and ALT");
+      "quiet,q", "no progress line and no warnings (the report is still printed, except with --out and no --format)")("scenarios", po::value<std::vector<std::string>>(), "BASE and ALT");
   po::positional_options_description positional;
   positional.add("scenarios", 2);
   const auto parsed = parse_or_help(args, options, positional);
@@ -64,7 +64,7 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
     return ExitStatus::SimulationError;
   }
   const Comparison c = compare_reports(make_report(base, base_results), make_report(alt, alt_results));
-  if (!quiet) {
+  if (prints_report(vm)) {
     if (format == "json") fmt::print("{}", format_comparison_json(c));
     else if (format == "csv") fmt::print("{}", format_comparison_csv(c));
     else fmt::print("{}", format_comparison_table(c));

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <sstream>
 #include <thread>
 
@@ -15,6 +16,7 @@
 #include <fmt/core.h>
 
 #include "cisim/scenario/did_you_mean.hpp"
+#include "cisim/scenario/schema.hpp"
 #include "commands.hpp"
 
 namespace cisim::app {
@@ -86,19 +88,41 @@ std::string choose(const std::string& value, const std::vector<std::string>& all
 
 void add_replication_options(po::options_description& options) {
   options.add_options()("replications,r", po::value<int>(), "number of replications (default: the scenario's `replications`)")(
-      "seed,s", po::value<std::uint64_t>(), "master seed (default: the scenario's `seed`)")(
+      "seed,s", po::value<std::string>(), "master seed, 0 to 18446744073709551615 (default: the scenario's `seed`)")(
       "threads,t", po::value<int>(),
       "replications run side by side on this many threads (default: all cores); results are identical for any count");
+}
+
+std::uint64_t parse_seed(const std::string& text) {
+  // Whole decimal digits only: a stream parser would read "-1" as 2^64 - 1 without a word.
+  const bool digits = !text.empty() && text.size() <= 20 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  std::uint64_t seed = 0;
+  bool fits = digits;
+  for (std::size_t i = 0; fits && i < text.size(); ++i) {
+    const auto d = static_cast<std::uint64_t>(text[i] - '0');
+    fits = seed <= (std::numeric_limits<std::uint64_t>::max() - d) / 10;
+    seed = seed * 10 + d;
+  }
+  if (!fits) throw UsageError{fmt::format("--seed must be a whole number from 0 to {} (got '{}')", std::numeric_limits<std::uint64_t>::max(), text)};
+  return seed;
+}
+
+bool prints_report(const po::variables_map& vm) {
+  return !(vm.count("quiet") && vm.count("out") && vm["format"].defaulted());
 }
 
 RunOptions replication_options(const po::variables_map& vm, bool quiet) {
   RunOptions run_options;
   if (vm.count("replications")) {
     const int n = vm["replications"].as<int>();
+    // The same bounds as the scenario key, from the one schema table.
+    const KeySpec* spec = find_key_spec("replications");
+    const auto most = static_cast<int>(spec->max.value_or(1e9));
     if (n < 1) throw UsageError{fmt::format("--replications must be at least 1 (got {})", n)};
+    if (n > most) throw UsageError{fmt::format("--replications must be at most {} (got {})", most, n)};
     run_options.replications = n;
   }
-  if (vm.count("seed")) run_options.seed = vm["seed"].as<std::uint64_t>();
+  if (vm.count("seed")) run_options.seed = parse_seed(vm["seed"].as<std::string>());
   run_options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (vm.count("threads")) {
     const int t = vm["threads"].as<int>();

@@ -31,6 +31,11 @@ void add_replication_options(po::options_description& options);
 
 /// The RunOptions those options give (threads default to all cores), with a progress line
 /// on standard error when it is a terminal and not `quiet`.
+/// A --seed value: whole decimal digits that fit 64 bits; anything else is a usage error.
+std::uint64_t parse_seed(const std::string& text);
+/// Whether the report goes to standard output: always, except with --quiet and --out when no
+/// --format was asked for (--quiet silences progress and warnings, never asked-for output).
+bool prints_report(const po::variables_map& vm);
 RunOptions replication_options(const po::variables_map& vm, bool quiet);
 
 /// The values of a repeatable option, empty when it was not given.

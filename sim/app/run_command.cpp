@@ -30,7 +30,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
       "KEY=VALUE: override any scenario key by dotted path, e.g. facilities.jfk_imf.officers.count=12 (repeatable)")(
       "format,f", po::value<std::string>()->default_value("table"), "report on standard output: table, csv or json")(
       "out,o", po::value<std::string>(), "directory for summary.json, metrics.csv and timeseries.csv (created if missing)")(
-      "quiet,q", "print nothing but errors (no report, no warnings)")(
+      "quiet,q", "no progress line and no warnings (the report is still printed, except with --out and no --format)")(
       "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -64,12 +64,12 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     write_file_atomically((std::filesystem::path(dir) / "metrics.csv").string(), format_metrics_csv(report));
     write_file_atomically((std::filesystem::path(dir) / "timeseries.csv").string(), format_timeseries_csv(report));
   }
-  if (!quiet) {
+  if (prints_report(vm)) {
     if (format == "json") fmt::print("{}", format_json(report));
     else if (format == "csv") fmt::print("{}", format_summary_csv(report));
     else fmt::print("{}", format_table(report));
     // The table carries the warnings; beside CSV or JSON on standard output they go to stderr.
-    if (format != "table") {
+    if (format != "table" && !quiet) {
       for (const auto& w : report.warnings) fmt::print(stderr, "cisim: warning: {}\n", w);
     }
   }

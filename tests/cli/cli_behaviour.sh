@@ -31,6 +31,19 @@ check "overload warning on stderr beside json" 0 "cisim: warning: facility 'stat
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --set streams.poisson.arrivals.rate=12/min --format json
 check "solve reads a selection-reason scope" 0 "answer:" "$cisim" solve "$mmc" --vary facilities.station.officers.count=8:14 \
   --target 'wait_hours_mean<0.05' --scope selection:random --replications 2 --set horizon=2d
+mf=scenarios/mega_flex_2019.yaml
+check "set unknown id" 2 "^--set:1:1: error: origins.CHN.risk_multiplier: no 'CHN' in origins \\(new ids are written in the scenario file, not set from the command line\\); did you mean 'CN'\\?" \
+  "$cisim" check "$mf" --set origins.CHN.risk_multiplier=3
+check "set unknown blitz id" 2 "no 'jully' in blitzes .*did you mean 'july'\\?" "$cisim" check "$mf" --set blitzes.jully.daily_count=252
+check "set wildcard over ids" 0 "mega_flex_2019.yaml: ok" \
+  "$cisim" check "$mf" --set 'blitzes.*.daily_count=252' --set 'facilities.*.officers.count=3'
+check "set wildcard reaches every id" 2 "blitzes.september.daily_count: expected a whole number" \
+  "$cisim" check "$mf" --set 'blitzes.*.daily_count=x'
+
+check "set wildcard on fixed keys" 2 "'\\*' stands for every id of a map of ids" "$cisim" check "$mmc" --set 'facilities.station.*=3'
+check "seed -1 refused" 2 "--seed must be a whole number from 0 to 18446744073709551615 \\(got '-1'\\)" "$cisim" run "$mmc" --seed -1
+check "replications above the schema cap" 2 "--replications must be at most 100000" "$cisim" run "$mmc" -r 100001
+check "quiet keeps asked-for output" 0 '"cisim_version"' "$cisim" run "$mmc" -r 2 --set horizon=2d -q --format json
 check "run echoes overrides" 0 "overrides: facilities.station.officers.count=11" \
   "$cisim" run "$mmc" --replications 2 --set facilities.station.officers.count=11 --set horizon=2d
 check "run json" 0 '"metric": "wait_hours_mean"' "$cisim" run "$mmc" --replications 2 --set horizon=2d --format json
