@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The schema rows of what is simulated: the run, facilities, streams, categories and origins.
+#include "cisim/scenario/bounds.hpp"
 #include "schema_rows.hpp"
 
 namespace cisim::detail {
@@ -22,8 +23,9 @@ void add_model_keys(std::vector<KeySpec>& s) {
                          1, 100000));
   s.push_back(leaf("start_date", KeyType::Date, "date", true, "",
                    "calendar date at simulated time 0 (00:00); sets the day of week for weekly profiles", "2019-07-01"));
+  // Bounds (decision 0008): results are kept per day, so the horizon is bounded to 10 years.
   s.push_back(with_range(leaf("horizon", KeyType::Duration, "duration", true, "", "simulated time to run", "92d"), 0,
-                         std::nullopt, true));
+                         kMaxHorizonSeconds, true));
   s.push_back(with_range(leaf("warmup", KeyType::Duration, "duration", false, "0s",
                               "initial period whose observations are discarded; shorter than the horizon", "2d"),
                          0, std::nullopt));
@@ -87,22 +89,22 @@ void add_model_keys(std::vector<KeySpec>& s) {
                       "arrival process: Poisson arrival events at `rate` times the profiles; each event brings a batch"));
   s.push_back(with_range(leaf("streams.*.arrivals.rate", KeyType::Rate, "arrival events per time", true, "",
                               "mean rate of arrival events (the profiles average to 1, so this stays the mean)", "9/min"),
-                         0, std::nullopt));
+                         0, kMaxRatePerSecond));
   KeySpec hourly = with_range(leaf("streams.*.arrivals.hourly_profile", KeyType::RealList, "multipliers", false, "",
                                    "24 relative rates for the hours 00-01 ... 23-24, scaled to average 1", "[0.5, 0.5, ...]"),
-                              0, std::nullopt);
+                              0, kMaxProfileMultiplier);
   hourly.length = 24;
   s.push_back(hourly);
   KeySpec weekly = with_range(leaf("streams.*.arrivals.weekly_profile", KeyType::RealList, "multipliers", false, "",
                                    "7 relative rates for Monday ... Sunday, scaled to average 1",
                                    "[1.2, 1.1, 1, 1, 1, 0.9, 0.8]"),
-                              0, std::nullopt);
+                              0, kMaxProfileMultiplier);
   weekly.length = 7;
   s.push_back(weekly);
   s.push_back(with_range(leaf("streams.*.arrivals.daily_profile", KeyType::RealList, "multipliers", false, "",
                               "multipliers for day 1, 2, ... of the run, repeating, taken as given (0: no traffic that day)",
                               "[1, 1, 3, 1]"),
-                         0, std::nullopt));
+                         0, kMaxProfileMultiplier));
   s.push_back(leaf("streams.*.arrivals.batch_size", KeyType::CountDist, "shipments", false,
                    "{dist: constant, value: 1}", "shipments per arrival event (a mail bag, a flight)",
                    "{dist: poisson, mean: 40}"));

@@ -12,6 +12,7 @@
 
 #include <fmt/core.h>
 
+#include "cisim/scenario/bounds.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 
 namespace cisim::detail {
@@ -112,11 +113,22 @@ std::optional<double> Validator::parse_parameter(const RawNode& node, const std:
                       describe(node)));
     return std::nullopt;
   }
-  if (number) return take(parse_real(node.scalar), node, path);
+  if (number) {
+    auto x = take(parse_real(node.scalar), node, path);
+    if (x && quantity == Quantity::Count && std::fabs(*x) > kMaxCountParameter) {
+      error(node.where, path, fmt::format("must be at most {:g} (got '{}')", kMaxCountParameter, node.scalar));
+      return std::nullopt;
+    }
+    return x;
+  }
   if (quantity == Quantity::Money) {
     auto usd = take(parse_money_usd(node.scalar), node, path);
     if (usd && *usd < 0.0) {
       error(node.where, path, fmt::format("must be at least 0 USD (got '{}')", node.scalar));
+      return std::nullopt;
+    }
+    if (usd && *usd > kMaxMoneyParameterUsd) {
+      error(node.where, path, fmt::format("must be at most {:g} USD (got '{}')", kMaxMoneyParameterUsd, node.scalar));
       return std::nullopt;
     }
     return usd;
@@ -125,6 +137,10 @@ std::optional<double> Validator::parse_parameter(const RawNode& node, const std:
   if (!d) return std::nullopt;
   if (*d < Duration::zero()) {
     error(node.where, path, fmt::format("must be at least 0s (got '{}')", node.scalar));
+    return std::nullopt;
+  }
+  if (d->to_seconds() > kMaxDurationParameterSeconds) {
+    error(node.where, path, fmt::format("must be at most 365d (got '{}')", node.scalar));
     return std::nullopt;
   }
   return d->to_seconds();
@@ -144,10 +160,10 @@ std::optional<std::variant<Distribution, CountDistribution>> Validator::make_dis
       return CountDistribution{Constant{p["value"]}};
     }
     if (name == "poisson") {
-      if (p["mean"] < 0 || p["mean"] > 1e9) return fail("mean must be between 0 and 1e9");
+      if (p["mean"] < 0) return fail("mean must be at least 0");
       return CountDistribution{Poisson{p["mean"]}};
     }
-    if (p["n"] < 0 || !whole(p["n"]) || p["n"] > 1e12) return fail("n must be a whole number from 0 to 1e12");
+    if (p["n"] < 0 || !whole(p["n"])) return fail("n must be a whole number >= 0");
     if (p["p"] < 0 || p["p"] > 1) return fail("p must be between 0 and 1");
     return CountDistribution{Binomial{static_cast<std::int64_t>(p["n"]), p["p"]}};
   }
@@ -168,14 +184,17 @@ std::optional<std::variant<Distribution, CountDistribution>> Validator::make_dis
   }
   if (name == "lognormal") {
     if (p["mean"] <= 0) return fail("mean must be more than 0s");
+    if (p["sd"] > kMaxCoefficientOfVariation * p["mean"]) return fail("sd must be at most 100 times the mean");
     return Distribution{LogNormal::from_mean_sd(p["mean"], p["sd"])};
   }
   if (name == "gamma") {
     if (p["shape"] <= 0 || p["scale"] <= 0) return fail("shape and scale must be more than 0");
+    if (p["shape"] > kMaxShapeParameter) return fail("shape must be at most 1e+06");
     return Distribution{Gamma{p["shape"], p["scale"]}};
   }
   if (name == "beta") {
     if (p["a"] <= 0 || p["b"] <= 0) return fail("a and b must be more than 0");
+    if (p["a"] > kMaxShapeParameter || p["b"] > kMaxShapeParameter) return fail("a and b must be at most 1e+06");
     if (p["min"] >= p["max"]) return fail("min must be less than max");
     return Distribution{Beta{p["a"], p["b"], p["min"], p["max"]}};
   }

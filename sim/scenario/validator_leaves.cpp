@@ -10,20 +10,34 @@
 
 #include "cisim/base/assert.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
+#include "cisim/scenario/units.hpp"
 
 namespace cisim::detail {
+
+namespace {
+// A bound in the unit a user writes for the key's type.
+std::string bound_text(const KeySpec& spec, double v) {
+  if (v == 0.0) return spec.type == KeyType::Duration ? "0s" : "0";
+  switch (spec.type) {
+    case KeyType::Duration: return format_duration(Duration::from_seconds(v));
+    case KeyType::Rate: return fmt::format("{:g}/d", v * 86400.0);
+    case KeyType::Money: return fmt::format("{:g} USD", v);
+    default: return fmt::format("{:g}", v);
+  }
+}
+}  // namespace
 
 template <class T>
 bool Validator::check_range(const KeySpec& spec, T value, double canonical, const RawNode& node, const std::string& path) {
   (void)value;
   if (spec.min && (canonical < *spec.min || (spec.min_exclusive && canonical == *spec.min))) {
-    const std::string bound = spec.type == KeyType::Duration ? "0s" : fmt::format("{}", *spec.min);
+    const std::string bound = bound_text(spec, *spec.min);
     error(node.where, path,
           fmt::format("must be {} {} (got '{}')", spec.min_exclusive ? "more than" : "at least", bound, node.scalar));
     return false;
   }
   if (spec.max && canonical > *spec.max) {
-    error(node.where, path, fmt::format("must be at most {} (got '{}')", *spec.max, node.scalar));
+    error(node.where, path, fmt::format("must be at most {} (got '{}')", bound_text(spec, *spec.max), node.scalar));
     return false;
   }
   return true;
