@@ -3,17 +3,42 @@
 #include "cisim/run.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <exception>
 #include <mutex>
 #include <thread>
 
+#include <fmt/core.h>
+
 namespace cisim {
+
+double run_memory_bytes(const Scenario& scenario, int replications, int threads) {
+  const CustomsModelConfig& m = scenario.model;
+  const double day = static_cast<double>(Duration::days(1).ticks());
+  const double days = std::max(1.0, std::ceil(static_cast<double>(m.horizon.ticks()) / day));
+  const auto facilities = static_cast<double>(m.facilities.size());
+  const auto streams = static_cast<double>(m.streams.size());
+  const double kept = static_cast<double>(replications) * days * facilities *
+                      static_cast<double>(sizeof(CustomsTally) + sizeof(OfficerTime));
+  const double working = static_cast<double>(std::max(1, threads)) * days * streams * static_cast<double>(kLanes * sizeof(CustomsTally));
+  return kept + working;
+}
 
 RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunResults results;
   results.seed = options.seed.value_or(scenario.seed);
   results.replications = options.replications.value_or(scenario.replications);
+  const int threads_wanted = std::clamp(options.threads, 1, std::max(1, results.replications));
+  if (const double bytes = run_memory_bytes(scenario, results.replications, threads_wanted); bytes > kRunMemoryBudgetBytes) {
+    const double gib = 1024.0 * 1024.0 * 1024.0;
+    throw RunBudgetError(fmt::format(
+        "this run would keep {:.1f} GiB of results in memory ({} replications of {} days at {} facilities, on {} threads); "
+        "the limit is {:.0f} GiB: run fewer replications or a shorter horizon, or split it into a sweep",
+        bytes / gib, results.replications, static_cast<long long>(std::ceil(static_cast<double>(scenario.model.horizon.ticks()) /
+                                                                         static_cast<double>(Duration::days(1).ticks()))),
+        scenario.model.facilities.size(), threads_wanted, kRunMemoryBudgetBytes / gib));
+  }
   results.per_replication.resize(static_cast<std::size_t>(results.replications));
   std::atomic<int> next{0};
   std::mutex mutex;  // guards done, first_error and the progress callback

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "cisim/model/customs_model.hpp"
@@ -28,10 +29,25 @@ struct RunResults {
   std::vector<CustomsResult> per_replication;  ///< index = replication
 };
 
+/// The most memory a run may keep for its results and working cells (decision 0008).
+inline constexpr double kRunMemoryBudgetBytes = 8.0 * 1024 * 1024 * 1024;
+
+/// A run too large to keep in memory, refused before it starts (a usage error: the run's
+/// size is the user's choice of replications, horizon and facilities).
+class RunBudgetError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The memory `replications` of the scenario keep, on `threads` threads: per replication a
+/// daily tally and officer time per facility, per thread the recorder's cells.
+double run_memory_bytes(const Scenario& scenario, int replications, int threads);
+
 /// Runs every replication r with RandomStreams{seed, r}. With several threads, each takes
 /// the next replication index and stores its result at that index, so the results (and
 /// every report made from them) are identical whatever the thread count and finishing order.
-/// Throws ConservationError (a simulation error) if a replication loses a shipment.
+/// Throws ConservationError (a simulation error) if a replication loses a shipment, and
+/// RunBudgetError before anything runs if run_memory_bytes exceeds kRunMemoryBudgetBytes.
 RunResults run_scenario(const Scenario& scenario, const RunOptions& options);
 
 }  // namespace cisim

@@ -7,6 +7,7 @@
 
 #include <fmt/core.h>
 
+#include "cisim/run.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/sweep/sweep_database.hpp"
 #include "cisim/version.hpp"
@@ -29,7 +30,7 @@ constexpr const char* kUsage =
     "  merge OUT IN...    combine sweep databases (shards)\n"
     "  export DB          a sweep database as one tidy CSV table\n"
     "  check SCENARIO...  validate scenario files; every problem, located\n"
-    "  schema             print the scenario reference (Markdown)\n"
+    "  schema [metrics]   print the scenario (or metric) reference in Markdown\n"
     "\n"
     "options:\n"
     "  -h, --help         print this help and exit\n"
@@ -70,6 +71,9 @@ int main(int argc, char** argv) {
   } catch (const cisim::SweepDatabaseError& e) {
     fmt::print(stderr, "cisim: error: {}\n", e.what());
     return static_cast<int>(ExitStatus::SimulationError);
+  } catch (const cisim::RunBudgetError& e) {
+    fmt::print(stderr, "cisim: error: {}\n", e.what());
+    return static_cast<int>(ExitStatus::UsageError);
   } catch (const cisim::app::UsageError& e) {
     fmt::print(stderr, "cisim: error: {}\n(cisim --help lists the commands; cisim <command> --help their options)\n", e.message);
     return static_cast<int>(ExitStatus::UsageError);

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "cisim/base/assert.hpp"
+#include "cisim/random/log_gamma.hpp"
 
 namespace cisim {
 namespace {
@@ -80,7 +81,7 @@ std::int64_t poisson_ptrs(double mean, Xoshiro256& g) {
     if (us >= 0.07 && v <= vr) return static_cast<std::int64_t>(kd);
     if (kd < 0.0 || (us < 0.013 && v > us)) continue;
     const double log_accept = std::log(v) + std::log(inv_alpha) - std::log(a / (us * us) + b);
-    if (log_accept <= -mean + kd * log_mean - std::lgamma(kd + 1.0)) return static_cast<std::int64_t>(kd);
+    if (log_accept <= -mean + kd * log_mean - log_gamma(kd + 1.0)) return static_cast<std::int64_t>(kd);
   }
 }
 
@@ -117,7 +118,7 @@ std::int64_t binomial_btrs(std::int64_t n, double p, Xoshiro256& g) {
   const double vr = 0.92 - 4.2 / b;
   const double log_odds = std::log(p / q);
   const double mode = std::floor((nd + 1.0) * p);
-  const double log_f_mode = std::lgamma(mode + 1.0) + std::lgamma(nd - mode + 1.0);
+  const double log_f_mode = log_gamma(mode + 1.0) + log_gamma(nd - mode + 1.0);
   for (;;) {
     const double u = g.uniform01() - 0.5;
     double v = g.uniform01();
@@ -127,7 +128,7 @@ std::int64_t binomial_btrs(std::int64_t n, double p, Xoshiro256& g) {
     if (kd < 0.0 || kd > nd) continue;
     if (us >= 0.07 && v <= vr) return static_cast<std::int64_t>(kd);
     v = std::log(v * alpha / (a / (us * us) + b));
-    const double log_ratio = log_f_mode - std::lgamma(kd + 1.0) - std::lgamma(nd - kd + 1.0) + (kd - mode) * log_odds;
+    const double log_ratio = log_f_mode - log_gamma(kd + 1.0) - log_gamma(nd - kd + 1.0) + (kd - mode) * log_odds;
     if (v <= log_ratio) return static_cast<std::int64_t>(kd);
   }
 }

@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "cisim/base/assert.hpp"
+#include "cisim/random/log_gamma.hpp"
 
 namespace cisim {
 namespace {
@@ -47,7 +48,7 @@ double beta_continued_fraction(double x, double a, double b) {
 double regularized_incomplete_beta(double x, double a, double b) {
   CISIM_ASSERT(a > 0.0 && b > 0.0 && x >= 0.0 && x <= 1.0, "incomplete beta needs a, b > 0 and x in [0, 1]");
   if (x == 0.0 || x == 1.0) return x;
-  const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
+  const double log_front = log_gamma(a + b) - log_gamma(a) - log_gamma(b) + a * std::log(x) + b * std::log1p(-x);
   // Use the symmetry I_x(a, b) = 1 - I_{1-x}(b, a) where the fraction converges slowly.
   if (x < (a + 1.0) / (a + b + 2.0)) return std::exp(log_front) * beta_continued_fraction(x, a, b) / a;
   return 1.0 - std::exp(log_front) * beta_continued_fraction(1.0 - x, b, a) / b;

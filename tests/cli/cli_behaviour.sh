@@ -44,6 +44,8 @@ check "set wildcard on fixed keys" 2 "'\\*' stands for every id of a map of ids"
 check "seed -1 refused" 2 "--seed must be a whole number from 0 to 18446744073709551615 \\(got '-1'\\)" "$cisim" run "$mmc" --seed -1
 check "replications above the schema cap" 2 "--replications must be at most 100000" "$cisim" run "$mmc" -r 100001
 check "quiet keeps asked-for output" 0 '"cisim_version"' "$cisim" run "$mmc" -r 2 --set horizon=2d -q --format json
+check "a run too large for memory is refused up front" 2 "this run would keep 179.5 GiB of results in memory \\(100000 replications of 365 days at 11 facilities" \
+  "$cisim" run scenarios/us_fy2024.yaml -r 100000 --set horizon=365d -t 2
 check "run echoes overrides" 0 "overrides: facilities.station.officers.count=11" \
   "$cisim" run "$mmc" --replications 2 --set facilities.station.officers.count=11 --set horizon=2d
 check "run json" 0 '"metric": "wait_hours_mean"' "$cisim" run "$mmc" --replications 2 --set horizon=2d --format json
