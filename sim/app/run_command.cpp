@@ -46,6 +46,20 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);
   print_diagnostics(loaded.diagnostics, quiet);
   if (!loaded.scenario) return ExitStatus::UsageError;
+  // An output directory that cannot be written fails now, not after the run.
+  if (vm.count("out")) {
+    const std::string dir = vm["out"].as<std::string>();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw UsageError{fmt::format("--out {}: cannot create the output directory: {}", dir, ec.message())};
+    const auto probe = std::filesystem::path(dir) / ".cisim-write-test";
+    if (std::FILE* f = std::fopen(probe.c_str(), "w")) {
+      std::fclose(f);
+      std::filesystem::remove(probe, ec);
+    } else {
+      throw UsageError{fmt::format("--out {}: cannot write into the output directory", dir)};
+    }
+  }
 
   RunResults results;
   try {
@@ -57,9 +71,6 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   const Report report = make_report(loaded, results);
   if (vm.count("out")) {
     const std::string dir = vm["out"].as<std::string>();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw std::runtime_error(fmt::format("{}: cannot create output directory: {}", dir, ec.message()));
     write_file_atomically((std::filesystem::path(dir) / "summary.json").string(), format_json(report));
     write_file_atomically((std::filesystem::path(dir) / "metrics.csv").string(), format_metrics_csv(report));
     write_file_atomically((std::filesystem::path(dir) / "timeseries.csv").string(), format_timeseries_csv(report));

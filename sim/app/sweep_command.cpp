@@ -95,9 +95,18 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
   std::vector<SweepPoint> points;
   if (design == "grid") {
     if (vm.count("points")) throw UsageError{"--points is for --design lhs; a grid has one point per combination"};
+    double total = 1.0;
+    for (const auto& k : keys) total *= static_cast<double>(k.values.size());
+    if (total > static_cast<double>(kMaxSweepPoints)) {
+      throw UsageError{fmt::format("this grid has {:.4g} points; a sweep has at most {} (fewer values per key, or an lhs design)",
+                                   total, kMaxSweepPoints)};
+    }
     points = grid_design(keys);
   } else {
     if (!vm.count("points") || vm["points"].as<int>() < 1) throw UsageError{"--design lhs needs --points N (N >= 1)"};
+    if (static_cast<std::size_t>(vm["points"].as<int>()) > kMaxSweepPoints) {
+      throw UsageError{fmt::format("--points must be at most {} (got {})", kMaxSweepPoints, vm["points"].as<int>())};
+    }
     for (const auto& k : keys) {
       if (!k.is_range) throw UsageError{fmt::format("--design lhs needs ranges (lo:hi:n); --vary {} is a list", k.key)};
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include <fmt/core.h>
 #include <fmt/ranges.h>
@@ -155,7 +156,15 @@ class Loader {
         chain.pop_back();
         return std::nullopt;
       }
-      auto included = load(target, nullptr, chain);
+      // Each file is read once: a file included many times (or from many files) is reused,
+      // so include fan-out costs one read per file, not one per path through the tree.
+      std::optional<RawNode> included;
+      if (const auto cached = loaded_.find(target); cached != loaded_.end()) {
+        included = cached->second;
+      } else {
+        included = load(target, nullptr, chain);
+        if (included) loaded_.emplace(target, *included);
+      }
       if (!included) {
         chain.pop_back();
         return std::nullopt;
@@ -212,6 +221,12 @@ class Loader {
       }
     }
     if (!segment.empty()) segments.push_back(segment);
+    // Scenario keys are a few levels deep; a bound keeps the walk's recursion shallow.
+    constexpr std::size_t kMaxSegments = 32;
+    if (segments.size() > kMaxSegments) {
+      error(at, "", fmt::format("key has {} parts; scenario keys have at most {}", segments.size(), kMaxSegments));
+      return;
+    }
     if (segments.empty()) {
       error(at, "", fmt::format("expected KEY=VALUE, found '{}'", argument));
       return;
@@ -303,6 +318,7 @@ class Loader {
   }
 
   LoadedScenario& out_;
+  std::map<std::string, RawNode> loaded_;  // included files by path, as loaded (their includes merged)
   std::uint64_t hash_ = kFnv1a64Offset;
 };
 

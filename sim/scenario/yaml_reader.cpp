@@ -218,9 +218,21 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<D
     diagnostics.push_back(file_error(path, 0, 0, "cannot be read (permission denied?)"));
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  // Read at most one byte past the limit: a device or pipe (/dev/zero) has no size to check
+  // first, and must not be read without end.
+  std::string text;
+  std::vector<char> chunk(1 << 16);
+  while (in && text.size() <= limits.max_file_bytes) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (text.size() > limits.max_file_bytes) {
+    diagnostics.push_back(file_error(path, 1, 1,
+                                     fmt::format("file is over {} bytes; scenario files are limited to {} bytes",
+                                                 limits.max_file_bytes, limits.max_file_bytes)));
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<RawNode> read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostics, const ReadLimits& limits) {

@@ -37,4 +37,22 @@ expect "missing file" 2 "no_such.yaml: error: no such file" "$work/no_such.yaml"
 { printf '\xEF\xBB\xBF'; sed 's/$/\r/' "$source_dir/scenarios/queue_mmc.yaml"; } > "$work/bom_crlf.yaml"
 expect "BOM and CRLF" 0 "bom_crlf.yaml: ok" "$work/bom_crlf.yaml"
 
+# A device without a size: read up to the limit, not without end.
+expect "/dev/zero" 2 "/dev/zero:1:1: error: file is over 16777216 bytes" /dev/zero
+# Include fan-out: 11 files each including the next 4 times (4^10 paths) load each file once.
+for i in $(seq 0 10); do
+  if [ "$i" -lt 10 ]; then n=$((i + 1)); printf 'include: [f%s.yaml, f%s.yaml, f%s.yaml, f%s.yaml]\nk%s: 1\n' $n $n $n $n $i; else printf 'k10: 1\n'; fi > "$work/f$i.yaml"
+done
+expect "include fan-out" 2 "f0.yaml:1:1: error: missing required key 'format_version'" "$work/f0.yaml"
+# A --set key of 65,400 parts: refused, not a recursion that overflows the stack.
+check "--set key of 65,400 parts" 2 "^--set:1:1: error: key has 65400 parts; scenario keys have at most 32" \
+  "$cisim" check "$source_dir/scenarios/queue_mmc.yaml" --set "$(python3 -c "print('.'.join(['a'] * 65400))")=1"
+# Values that pass the parser but no physical bound (decision 0008; fixtures in tests/invalid/bound_*).
+check "lognormal sd 1e308 USD" 2 "categories.electronics.value.sd: must be at most 1e\\+09 USD" \
+  "$cisim" check "$source_dir/scenarios/navarro_target.yaml" --set 'categories.electronics.value.sd=1e308 USD'
+check "lhs of 1e8 points" 2 "--points must be at most 1000000" "$cisim" sweep "$source_dir/scenarios/queue_mmc.yaml" \
+  --vary facilities.station.officers.count=10:12:3 --design lhs --points 100000000 --db "$work/x.db"
+check "unwritable --out fails before the run" 2 "--out /proc/cisim: cannot create the output directory" \
+  "$cisim" run "$source_dir/scenarios/queue_mmc.yaml" --out /proc/cisim
+
 finish

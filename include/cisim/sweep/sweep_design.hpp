@@ -2,6 +2,8 @@
 // SweepDesign: the points of a parameter sweep, from --vary specs and a design (grid or Latin hypercube).
 #pragma once
 
+#include <cstddef>
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -10,6 +12,10 @@
 #include "cisim/scenario/units.hpp"
 
 namespace cisim {
+
+/// The most points one sweep may have (decision 0008): a million points of even one short
+/// replication each is days of work; a larger study is split into sweeps.
+inline constexpr std::size_t kMaxSweepPoints = 1'000'000;
 
 /// One --vary KEY=SPEC: the scenario key and the values to give it, as scenario text
 /// ("200", "1.5d", "800 USD"), so each value is validated exactly like a --set.
