@@ -107,7 +107,7 @@ check "solve with no crossing says so" 0 "^answer: wait_hours_mean at both bound
   "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:11 --target 'wait_hours_mean<0.000001' \
   --scope facility:station --replications 2 --set horizon=2d
 touch "$work/a_file"
-check "output path is a file" 1 "a_file: cannot create output directory" \
+check "output path is a file: refused before the run" 2 "--out .*a_file: cannot create the output directory: Not a directory" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/a_file"
 mkdir "$work/readonly" && chmod a-w "$work/readonly"
 if [ "$(id -u)" -ne 0 ]; then  # root writes anywhere, so this case needs an ordinary user
