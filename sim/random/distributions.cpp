@@ -295,6 +295,21 @@ Categorical::Categorical(const std::vector<double>& weights) {
   }
   // Whatever remains is full up to round-off: probability 1, as initialised.
 }
+UniformCount::UniformCount(std::int64_t lo, std::int64_t hi) : min(lo), max(hi) {
+  CISIM_ASSERT(0 <= lo && lo <= hi, "uniform count needs 0 <= min <= max");
+}
+
+EmpiricalCount::EmpiricalCount(std::vector<std::int64_t> v, const std::vector<double>& weights)
+    : values(std::move(v)), pick(weights) {
+  CISIM_ASSERT(values.size() == weights.size(), "empirical count needs one weight per value");
+}
+
+double EmpiricalCount::mean() const {
+  double m = 0.0;
+  for (std::size_t i = 0; i < values.size(); ++i) m += static_cast<double>(values[i]) * pick.probability(i);
+  return m;
+}
+
 double Categorical::mean() const {
   double m = 0.0;
   for (std::size_t i = 0; i < normalised_.size(); ++i) m += static_cast<double>(i) * normalised_[i];

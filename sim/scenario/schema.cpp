@@ -95,6 +95,8 @@ std::span<const DistributionForm> distribution_forms() {
       {"empirical", {"values"}, true, false, "piecewise-linear between the sorted `values` (a list)"},
       {"poisson", {"mean"}, false, true, "Poisson with the given mean (may be 0)"},
       {"binomial", {"n", "p"}, false, true, "binomial: `n` trials with success fraction `p`"},
+      {"uniform", {"min", "max"}, false, true, "whole numbers from `min` to `max`, each equally likely"},
+      {"empirical", {"values", "weights"}, false, true, "the whole numbers `values` (a list) with the relative `weights` (a list as long)"},
   };
   return kForms;
 }

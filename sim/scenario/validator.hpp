@@ -106,6 +106,7 @@ class Validator {
   std::optional<std::variant<Distribution, CountDistribution>> make_distribution(const std::string& name,
                                                                                  std::map<std::string, double>& p,
                                                                                  std::vector<double>& values,
+                                                                                 const std::vector<double>& weights,
                                                                                  const RawNode& node, const std::string& path,
                                                                                  bool counts);
 

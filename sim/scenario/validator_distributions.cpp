@@ -57,10 +57,13 @@ std::optional<std::variant<Distribution, CountDistribution>> Validator::check_di
                                    did_you_mean(name, names) ? "" : fmt::format("; expected one of {}", list_of(names))));
     return std::nullopt;
   }
-  const DistributionForm& form = *std::find_if(distribution_forms().begin(), distribution_forms().end(),
-                                               [&](const DistributionForm& f) { return f.name == dist->scalar; });
+  // A name may have a form for durations and another for counts (uniform, empirical).
+  const DistributionForm& form = *std::find_if(distribution_forms().begin(), distribution_forms().end(), [&](const DistributionForm& f) {
+    return f.name == dist->scalar && (counts ? f.for_counts : f.for_durations);
+  });
   std::map<std::string, double> p;
   std::vector<double> values;
+  std::vector<double> weights;
   bool ok = true;
   std::set<std::string> given;
   for (const RawNode::Entry* e : unique_entries(node, path)) {
@@ -74,16 +77,17 @@ std::optional<std::variant<Distribution, CountDistribution>> Validator::check_di
       continue;
     }
     given.insert(e->key);
-    if (e->key == "values") {
+    if (e->key == "values" || e->key == "weights") {
       if (!e->value.is_sequence() || e->value.items.empty()) {
         error(e->value.where, key_path, fmt::format("expected a non-empty list, found {}", describe(e->value)));
         ok = false;
         continue;
       }
+      const bool weight = e->key == "weights";
       for (const auto& item : e->value.items) {
-        auto v = parse_parameter(item, key_path, quantity, false);
+        auto v = parse_parameter(item, key_path, quantity, weight);
         if (!v) ok = false;
-        else values.push_back(*v);
+        else (weight ? weights : values).push_back(*v);
       }
       continue;
     }
@@ -99,7 +103,7 @@ std::optional<std::variant<Distribution, CountDistribution>> Validator::check_di
     }
   }
   if (!ok) return std::nullopt;
-  return make_distribution(form.name, p, values, node, path, counts);
+  return make_distribution(form.name, p, values, weights, node, path, counts);
 }
 
 // Parses one parameter: plain numbers for shapes and counts, USD for money, durations
@@ -147,8 +151,8 @@ std::optional<double> Validator::parse_parameter(const RawNode& node, const std:
 }
 
 std::optional<std::variant<Distribution, CountDistribution>> Validator::make_distribution(
-    const std::string& name, std::map<std::string, double>& p, std::vector<double>& values, const RawNode& node,
-    const std::string& path, bool counts) {
+    const std::string& name, std::map<std::string, double>& p, std::vector<double>& values, const std::vector<double>& weights,
+    const RawNode& node, const std::string& path, bool counts) {
   auto fail = [&](std::string message) {
     error(node.where, path, fmt::format("{}: {}", name, message));
     return std::nullopt;
@@ -158,6 +162,26 @@ std::optional<std::variant<Distribution, CountDistribution>> Validator::make_dis
     if (name == "constant") {
       if (p["value"] < 0 || !whole(p["value"])) return fail("value must be a whole number >= 0");
       return CountDistribution{Constant{p["value"]}};
+    }
+    if (name == "uniform") {
+      if (p["min"] < 0 || !whole(p["min"]) || !whole(p["max"])) return fail("min and max must be whole numbers >= 0");
+      if (p["min"] > p["max"]) return fail("min must not exceed max");
+      return CountDistribution{UniformCount{static_cast<std::int64_t>(p["min"]), static_cast<std::int64_t>(p["max"])}};
+    }
+    if (name == "empirical") {
+      if (values.size() != weights.size()) {
+        return fail(fmt::format("needs one weight per value ({} values, {} weights)", values.size(), weights.size()));
+      }
+      std::vector<std::int64_t> whole_values;
+      double total = 0.0;
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (values[i] < 0 || !whole(values[i])) return fail("values must be whole numbers >= 0");
+        if (weights[i] < 0) return fail("weights must be at least 0");
+        whole_values.push_back(static_cast<std::int64_t>(values[i]));
+        total += weights[i];
+      }
+      if (total <= 0) return fail("weights must not all be 0");
+      return CountDistribution{EmpiricalCount{std::move(whole_values), weights}};
     }
     if (name == "poisson") {
       if (p["mean"] < 0) return fail("mean must be at least 0");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cisim/random/distributions.hpp"
 
+#include <array>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -175,4 +176,32 @@ TEST_CASE("Distribution: the variant samples and reports moments of what it hold
   Xoshiro256 a{5};
   Xoshiro256 b{5};
   REQUIRE(sample(d, a) == Erlang{4, 2.0}(b));
+}
+
+TEST_CASE("UniformCount and EmpiricalCount: whole numbers with the stated frequencies", "[random]") {
+  // Tolerance: 5 binomial standard errors per frequency (the suite's rule for statistical checks).
+  Xoshiro256 g{21};
+  const UniformCount boxes{1, 50};
+  const EmpiricalCount bags{{1, 2, 10}, {70.0, 25.0, 5.0}};
+  const int n = 100'000;
+  std::array<int, 51> seen{};
+  int ones = 0;
+  int tens = 0;
+  for (int i = 0; i < n; ++i) {
+    const std::int64_t b = boxes(g);
+    REQUIRE(b >= 1);
+    REQUIRE(b <= 50);
+    ++seen[static_cast<std::size_t>(b)];
+    const std::int64_t c = bags(g);
+    ones += c == 1 ? 1 : 0;
+    tens += c == 10 ? 1 : 0;
+  }
+  auto near = [&](int count, double p) { return std::fabs(count / double(n) - p) < 5.0 * std::sqrt(p * (1.0 - p) / n); };
+  REQUIRE(near(seen[1], 0.02));
+  REQUIRE(near(seen[50], 0.02));
+  REQUIRE(near(ones, 0.70));
+  REQUIRE(near(tens, 0.05));
+  REQUIRE(boxes.mean() == 25.5);
+  REQUIRE(bags.mean() == Approx(0.7 + 0.5 + 0.5));
+  REQUIRE(mean_of(CountDistribution{bags}) == Approx(1.7));
 }

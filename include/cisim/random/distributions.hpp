@@ -175,7 +175,27 @@ using Distribution = std::variant<Constant, Uniform, Exponential, Normal, LogNor
                                   Triangular, Empirical>;
 
 /// A distribution of whole numbers (batch sizes, item counts) chosen by the scenario.
-using CountDistribution = std::variant<Constant, Poisson, Binomial>;
+/// Whole numbers from `min` to `max` inclusive, each equally likely ("1 to 50 boxes").
+struct UniformCount {
+  UniformCount(std::int64_t min, std::int64_t max);
+  std::int64_t operator()(Xoshiro256& g) const {
+    return min + static_cast<std::int64_t>(g.uniform01() * static_cast<double>(max - min + 1));
+  }
+  double mean() const { return 0.5 * static_cast<double>(min + max); }
+  std::int64_t min;
+  std::int64_t max;
+};
+
+/// Discrete values with weights (an observed distribution of counts): one alias-table draw.
+struct EmpiricalCount {
+  EmpiricalCount(std::vector<std::int64_t> values, const std::vector<double>& weights);
+  std::int64_t operator()(Xoshiro256& g) const { return values[pick(g)]; }
+  double mean() const;
+  std::vector<std::int64_t> values;
+  Categorical pick;
+};
+
+using CountDistribution = std::variant<Constant, Poisson, Binomial, UniformCount, EmpiricalCount>;
 
 /// Draws a whole number from whichever count distribution `d` holds.
 inline std::int64_t sample_count(const CountDistribution& d, Xoshiro256& g) {
