@@ -338,7 +338,12 @@ LoadedScenario load(const std::string& file, const std::string* text, const std:
   const bool override_errors = has_errors(out.diagnostics);
   auto result = validate_scenario(*root);
   if (!override_errors) out.scenario = std::move(result.scenario);
-  out.diagnostics.insert(out.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  // After an error in the files or a --set, the validator's warnings about the scenario
+  // it would have built are follow-on noise: keep its errors only.
+  for (auto& d : result.diagnostics) {
+    if (override_errors && d.severity == Severity::Warning) continue;
+    out.diagnostics.push_back(std::move(d));
+  }
   sort_diagnostics(out.diagnostics);
   return out;
 }

@@ -224,7 +224,9 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(section("categories.*", true, "one product category"));
   s.push_back(leaf("categories.*.value", KeyType::MoneyDist, "USD", true, "", "true value of one shipment",
                    "{dist: lognormal, mean: 45 USD, sd: 60 USD}"));
-  s.push_back(leaf("categories.*.duty_rate", KeyType::Fraction, "fraction", false, "0", "duty rate on the value", "12%"));
+  // Duty rates above 100% exist (2025 tariffs on China reached 145%): up to 1000%.
+  s.push_back(with_range(leaf("categories.*.duty_rate", KeyType::Fraction, "fraction", false, "0", "duty rate on the value", "12%"),
+                         0, 10));
   s.push_back(leaf("categories.*.undervaluation_factor", KeyType::Fraction, "fraction", false, "50%",
                    "declared value as a share of the true value, for an undervalued shipment", "40%"));
   s.push_back(section("categories.*.prevalence", false,
@@ -238,8 +240,9 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(with_range(leaf("origins.*.risk_multiplier", KeyType::Real, "", false, "1",
                               "multiplies every prevalence for shipments from this origin", "1.6"),
                          0, 1000));
-  s.push_back(leaf("origins.*.additional_duty_rate", KeyType::Fraction, "fraction", false, "0",
-                   "duty rate added to the category's for goods of this origin (for example Section 301 tariffs)", "25%"));
+  s.push_back(with_range(leaf("origins.*.additional_duty_rate", KeyType::Fraction, "fraction", false, "0",
+                              "duty rate added to the category's for goods of this origin (for example Section 301 tariffs)", "25%"),
+                         0, 10));
 }
 
 }  // namespace cisim::detail

@@ -157,14 +157,15 @@ Parsed<double> parse_money_usd(std::string_view text) {
   return Parsed<double>::ok(*value.value);
 }
 
-Parsed<double> parse_fraction(std::string_view text) {
+Parsed<double> parse_fraction(std::string_view text, double max) {
   const std::string_view s = trim(text);
   const bool percent = !s.empty() && s.back() == '%';
   const auto value = parse_real(percent ? trim(s.substr(0, s.size() - 1)) : s);
   if (!value.value) return Parsed<double>::fail(value.error);
   const double f = percent ? *value.value / 100.0 : *value.value;
-  if (f < 0.0 || f > 1.0) {
-    return Parsed<double>::fail(fmt::format("fraction '{}' must be between 0 and 1 (or 0% and 100%)", s));
+  if (f < 0.0 || f > max) {
+    return Parsed<double>::fail(max == 1.0 ? fmt::format("fraction '{}' must be between 0 and 1 (or 0% and 100%)", s)
+                                           : fmt::format("rate '{}' must be between 0% and {:g}%", s, 100.0 * max));
   }
   return Parsed<double>::ok(f);
 }

@@ -89,7 +89,10 @@ Scenario Validator::build() {
   build_formal_entry_rule(m);
   build_blitzes(s);
   // Load warnings only make sense for a scenario that is otherwise valid.
-  if (!has_errors(diagnostics_)) check_offered_load(s);
+  if (!has_errors(diagnostics_)) {
+    check_offered_load(s);
+    check_unused(s);
+  }
   return s;
 }
 
@@ -119,6 +122,37 @@ void Validator::check_offered_load(const Scenario& s) {
               fmt::format("offered load needs {:.2f} officers on average but {:.2f} are on duty; the waiting line "
                           "will grow without bound (add officers, lower the rates, or set a waiting_limit)",
                           officers_needed, on_duty));
+    }
+  }
+}
+
+// What is defined but can never act: a category or origin no stream gives a share, an
+// inspection method with no share that no blitz asks for. Warnings: the run is valid, but a
+// rate that silently vanishes from the table is the kind of result an analyst misreads.
+void Validator::check_unused(const Scenario& s) {
+  const CustomsModelConfig& m = s.model;
+  auto used = [&](auto share_of) {
+    return std::any_of(m.streams.begin(), m.streams.end(), [&](const CustomsStream& stream) { return share_of(stream) > 0.0; });
+  };
+  // The last category and origin are the implicit ones of a stream without a mix.
+  for (std::size_t c = 0; c + 1 < m.categories.size(); ++c) {
+    if (used([&](const CustomsStream& st) { return c < st.category_mix.size() ? st.category_mix[c] : 0.0; })) continue;
+    const std::string path = "categories." + m.categories[c].name;
+    warning(where(path), path, "no stream's category_mix gives this category a share: its values, duties and prevalences never "
+                               "reach the traffic");
+  }
+  for (std::size_t o = 0; o + 1 < m.origins.size(); ++o) {
+    if (used([&](const CustomsStream& st) { return o < st.origin_mix.size() ? st.origin_mix[o] : 0.0; })) continue;
+    const std::string path = "origins." + m.origins[o].name;
+    warning(where(path), path, "no stream's origin_mix gives this origin a share: its risk and duty never reach the traffic");
+  }
+  for (const Facility& facility : m.facilities) {
+    for (const InspectionMethod& method : facility.methods) {
+      if (method.share > 0.0) continue;
+      const bool asked = std::any_of(m.blitzes.begin(), m.blitzes.end(), [&](const Blitz& b) { return b.method == method.name; });
+      if (asked) continue;
+      const std::string path = "facilities." + facility.name + ".methods." + method.name;
+      warning(where(path), path, "this method has no share and no blitz asks for it: it is never used");
     }
   }
 }

@@ -74,6 +74,7 @@ class Validator {
 
   Scenario build();
   void check_offered_load(const Scenario& s);
+  void check_unused(const Scenario& s);
 
   // validator_walk.cpp: the tree against the schema's sections, id maps and lists.
   void walk(const RawNode& node, const std::string& pattern, const std::string& path);

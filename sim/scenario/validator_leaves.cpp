@@ -88,7 +88,8 @@ void Validator::check_leaf(const RawNode& node, const KeySpec& spec, const std::
       if (auto v = take(parse_real(text), node, path); v && check_range(spec, *v, *v, node, path)) store(path, *v, node.where);
       return;
     case KeyType::Fraction:
-      if (auto v = take(parse_fraction(text), node, path)) store(path, *v, node.where);
+      // A fraction is 0 to 100%, unless its key allows more (duty rates: 2025 tariffs reached 145%).
+      if (auto v = take(parse_fraction(text, spec.max.value_or(1.0)), node, path)) store(path, *v, node.where);
       return;
     case KeyType::Duration:
       if (auto v = take(parse_duration(text), node, path); v && check_range(spec, *v, v->to_seconds(), node, path)) {

@@ -89,6 +89,10 @@ void Validator::walk_id_map(const RawNode& node, const KeySpec& spec, const std:
       // Reported once; still registered, so references to it do not fail a second time.
       error(e->key_where, join(path, e->key),
             fmt::format("id '{}' may contain only letters, digits and '_' (at most 64)", e->key));
+    } else if (e->key == "all") {
+      // Reports name the aggregate of a scope "all" (the run, all blitzes): an item so named
+      // would be mistaken for it.
+      error(e->key_where, join(path, e->key), "id 'all' is reserved: reports use it for the aggregate of a scope");
     }
     ids.push_back(e->key);
     walk(e->value, pattern + ".*", join(path, e->key));

@@ -65,7 +65,8 @@ inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint3
   has_data = g.uniform01() < stream.advance_data_share;
   r.carried = draw_violations(category, risk, d.violations);
   r.declared_value_usd = declared_value_usd(category, r.true_value_usd, r.carried);
-  r.items = static_cast<std::uint32_t>(d.single_item ? 1 : sample_count(stream.items, g));
+  // A shipment holds at least one item: a draw of 0 (a Poisson count) counts as 1.
+  r.items = static_cast<std::uint32_t>(d.single_item ? 1 : std::max<std::int64_t>(1, sample_count(stream.items, g)));
   return r;
 }
 

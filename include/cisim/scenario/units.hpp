@@ -47,7 +47,7 @@ Parsed<double> parse_rate_per_second(std::string_view text);
 /// Money in US dollars, "800 USD" or "800USD".
 Parsed<double> parse_money_usd(std::string_view text);
 /// A fraction in [0, 1], "0.02" or "2%".
-Parsed<double> parse_fraction(std::string_view text);
+Parsed<double> parse_fraction(std::string_view text, double max = 1.0);
 /// An ISO 8601 date, "2019-07-01".
 Parsed<CivilDate> parse_date(std::string_view text);
 /// A time of day "HH:MM" from "00:00" to "24:00", as the offset from midnight.
