@@ -2,9 +2,10 @@
 // SweepDatabase: SQLite through its C API, with every failure turned into a clear message.
 #include "cisim/sweep/sweep_database.hpp"
 
-#include <sqlite3.h>
-
+#include <filesystem>
 #include <functional>
+
+#include <sqlite3.h>
 
 #include <fmt/core.h>
 
@@ -68,15 +69,19 @@ void bind_static(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_te
 
 }  // namespace
 
-SweepDatabase::SweepDatabase(const std::string& path) : path_(path) {
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+SweepDatabase::SweepDatabase(const std::string& path, Access access) : path_(path) {
+  const bool read_only = access == Access::ReadOnly;
+  const int flags = SQLITE_OPEN_URI | (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     const std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throw SweepDatabaseError(fmt::format("{}: cannot open the sweep database: {} (is the directory writable?)", path, reason));
+    throw SweepDatabaseError(fmt::format("{}: cannot open the sweep database: {}{}", path, reason,
+                                         read_only ? "" : " (is the directory writable?)"));
   }
   // Another process holding the write lock is waited for briefly, then reported.
   sqlite3_busy_timeout(db_, 3000);
+  if (read_only) return;  // an input is read as it is: no journal switch, nothing written
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
 }
@@ -188,14 +193,22 @@ void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int
 }
 
 void SweepDatabase::merge_from(const std::string& other_path) {
-  SweepDatabase other{other_path};
+  std::error_code ec;
+  if (std::filesystem::equivalent(other_path, path_, ec)) {
+    throw SweepDatabaseError(fmt::format("{}: is the output of the merge too; name the output first, then other files", other_path));
+  }
+  SweepDatabase other{other_path, Access::ReadOnly};
   const auto theirs = other.meta();
   if (theirs.empty()) throw SweepDatabaseError(fmt::format("{}: not a sweep database (no meta table)", other_path));
+  if (!theirs.contains("varied_keys")) {
+    throw SweepDatabaseError(fmt::format("{}: not a sweep database of this cisim (its meta table has no 'varied_keys')", other_path));
+  }
   const auto mine = meta();
   if (mine.empty()) {
     initialise(theirs, split_tabs(theirs.at("varied_keys")));
   } else {
-    for (const char* key : {"scenario_hash", "varied_keys", "design", "replications", "seed", "cisim_version"}) {
+    // The same sweep: shards run with other --set or --vary values must not be mixed.
+    for (const char* key : {"scenario_hash", "varied_keys", "vary", "set", "design", "replications", "seed", "cisim_version"}) {
       const auto a = mine.find(key);
       const auto b = theirs.find(key);
       if (a == mine.end() || b == theirs.end() || a->second != b->second) {
@@ -210,8 +223,15 @@ void SweepDatabase::merge_from(const std::string& other_path) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     fail_with(w, code, message);
   };
+  // Read-only, through a URI, so the input is neither changed nor switched to WAL.
+  std::string uri = "file:";
+  for (char c : std::filesystem::absolute(other_path).string()) {
+    if (c == '%' || c == '?' || c == '#') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else uri += c;
+  }
+  uri += "?mode=ro";
   Statement attach{db_, "ATTACH DATABASE ? AS src", failer};
-  bind_text(attach.get(), 1, other_path);
+  bind_text(attach.get(), 1, uri);
   attach.step();
   exec("BEGIN IMMEDIATE");
   {
@@ -237,6 +257,9 @@ void SweepDatabase::merge_from(const std::string& other_path) {
 std::string SweepDatabase::export_csv() const {
   const auto m = meta();
   if (m.empty()) throw SweepDatabaseError(fmt::format("{}: not a sweep database (no meta table)", path_));
+  if (!m.contains("varied_keys")) {
+    throw SweepDatabaseError(fmt::format("{}: not a sweep database of this cisim (its meta table has no 'varied_keys')", path_));
+  }
   const auto keys = split_tabs(m.at("varied_keys"));
   std::string select = "SELECT p.point";
   std::string header = "point";

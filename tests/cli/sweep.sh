@@ -76,6 +76,25 @@ check "resume a different sweep" 2 "refusing to resume" "$cisim" sweep "$mmc" --
 sqlite3 "$work/shard_0.db" "update metrics set value = value + 1 where rowid = 1"
 check "merge refuses disagreeing duplicates" 1 "with different results; refusing to merge" \
   "$cisim" merge "$work/merged.db" "$work/shard_0.db"
+# Merge refuses shards of another sweep (other --set values), the output named as an input,
+# and a database without cisim's tables; it reads its inputs without changing them.
+"$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:13:4 --vary streams.poisson.arrivals.rate=8/min,9/min \
+  --set horizon=7d --replications 3 --threads 1 --quiet --shard 0/3 --db "$work/other_set.db"
+check "merge refuses shards run with other --set values" 1 "cannot merge into .*: different set" \
+  "$cisim" merge "$work/merged.db" "$work/other_set.db"
+check "merge X X" 1 "is the output of the merge too" "$cisim" merge "$work/merged.db" "$work/merged.db"
+sqlite3 "$work/foreign.db" "create table meta(key text, value text); insert into meta values('x', 'y');"
+check "merge of a foreign database" 1 "foreign.db: not a sweep database of this cisim" "$cisim" merge "$work/m2.db" "$work/foreign.db"
+check "export of a foreign database" 1 "foreign.db: not a sweep database of this cisim" "$cisim" export "$work/foreign.db"
+cp "$work/shard_2.db" "$work/input.db"
+sqlite3 "$work/input.db" "pragma journal_mode=delete" > /dev/null
+before_sum="$(md5sum < "$work/input.db")"
+"$cisim" merge "$work/m3.db" "$work/input.db" > /dev/null && "$cisim" export "$work/input.db" > /dev/null
+if [ "$(md5sum < "$work/input.db")" = "$before_sum" ] && [ "$(sqlite3 "$work/input.db" 'pragma journal_mode')" = delete ]; then
+  pass
+else
+  fail "merge or export changed its input (or switched it to WAL)"
+fi
 check "bad spec" 2 "a range is lo:hi:n or lo:hi:n:log" "$cisim" sweep "$mmc" --vary horizon=1d:2d --db "$work/x.db"
 check "bad value caught before running" 2 "point 0 of the sweep is not a valid scenario" \
   "$cisim" sweep "$mmc" --vary horizon=2,3 --db "$work/y.db"

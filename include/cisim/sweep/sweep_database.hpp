@@ -33,8 +33,11 @@ class SweepDatabaseError : public std::runtime_error {
 /// keeps every point it finished and loses the one in progress whole.
 class SweepDatabase {
  public:
-  /// Opens (creating if needed) `path`. Throws SweepDatabaseError.
-  explicit SweepDatabase(const std::string& path);
+  /// How a database is opened: a sweep's own file is written (and created if needed); an
+  /// input of merge or export is only read, and never changed (no WAL switch).
+  enum class Access { ReadWrite, ReadOnly };
+  /// Opens `path`. Throws SweepDatabaseError.
+  explicit SweepDatabase(const std::string& path, Access access = Access::ReadWrite);
   ~SweepDatabase();
   SweepDatabase(const SweepDatabase&) = delete;
   SweepDatabase& operator=(const SweepDatabase&) = delete;
@@ -47,7 +50,8 @@ class SweepDatabase {
   std::set<std::size_t> finished_points() const;
   /// Records one finished point and all its metrics in one transaction.
   void write_point(const SweepPoint& point, std::uint64_t seed, int replications, double seconds, const Report& report);
-  /// Copies every point of `other` into this database (same scenario, same varied keys);
+  /// Copies every point of `other` (opened read-only) into this database: the same sweep
+  /// (scenario, varied keys and values, --set, design, replications, seed, version);
   /// a point present in both must have identical metrics, or SweepDatabaseError says which.
   void merge_from(const std::string& other_path);
   /// The tidy table: point, every varied key, replication, scope, scope_name, metric, value.
