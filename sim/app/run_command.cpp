@@ -71,9 +71,10 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   const Report report = make_report(loaded, results);
   if (vm.count("out")) {
     const std::string dir = vm["out"].as<std::string>();
-    write_file_atomically((std::filesystem::path(dir) / "summary.json").string(), format_json(report));
-    write_file_atomically((std::filesystem::path(dir) / "metrics.csv").string(), format_metrics_csv(report));
-    write_file_atomically((std::filesystem::path(dir) / "timeseries.csv").string(), format_timeseries_csv(report));
+    const std::filesystem::path out{dir};
+    write_files_as_a_set({{(out / "metrics.csv").string(), format_metrics_csv(report)},
+                          {(out / "timeseries.csv").string(), format_timeseries_csv(report)},
+                          {(out / "summary.json").string(), format_json(report)}});
   }
   if (prints_report(vm)) {
     if (format == "json") fmt::print("{}", format_json(report));

@@ -14,8 +14,13 @@
 
 namespace cisim {
 
-void write_file_atomically(const std::string& path, const std::string& contents) {
-  const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
+namespace {
+
+std::string temporary_of(const std::string& path) { return fmt::format("{}.tmp-{}", path, ::getpid()); }
+
+// Writes `contents` to the temporary name of `path` and flushes it to disk.
+void write_temporary(const std::string& path, const std::string& contents) {
+  const std::string temporary = temporary_of(path);
   auto fail = [&](const char* what) {
     const std::string reason = std::strerror(errno);
     ::unlink(temporary.c_str());
@@ -41,7 +46,36 @@ void write_file_atomically(const std::string& path, const std::string& contents)
     fail("flush to disk");
   }
   if (::close(fd) != 0) fail("close");
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename into place");
+}
+
+void rename_into_place(const std::string& path) {
+  const std::string temporary = temporary_of(path);
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temporary.c_str());
+    throw std::runtime_error(fmt::format("{}: cannot rename into place: {}", path, reason));
+  }
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& contents) {
+  write_temporary(path, contents);
+  rename_into_place(path);
+}
+
+void write_files_as_a_set(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::size_t written = 0;
+  try {
+    for (const auto& [path, contents] : files) {
+      write_temporary(path, contents);
+      ++written;
+    }
+  } catch (...) {
+    for (std::size_t i = 0; i < written; ++i) ::unlink(temporary_of(files[i].first).c_str());
+    throw;
+  }
+  for (const auto& [path, contents] : files) rename_into_place(path);
 }
 
 }  // namespace cisim

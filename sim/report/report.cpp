@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <functional>
 
+#include <fmt/core.h>
+
 #include "cisim/model/metric_catalogue.hpp"
+#include "cisim/random/random_streams.hpp"
 #include "cisim/report/overload.hpp"
 #include "cisim/scenario/units.hpp"
 #include "cisim/version.hpp"
@@ -62,6 +65,9 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   r.warmup = format_duration(scenario.model.warmup);
   r.start_date = to_string(scenario.start_date);
   r.overrides = loaded.overrides;
+  std::string identity = fmt::format("{}\n{}\n{}\n{}", r.version, r.content_hash, r.seed, r.replications);
+  for (const auto& o : r.overrides) identity += fmt::format("\n{}={}", o.key, o.value);
+  r.run_id = fmt::format("{:016x}", fnv1a64(identity));
   const CustomsModelConfig& m = scenario.model;
   add_scope(r, Scope::Run, "all", results, [](const CustomsResult& x) { return ScopeData{&x.run, &x.all_officers, nullptr}; });
   for (std::size_t f = 0; f < m.facilities.size(); ++f) {

@@ -158,10 +158,10 @@ std::string format_summary_csv(const Report& r) {
 }
 
 std::string format_metrics_csv(const Report& r) {
-  std::string out = "replication,scope,scope_name,metric,value\n";
+  std::string out = "run_id,replication,scope,scope_name,metric,value\n";
   for (int rep = 0; rep < r.replications; ++rep) {
     for (const auto& m : r.metrics) {
-      out += fmt::format("{},{},{},{},{:.17g}\n", rep, m.scope, csv_field(m.scope_name), m.metric,
+      out += fmt::format("{},{},{},{},{},{:.17g}\n", r.run_id, rep, m.scope, csv_field(m.scope_name), m.metric,
                          m.values[static_cast<std::size_t>(rep)]);
     }
   }
@@ -169,8 +169,8 @@ std::string format_metrics_csv(const Report& r) {
 }
 
 std::string format_timeseries_csv(const Report& r) {
-  std::string out = "day,facility,metric,value\n";
-  for (const auto& d : r.daily) out += fmt::format("{},{},{},{:.17g}\n", d.day, csv_field(d.facility), d.metric, d.value);
+  std::string out = "run_id,day,facility,metric,value\n";
+  for (const auto& d : r.daily) out += fmt::format("{},{},{},{},{:.17g}\n", r.run_id, d.day, csv_field(d.facility), d.metric, d.value);
   return out;
 }
 
@@ -178,6 +178,7 @@ std::string format_json(const Report& r) {
   using nlohmann::ordered_json;
   ordered_json j;
   j["cisim_version"] = r.version;
+  j["run_id"] = r.run_id;
   j["scenario"] = {{"path", r.scenario_path}, {"name", r.scenario_name}, {"description", r.scenario_description},
                    {"content_hash", r.content_hash}};
   j["seed"] = r.seed;

@@ -55,7 +55,7 @@ check "run json" 0 '"metric": "wait_hours_mean"' "$cisim" run "$mmc" --replicati
 check "run csv" 0 "^scope,scope_name,metric,unit,mean,sd,ci95_low,ci95_high,n" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --format csv
 check "run --out writes files" 0 "" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/out" --quiet
-if [ -s "$work/out/summary.json" ] && head -1 "$work/out/metrics.csv" | grep -q "^replication,scope,scope_name,metric,value$" \
+if [ -s "$work/out/summary.json" ] && head -1 "$work/out/metrics.csv" | grep -q "^run_id,replication,scope,scope_name,metric,value$" \
   && ! ls "$work/out" | grep -q tmp; then
   pass
 else

@@ -92,7 +92,7 @@ TEST_CASE("Report: mode and selection-reason scopes reach every output", "[repor
   REQUIRE_FALSE(find_metric(r, "mode", "express", "arrivals"));      // no express stream
   REQUIRE(format_summary_csv(r).find("\nmode,postal,arrivals,") != std::string::npos);
   REQUIRE(format_summary_csv(r).find("\nselection,random,inspected,") != std::string::npos);
-  REQUIRE(format_metrics_csv(r).find("\n0,selection,random,inspected,") != std::string::npos);
+  REQUIRE(format_metrics_csv(r).find(",0,selection,random,inspected,") != std::string::npos);
   REQUIRE(format_json(r).find("\"scope\": \"mode\"") != std::string::npos);
   REQUIRE(format_table(r).find("by selection reason") != std::string::npos);
   REQUIRE(format_table(r).find("by mode") != std::string::npos);

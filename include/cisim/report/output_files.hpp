@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cisim {
 
@@ -10,5 +12,11 @@ namespace cisim {
 /// then renamed over `path`, so a reader never sees a partial file and a crash leaves the
 /// old file (or none). Throws std::runtime_error with the path and the system's reason.
 void write_file_atomically(const std::string& path, const std::string& contents);
+
+/// Writes several files as one set (decision 0004): every file is written to a temporary
+/// name and flushed first, and only when all are on disk are they renamed into place, so a
+/// failure while writing leaves the previous set whole. Each file of a run carries its
+/// run_id, so a set mixed by a crash between two renames can be told apart.
+void write_files_as_a_set(const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace cisim

@@ -25,6 +25,9 @@ struct MetricSummary {
 /// Everything a report needs: where the run came from, and its metrics.
 struct Report {
   std::string version;
+  /// Names this run in every output file: FNV-1a 64 of version, scenario content hash, seed,
+  /// replications and overrides, so the files of one run are recognised as a set.
+  std::string run_id;
   std::string scenario_path;
   std::string scenario_name;
   std::string scenario_description;
@@ -59,11 +62,11 @@ const MetricSummary* find_metric(const Report& r, const std::string& scope, cons
 std::string format_table(const Report& report);
 /// Summary rows: scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n.
 std::string format_summary_csv(const Report& report);
-/// Tidy per-replication rows: replication, scope, scope_name, metric, value (metrics.csv).
+/// Tidy per-replication rows: run_id, replication, scope, scope_name, metric, value (metrics.csv).
 std::string format_metrics_csv(const Report& report);
 /// summary.json: run metadata, then every metric with mean, sd, ci95 and n.
 std::string format_json(const Report& report);
-/// timeseries.csv: day, facility, metric, value (mean over replications).
+/// timeseries.csv: run_id, day, facility, metric, value (mean over replications).
 std::string format_timeseries_csv(const Report& report);
 
 }  // namespace cisim
