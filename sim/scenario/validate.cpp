@@ -34,8 +34,34 @@ TypedValue Validator::default_value(const KeySpec& spec) {
   return v.values_.at(spec.path).value;
 }
 
+// An error at `key` or one of its ancestors was reported already.
+bool Validator::follows_an_error(const std::string& key) const {
+  return std::any_of(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
+    return d.severity == Severity::Error && (d.key == key || (key.size() > d.key.size() && key.starts_with(d.key) &&
+                                                              key[d.key.size()] == '.'));
+  });
+}
+
+bool Validator::has_error_under(const std::string& path) const {
+  return std::any_of(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
+    return d.severity == Severity::Error && (d.key == path || d.key.starts_with(path + "."));
+  });
+}
+
 void Validator::error(const SourceLocation& where, const std::string& key, std::string message) {
-  diagnostics_.push_back(Diagnostic{Severity::Error, where, key, std::move(message)});
+  SourceLocation at = where;
+  if (at.file.empty()) {
+    // A check made while building the scenario, on something the walk already reported
+    // (a facility written as a scalar has no officers): a follow-on, not a new problem.
+    if (follows_an_error(key)) return;
+    // Otherwise it is located at the nearest written ancestor.
+    for (std::string path = key; at.file.empty() && !path.empty();) {
+      const auto dot = path.rfind('.');
+      path = dot == std::string::npos ? std::string{} : path.substr(0, dot);
+      at = this->where(path);
+    }
+  }
+  diagnostics_.push_back(Diagnostic{Severity::Error, at, key, std::move(message)});
 }
 
 void Validator::warning(const SourceLocation& where, const std::string& key, std::string message) {

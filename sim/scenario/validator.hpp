@@ -48,6 +48,8 @@ class Validator {
  private:
   // validate.cpp: diagnostics, shared text helpers, reading stored values, the build.
   void error(const SourceLocation& where, const std::string& key, std::string message);
+  bool follows_an_error(const std::string& key) const;
+  bool has_error_under(const std::string& path) const;
   void warning(const SourceLocation& where, const std::string& key, std::string message);
   static std::string join(const std::string& path, const std::string& key);
   static std::string list_of(const std::vector<std::string>& names);

@@ -182,7 +182,8 @@ void Validator::build_blitzes(Scenario& s) {
     if (auto method = maybe<std::string>(path + ".method", "")) {
       b.method = *method;
       for (std::size_t f = 0; f < m.facilities.size(); ++f) {
-        if (!b.facilities[f]) continue;
+        // A facility with an error of its own may lack its methods: no follow-on error here.
+        if (!b.facilities[f] || has_error_under("facilities." + m.facilities[f].name)) continue;
         std::vector<std::string> names;
         for (const auto& x : m.facilities[f].methods) names.push_back(x.name);
         if (std::find(names.begin(), names.end(), *method) == names.end()) {

@@ -49,6 +49,10 @@ check "a run too large for memory is refused up front" 2 "this run would keep 17
 check "unused category and origin warn" 0 "warning: categories.goods: no stream's category_mix gives this category a share" \
   "$cisim" check "$mmc" --set 'categories={goods: {value: {dist: constant, value: 5 USD}}}' --set 'origins={CN: {risk_multiplier: 1}}'
 check "duty rates above 100% (2025 tariffs)" 0 "de_minimis_2025.yaml: ok" "$cisim" check scenarios/de_minimis_2025.yaml --set 'origins.CN.additional_duty_rate=145%'
+check "a facility written as a scalar: one located error, no follow-ons" 2 "^--set:1:20: error: facilities.jfk_imf: expected a map" \
+  "$cisim" check "$mf" --set 'facilities.jfk_imf=3'
+if [ "$("$cisim" check "$mf" --set 'facilities.jfk_imf=3' 2>&1 | wc -l)" -eq 1 ]; then pass; else fail "follow-on errors after a scalar facility"; fi
+if ! "$cisim" check "$mf" --set 'streams.jfk_imf_mail.origin_mix=[]' 2>&1 | grep -q "^: "; then pass; else fail "an error without a location"; fi
 check "run echoes overrides" 0 "overrides: facilities.station.officers.count=11" \
   "$cisim" run "$mmc" --replications 2 --set facilities.station.officers.count=11 --set horizon=2d
 check "run json" 0 '"metric": "wait_hours_mean"' "$cisim" run "$mmc" --replications 2 --set horizon=2d --format json
