@@ -127,6 +127,12 @@ RunOptions replication_options(const po::variables_map& vm, bool quiet) {
   if (vm.count("threads")) {
     const int t = vm["threads"].as<int>();
     if (t < 1) throw UsageError{fmt::format("--threads must be at least 1 (got {})", t)};
+    // Threads beyond the cores only wait; far beyond, the system refuses to create them.
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int most = std::max(64, 4 * cores);
+    if (t > most) {
+      throw UsageError{fmt::format("--threads must be at most {} on this machine ({} cores; got {})", most, cores, t)};
+    }
     run_options.threads = t;
   }
   if (!quiet && ::isatty(STDERR_FILENO)) run_options.on_progress = progress_printer();

@@ -196,7 +196,9 @@ class Loader {
     const SourceLocation value_at{"--set", ordinal, static_cast<int>(equals) + 2};
     std::vector<Diagnostic> value_diagnostics;
     std::optional<RawNode> value;
-    if (value_text.empty()) {
+    // '~' and 'null' are YAML for nothing, like an empty value: the key holds nothing, and
+    // validation says what it expected there.
+    if (value_text.empty() || value_text == "~" || value_text == "null" || value_text == "Null" || value_text == "NULL") {
       value = RawNode{};
     } else {
       value = read_yaml_text(value_text, "--set", value_diagnostics);

@@ -137,6 +137,12 @@ class Converter {
             diagnostics_.push_back(file_error(file_, key_where.line, key_where.column, "map keys must be plain names"));
             return std::nullopt;
           }
+          if (it->first.Scalar() == "<<" && it->first.Tag() != "!") {
+            diagnostics_.push_back(file_error(file_, key_where.line, key_where.column,
+                                              "YAML merge keys ('<<') are not supported: write the keys out, or share them "
+                                              "with include:"));
+            return std::nullopt;
+          }
           auto value = convert(it->second, key_where, depth + 1);
           if (!value) return std::nullopt;
           out.entries.push_back(RawNode::Entry{it->first.Scalar(), key_where, std::move(*value)});
@@ -225,6 +231,14 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<D
   while (in && text.size() <= limits.max_file_bytes) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    diagnostics.push_back(file_error(path, 0, 0, "cannot be read (a read error: is it a regular file?)"));
+    return std::nullopt;
+  }
+  if (in.bad()) {
+    diagnostics.push_back(file_error(path, 0, 0, "cannot be read (a read error: is it a regular file?)"));
+    return std::nullopt;
   }
   if (text.size() > limits.max_file_bytes) {
     diagnostics.push_back(file_error(path, 1, 1,

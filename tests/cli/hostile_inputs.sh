@@ -55,4 +55,12 @@ check "lhs of 1e8 points" 2 "--points must be at most 1000000" "$cisim" sweep "$
 check "unwritable --out fails before the run" 2 "--out /proc/cisim: cannot create the output directory" \
   "$cisim" run "$source_dir/scenarios/queue_mmc.yaml" --out /proc/cisim
 
+# Files that cannot be read, YAML merge keys, a null --set value, far too many threads.
+expect "/proc/self/mem" 2 "/proc/self/mem: error: cannot be read" /proc/self/mem
+printf 'base: &b {count: 2}\nofficers:\n  <<: *b\n' > "$work/merge_key.yaml"
+expect "merge key" 2 "merge_key.yaml:3:3: error: YAML merge keys \\('<<'\\) are not supported" "$work/merge_key.yaml"
+check "--set KEY=~" 2 "^--set:1:9: error: horizon: expected a duration such as '45min', found nothing" \
+  "$cisim" check "$source_dir/scenarios/queue_mmc.yaml" --set 'horizon=~'
+check "--threads 100000" 2 "--threads must be at most [0-9]+ on this machine" "$cisim" run "$source_dir/scenarios/queue_mmc.yaml" --threads 100000
+
 finish
