@@ -42,7 +42,7 @@ std::size_t Inspection::choose_method(std::size_t f, const ShipmentRecord& r) {
 Duration Inspection::duration(std::size_t f, std::size_t m, const ShipmentRecord& r) {
   double seconds = std::max(0.0, sample(config_->facilities[f].methods[m].duration_seconds, inspection_time_[f]));
   if (const auto& plan = config_->streams[r.stream].lot_sampling) {
-    seconds += plan->time_per_item.to_seconds() * static_cast<double>(sample_size(*plan, r.items));
+    seconds += plan->time_per_item.to_seconds() * static_cast<double>(items_opened(*plan, r));
   }
   return Duration::from_seconds(seconds);
 }
@@ -55,7 +55,7 @@ Finding Inspection::detect(std::size_t f, const ShipmentRecord& r) {
   if (sampling && r.items > 1) {
     // Lot sampling: the violating items (a share of a violating consignment) are found only
     // if the sample holds some, and each is then found with the method's sensitivity.
-    finding.items_opened = sample_size(*sampling, r.items);
+    finding.items_opened = items_opened(*sampling, r);
     const std::int64_t bad_in_sample = r.carried ? violating_in_sample(*sampling, r.items, finding.items_opened, g) : 0;
     for (int k = 0; k < kViolationKinds; ++k) {
       const auto kind = static_cast<ViolationKind>(k);
@@ -71,6 +71,12 @@ Finding Inspection::detect(std::size_t f, const ShipmentRecord& r) {
     if (contains(r.carried, kind) && g.uniform01() < method.sensitivity[static_cast<std::size_t>(k)]) finding.found |= bit(kind);
   }
   return finding;
+}
+
+std::int64_t Inspection::items_opened(const LotSampling& plan, const ShipmentRecord& r) {
+  const auto [it, added] = sample_sizes_.try_emplace({r.stream, r.items}, 0);
+  if (added) it->second = sample_size(plan, r.items);
+  return it->second;
 }
 
 std::int64_t violating_in_sample(const LotSampling& plan, std::int64_t items, std::int64_t opened, Xoshiro256& g) {

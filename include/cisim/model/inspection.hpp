@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "cisim/model/customs_config.hpp"
@@ -40,10 +42,14 @@ class Inspection {
   Xoshiro256& detection_stream(std::size_t f) { return detection_[f]; }
 
  private:
+  /// Items opened in `r` under its stream's lot sampling plan. The hypergeometric size takes
+  /// up to one step per item, so sizes are kept per (stream, items): each is computed once.
+  std::int64_t items_opened(const LotSampling& plan, const ShipmentRecord& r);
   const CustomsModelConfig* config_;
   std::vector<Categorical> method_choice_;
   std::vector<Xoshiro256> inspection_time_, inspection_method_, detection_;
   std::vector<std::vector<std::optional<std::size_t>>> blitz_method_;  // [blitz][facility]
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::int64_t> sample_sizes_;  // (stream, items) -> items opened
 };
 
 /// Number of violating items among `opened` drawn without replacement from a consignment of
