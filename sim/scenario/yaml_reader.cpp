@@ -2,6 +2,7 @@
 // YAML text to RawNode: byte checks first, then yaml-cpp, then a bounded conversion.
 #include "cisim/scenario/yaml_reader.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -178,6 +179,16 @@ std::optional<RawNode> read_yaml_text(std::string_view text, const std::string& 
   }
   if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
   if (!check_bytes(text, file, diagnostics)) return std::nullopt;
+  // yaml-cpp builds its whole tree before we can count nodes, at hundreds of bytes a node: a
+  // 16 MB flat list took 4 GB. Every value but the first needs a separator (',' or a line
+  // end), so their count bounds the values written; refuse before parsing when it is over.
+  const auto separators = static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c == ',' || c == '\n'; }));
+  if (separators > limits.max_scanned_values) {
+    diagnostics.push_back(file_error(file, 1, 1,
+                                     fmt::format("the file holds about {} values; scenario files are limited to {}", separators,
+                                                 limits.max_scanned_values)));
+    return std::nullopt;
+  }
   YAML::Node document;
   try {
     document = YAML::Load(std::string{text});

@@ -17,6 +17,7 @@ namespace cisim {
 struct ReadLimits {
   std::size_t max_file_bytes = 16u << 20;  ///< larger files are refused before parsing
   std::size_t max_nodes = 1'000'000;       ///< after alias expansion: stops "billion laughs"
+  std::size_t max_scanned_values = 200'000;  ///< ',' and line ends in the text, checked before parsing
   int max_depth = 64;                      ///< nesting of maps and lists
 };
 
