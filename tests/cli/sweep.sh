@@ -33,7 +33,13 @@ if cmp -s "$work/whole.csv" "$work/killed.csv"; then pass; else fail "killed ($b
 # SIGTERM (and SIGINT) finish the point in progress, commit it, and say how to resume.
 "${sweep[@]}" --db "$work/term.db" 2> "$work/term.err" &
 pid=$!
-sleep 0.3
+# The handlers are installed once the database holds the sweep's meta rows: wait for those
+# (a sanitizer build starts slowly), then signal during the points.
+for _ in $(seq 300); do
+  [ "$(sqlite3 "$work/term.db" 'select count(*) from meta' 2>/dev/null || echo 0)" -gt 0 ] && break
+  sleep 0.05
+done
+sleep 0.1
 kill -TERM "$pid"
 wait "$pid"
 status=$?
