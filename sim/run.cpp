@@ -3,7 +3,6 @@
 #include "cisim/run.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -15,8 +14,7 @@ namespace cisim {
 
 double run_memory_bytes(const Scenario& scenario, int replications, int threads) {
   const CustomsModelConfig& m = scenario.model;
-  const double day = static_cast<double>(Duration::days(1).ticks());
-  const double days = std::max(1.0, std::ceil(static_cast<double>(m.horizon.ticks()) / day));
+  const auto days = static_cast<double>(days_covering(m.horizon));
   const auto facilities = static_cast<double>(m.facilities.size());
   const auto streams = static_cast<double>(m.streams.size());
   const double kept = static_cast<double>(replications) * days * facilities *
@@ -35,8 +33,7 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
     throw RunBudgetError(fmt::format(
         "this run would keep {:.1f} GiB of results in memory ({} replications of {} days at {} facilities, on {} threads); "
         "the limit is {:.0f} GiB: run fewer replications or a shorter horizon, or split it into a sweep",
-        bytes / gib, results.replications, static_cast<long long>(std::ceil(static_cast<double>(scenario.model.horizon.ticks()) /
-                                                                         static_cast<double>(Duration::days(1).ticks()))),
+        bytes / gib, results.replications, days_covering(scenario.model.horizon),
         scenario.model.facilities.size(), threads_wanted, kRunMemoryBudgetBytes / gib));
   }
   results.per_replication.resize(static_cast<std::size_t>(results.replications));

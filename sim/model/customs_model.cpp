@@ -28,11 +28,6 @@ namespace {
 
 const Duration kSlice = Duration::hours(1);
 
-std::size_t days_in(Duration horizon) {
-  const std::int64_t day = Duration::days(1).ticks();
-  return static_cast<std::size_t>(std::max<std::int64_t>(1, (horizon.ticks() + day - 1) / day));
-}
-
 // Events: ArrivalSliceStarted (an hour of a stream's arrivals, each shipment entered and
 // selected or released at once), ShipmentPresented (a selected shipment joins its facility's
 // inspection line), InspectionCompleted (outcome and release), ShiftChanged (officers).
@@ -43,16 +38,16 @@ class CustomsRun final : public ParcelSink {
         sim_(streams),
         rules_(config),
         targeting_(config),
-        blitzes_(config, days_in(config.horizon)),
+        blitzes_(config, days_covering(config.horizon)),
         release_program_(config),
         inspection_(config, streams),
         fulfillment_(config),
-        recorder_(config, days_in(config.horizon)) {
+        recorder_(config, days_covering(config.horizon)) {
     for (std::size_t f = 0; f < config.facilities.size(); ++f) {
       const Facility& facility = config.facilities[f];
       pools_.emplace_back(on_duty_at(f, SimTime::start()), 1, facility.waiting_limit);
       pool_recorders_.push_back(&sim_.add_observer<OfficerPoolRecorder>());
-      officer_time_.push_back(&sim_.add_observer<OfficerTimeRecorder>(days_in(config.horizon)));
+      officer_time_.push_back(&sim_.add_observer<OfficerTimeRecorder>(days_covering(config.horizon)));
       pools_[f].add_observer(pool_recorders_.back(), sim_.now());
       pools_[f].add_observer(officer_time_.back(), sim_.now());
       schedule_officer_change(f);
@@ -148,8 +143,12 @@ class CustomsRun final : public ParcelSink {
     const bool high_risk = entry != Entry::BulkCovered && rules_.is_high_risk(r, [&] { return score(r, has_data); });
     if (high_risk) has_data = true;
     const EntryDecision d = rules_.classify(r, stream.mode, high_risk, entry);
-    blitzes_.eligible(f, r.arrived, r.origin, r.category, eligible_);
-    if (stream.release_program) eligible_.clear();  // a release program replaces blitz selection
+    // A release program replaces blitz selection: no blitz can select its shipments.
+    if (stream.release_program) {
+      eligible_.clear();
+    } else {
+      blitzes_.eligible(f, r.arrived, r.origin, r.category, eligible_);
+    }
     const std::uint64_t items = r.items;
     recorder_.at_arrival(r, eligible_, [&](CustomsTally& t) {
       ++t[Count::Arrivals];

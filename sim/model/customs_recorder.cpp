@@ -63,22 +63,30 @@ void CustomsRecorder::finish(const BlitzCalendar& calendar, const std::vector<co
   }
   // A blitz's officer time: its facilities over its window; all blitzes: the facility-days
   // that any blitz covers, each once.
-  out.blitz_officers.assign(nb, OfficerTime{});
-  for (std::size_t b = 0; b <= nb; ++b) {
-    OfficerTime& into = b < nb ? out.blitz_officers[b] : out.all_blitz_officers;
+  auto officer_time_where = [&](auto covers) {
+    OfficerTime into;
     for (std::size_t day = 0; day < days_; ++day) {
       OfficerTime window_day;
       bool covered = false;
       for (std::size_t f = 0; f < nf; ++f) {
-        bool covers = false;
-        for (std::size_t x = 0; x < nb; ++x) covers = covers || ((x == b || b == nb) && calendar.covers_day(x, f, day));
-        if (!covers) continue;
+        if (!covers(f, day)) continue;
         window_day.combine(officers[f]->days()[day]);
         covered = true;
       }
       if (covered) into.extend(window_day);
     }
+    return into;
+  };
+  out.blitz_officers.clear();
+  for (std::size_t b = 0; b < nb; ++b) {
+    out.blitz_officers.push_back(officer_time_where([&](std::size_t f, std::size_t day) { return calendar.covers_day(b, f, day); }));
   }
+  out.all_blitz_officers = officer_time_where([&](std::size_t f, std::size_t day) {
+    for (std::size_t b = 0; b < nb; ++b) {
+      if (calendar.covers_day(b, f, day)) return true;
+    }
+    return false;
+  });
 }
 
 }  // namespace cisim

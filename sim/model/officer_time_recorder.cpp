@@ -31,9 +31,8 @@ void OfficerTimeRecorder::advance(SimTime at) {
     last_ = at;
     return;
   }
-  const std::int64_t day_ticks = Duration::days(1).ticks();
   while (last_ < at) {
-    const auto day = static_cast<std::size_t>(last_.ticks() / day_ticks);
+    const std::size_t day = day_index(last_);
     const SimTime day_end = SimTime::start() + Duration::days(static_cast<std::int64_t>(day) + 1);
     const SimTime until = std::min(at, day_end);
     const double hours = (until - last_).to_hours();
@@ -84,7 +83,7 @@ void OfficerTimeRecorder::on_warmup_ended(SimTime at) {
 void OfficerTimeRecorder::on_run_finished(SimTime at) {
   advance(at);
   // The level at the end of the run closes its last day, even a day cut short.
-  const auto day = static_cast<std::size_t>(std::max<std::int64_t>(0, at.ticks() - 1) / Duration::days(1).ticks());
+  const std::size_t day = day_index(std::max(SimTime::start(), at - Duration::from_ticks(1)));
   if (measuring_ && day < days_.size()) days_[day].waiting_at_end = waiting_;
 }
 

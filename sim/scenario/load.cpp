@@ -101,7 +101,7 @@ void merge_into(RawNode& base, const RawNode& top, const std::string& pattern, c
                                    fmt::format("no '{}' in the included {}; did you mean '{}' (from {})? A new id needs "
                                                "every required key; this one lacks: {}",
                                                entry.key, path, *near, from ? from->key_where.file : "an include",
-                                               fmt::format("{}", fmt::join(missing, ", ")))});
+                                               fmt::join(missing, ", "))});
           continue;
         }
       }

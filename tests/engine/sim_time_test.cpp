@@ -35,3 +35,13 @@ TEST_CASE("SimTime: differences are Durations and conversions are exact", "[engi
   REQUIRE(b.since_start().to_days() == Approx(3.5 / 24.0));
   REQUIRE(a < b);
 }
+
+TEST_CASE("day_index and days_covering: days of the run", "[engine]") {
+  REQUIRE(day_index(SimTime::start()) == 0);
+  REQUIRE(day_index(SimTime::start() + Duration::days(1) - Duration::from_ticks(1)) == 0);
+  REQUIRE(day_index(SimTime::start() + Duration::days(1)) == 1);
+  REQUIRE(days_covering(Duration::hours(3)) == 1);
+  REQUIRE(days_covering(Duration::days(1)) == 1);
+  REQUIRE(days_covering(Duration::days(1) + Duration::from_ticks(1)) == 2);
+  REQUIRE(days_covering(Duration::days(92)) == 92);
+}

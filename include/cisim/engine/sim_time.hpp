@@ -3,6 +3,7 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 
@@ -84,5 +85,14 @@ class SimTime {
 };
 
 constexpr SimTime operator+(Duration d, SimTime t) { return t + d; }
+
+/// The day of the run that holds `t`: day 0 begins at SimTime::start(). Precondition: t >= start.
+constexpr std::size_t day_index(SimTime t) { return static_cast<std::size_t>(t.ticks() / Duration::days(1).ticks()); }
+
+/// The whole days that cover a run of length `horizon` (a part day counts; at least one).
+constexpr std::size_t days_covering(Duration horizon) {
+  const std::int64_t day = Duration::days(1).ticks();
+  return static_cast<std::size_t>(horizon.ticks() <= day ? 1 : (horizon.ticks() + day - 1) / day);
+}
 
 }  // namespace cisim

@@ -54,9 +54,8 @@ class BlitzCalendar {
   /// hour, so inspections do not all queue at midnight: by the end of hour h at most
   /// count x (h + 1) / 24 are selected, and exactly the count by the end of the day.
   bool take_daily_quota(std::size_t b, std::size_t f, SimTime t) {
-    const std::int64_t day_ticks = Duration::days(1).ticks();
-    const auto day = static_cast<std::size_t>(t.ticks() / day_ticks);
-    const std::int64_t hour = (t.ticks() % day_ticks) / Duration::hours(1).ticks();
+    const std::size_t day = day_index(t);
+    const std::int64_t hour = (t.ticks() % Duration::days(1).ticks()) / Duration::hours(1).ticks();
     int& count = taken_[(b * facilities_ + f) * days_ + day];
     const bool fits = count < static_cast<int>(static_cast<std::int64_t>(*(*blitzes_)[b].daily_count) * (hour + 1) / 24);
     if (fits) ++count;

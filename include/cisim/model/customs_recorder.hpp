@@ -61,7 +61,7 @@ class CustomsRecorder {
  private:
   CustomsTally& cell(SimTime t, std::uint32_t stream, std::size_t lane) {
     // An event exactly at the horizon belongs to the last day.
-    const auto day = std::min(static_cast<std::size_t>(t.ticks() / Duration::days(1).ticks()), days_ - 1);
+    const std::size_t day = std::min(day_index(t), days_ - 1);
     return cells_[(day * streams_ + stream) * kLanes + lane];
   }
   const CustomsModelConfig* config_;
