@@ -32,7 +32,8 @@ struct ShipmentDraws {
     single_item = constant_items != nullptr && constant_items->value == 1.0;
   }
 
-  /// Items in one shipment or order: no draw when the stream always has one.
+  /// Items in one shipment or order: no draw when the stream always has one, and at least
+  /// one (a draw of 0, from a Poisson count, counts as 1).
   std::int64_t items(const CustomsStream& stream) {
     return single_item ? 1 : std::max<std::int64_t>(1, sample_count(stream.items, attributes));
   }
@@ -65,8 +66,7 @@ inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint3
   has_data = g.uniform01() < stream.advance_data_share;
   r.carried = draw_violations(category, risk, d.violations);
   r.declared_value_usd = declared_value_usd(category, r.true_value_usd, r.carried);
-  // A shipment holds at least one item: a draw of 0 (a Poisson count) counts as 1.
-  r.items = static_cast<std::uint32_t>(d.single_item ? 1 : std::max<std::int64_t>(1, sample_count(stream.items, g)));
+  r.items = static_cast<std::uint32_t>(d.items(stream));
   return r;
 }
 
