@@ -4,6 +4,7 @@
 # Sourced by tools/setup.sh, tools/test.sh and the scripts they call; safe to run again and again.
 # Packages come in groups, each installed by the script that uses it:
 #   build       compiler, CMake and the libraries cisim links (tools/setup.sh, tools/test.sh)
+#   browser     headless Chromium and a DevTools client, for the HTML report's test (tools/test.sh)
 #   sanitizers  clang and its runtimes: ASan, UBSan, TSan and libFuzzer (tools/sanitize.sh,
 #               tools/fuzz.sh, tools/tsan.sh)
 set -euo pipefail
@@ -12,9 +13,11 @@ CISIM_APT_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libboost-program-options-dev libeigen3-dev libfmt-dev catch2
   libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libbenchmark-dev python3
+  libjs-chart.js
 )
 # Debian 12's clang is clang 14; its sanitizer and libFuzzer runtimes are a separate package.
 CISIM_APT_SANITIZERS=(clang libclang-rt-14-dev)
+CISIM_APT_BROWSER=(chromium python3-websocket)
 
 # cisim_install_deps [GROUP...]: the build group, plus each GROUP named.
 cisim_install_deps() {
@@ -24,7 +27,8 @@ cisim_install_deps() {
     case "$group" in
       build) ;;
       sanitizers) wanted+=("${CISIM_APT_SANITIZERS[@]}") ;;
-      *) echo "cisim_install_deps: unknown package group '$group' (known: build sanitizers)" >&2; return 2 ;;
+      browser) wanted+=("${CISIM_APT_BROWSER[@]}") ;;
+      *) echo "cisim_install_deps: unknown package group '$group' (known: build browser sanitizers)" >&2; return 2 ;;
     esac
   done
   local missing=()

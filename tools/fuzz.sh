@@ -42,6 +42,19 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 echo "cisim: fuzzing the scenario loader for ${seconds} s (corpus: build-san/fuzz-corpus)"
 # From scenarios/ so that seeds' includes (common/...) resolve. Limits: 10 s per input, 2 GiB,
 # inputs up to 64 KiB (the loader's own limits are far above, and are tested by hostile_inputs).
+# The fuzzer's running commentary goes to build-san/fuzz.log; its summary (or, on a crash,
+# the report) is printed.
+log="$root/build-san/fuzz.log"
 cd scenarios
-exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-  -dict="$dict" -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "$seeds"
+set +e
+"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -dict="$dict" -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "$seeds" >"$log" 2>&1
+rc=$?
+set -e
+if [ "$rc" -ne 0 ]; then
+  tail -n 80 "$log"
+  echo "cisim: the fuzzer found a crash (exit $rc); its input is in build-san/fuzz-crashes/ (full log: build-san/fuzz.log)" >&2
+  exit 1
+fi
+grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb))' "$log"
+echo "cisim: no crash in ${seconds} s of fuzzing; corpus: $(ls "$corpus" | wc -l) inputs in build-san/fuzz-corpus"

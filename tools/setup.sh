@@ -9,4 +9,8 @@ cisim_build
 echo
 # The flagship: Operation Mega Flex 2019, 20 replications (about half a minute on one core).
 build/cisim --version
-build/cisim run scenarios/mega_flex_2019.yaml
+mkdir -p reports
+build/cisim run scenarios/mega_flex_2019.yaml --report reports/mega_flex_2019.html
+echo
+echo "The same as a page with charts (opens in any browser, no network needed):"
+echo "  $(pwd)/reports/mega_flex_2019.html"

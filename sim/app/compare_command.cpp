@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@
 #include "cisim/report/report.hpp"
 #include "cisim/run.hpp"
 #include "cisim/scenario/load.hpp"
+#include "cisim/report/html_report.hpp"
+#include "cisim/report/output_files.hpp"
 #include "options.hpp"
 
 namespace cisim::app {
@@ -27,8 +30,12 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to both (repeatable)")(
       "set-base", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to BASE only (repeatable)")(
       "set-alt", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to ALT only (repeatable)")(
-      "format,f", po::value<std::string>()->default_value("table"), "table, csv or json")(
-      "quiet,q", "no progress line and no warnings (the report is still printed, except with --out and no --format)")("scenarios", po::value<std::vector<std::string>>(), "BASE and ALT");
+      "format,f", po::value<std::string>()->default_value("table"), "on standard output: table, markdown, csv or json")(
+      "out,o", po::value<std::string>(),
+      "directory for base_summary.csv, alt_summary.csv, differences.csv and comparison.json (created if missing)")(
+      "report", po::value<std::string>(), "FILE.html: a self-contained HTML report with a forest plot of the differences")(
+      "quiet,q", "no progress line and no warnings (the comparison is still printed, except with --out or --report and no --format)")(
+      "scenarios", po::value<std::vector<std::string>>(), "BASE and ALT");
   po::positional_options_description positional;
   positional.add("scenarios", 2);
   const auto parsed = parse_or_help(args, options, positional);
@@ -36,7 +43,7 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
   const po::variables_map& vm = *parsed;
   const auto files = strings(vm, "scenarios");
   if (files.size() != 2) throw UsageError{"compare needs two scenario files: BASE and ALT (the same file twice is fine)"};
-  const std::string format = choose(vm["format"].as<std::string>(), {"table", "csv", "json"}, "format");
+  const std::string format = choose(vm["format"].as<std::string>(), {"table", "markdown", "csv", "json"}, "format");
   const bool quiet = vm.count("quiet") > 0;
   auto with = [&](const char* specific) {
     auto all = strings(vm, "set");
@@ -49,6 +56,9 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
   print_diagnostics(base.diagnostics, quiet);
   print_diagnostics(alt.diagnostics, quiet);
   if (!base.scenario || !alt.scenario) return ExitStatus::UsageError;
+  // An output that cannot be written fails now, not after both runs.
+  if (vm.count("out")) check_output_directory(vm["out"].as<std::string>(), "out");
+  if (vm.count("report")) check_output_file(vm["report"].as<std::string>(), "report");
   // One seed and one number of replications for both, so replication r pairs with r.
   RunOptions run_options = replication_options(vm, quiet);
   run_options.seed = run_options.seed.value_or(base.scenario->seed);
@@ -64,9 +74,22 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
     return ExitStatus::SimulationError;
   }
   const Comparison c = compare_reports(make_report(base, base_results), make_report(alt, alt_results));
+  if (vm.count("out")) {
+    const std::filesystem::path out{vm["out"].as<std::string>()};
+    write_files_as_a_set({{(out / "base_summary.csv").string(), format_summary_csv(c.base)},
+                          {(out / "alt_summary.csv").string(), format_summary_csv(c.alt)},
+                          {(out / "differences.csv").string(), format_comparison_csv(c)},
+                          {(out / "comparison.json").string(), format_comparison_json(c)}});
+  }
+  if (vm.count("report")) {
+    const std::string path = vm["report"].as<std::string>();
+    write_file_atomically(path, format_html_comparison(c));
+    if (!quiet) fmt::print(stderr, "cisim: report written to {}\n", path);
+  }
   if (prints_report(vm)) {
     if (format == "json") fmt::print("{}", format_comparison_json(c));
     else if (format == "csv") fmt::print("{}", format_comparison_csv(c));
+    else if (format == "markdown") fmt::print("{}", format_comparison_table(c, TableStyle::Markdown));
     else fmt::print("{}", format_comparison_table(c));
   }
   return ExitStatus::Ok;

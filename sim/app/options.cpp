@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <sstream>
@@ -108,7 +109,38 @@ std::uint64_t parse_seed(const std::string& text) {
 }
 
 bool prints_report(const po::variables_map& vm) {
-  return !(vm.count("quiet") && vm.count("out") && vm["format"].defaulted());
+  return !(vm.count("quiet") && (vm.count("out") || vm.count("report")) && vm["format"].defaulted());
+}
+
+namespace {
+void probe_directory(const std::filesystem::path& dir, const std::string& what) {
+  const auto probe = dir / ".cisim-write-test";
+  std::FILE* f = std::fopen(probe.c_str(), "w");
+  if (!f) throw UsageError{fmt::format("{}: cannot write into the directory '{}'", what, dir.string())};
+  std::fclose(f);
+  std::error_code ec;
+  std::filesystem::remove(probe, ec);
+}
+}  // namespace
+
+void check_output_directory(const std::string& dir, const char* option) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw UsageError{fmt::format("--{} {}: cannot create the output directory: {}", option, dir, ec.message())};
+  probe_directory(dir, fmt::format("--{} {}", option, dir));
+}
+
+void check_output_file(const std::string& path, const char* option) {
+  const std::filesystem::path p{path};
+  std::error_code ec;
+  if (path.empty() || std::filesystem::is_directory(p, ec)) {
+    throw UsageError{fmt::format("--{} '{}': expected a file name, such as report.html", option, path)};
+  }
+  const std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path{"."};
+  if (!std::filesystem::is_directory(dir, ec)) {
+    throw UsageError{fmt::format("--{} {}: the directory '{}' does not exist", option, path, dir.string())};
+  }
+  probe_directory(dir, fmt::format("--{} {}", option, path));
 }
 
 RunOptions replication_options(const po::variables_map& vm, bool quiet) {

@@ -33,9 +33,16 @@ void add_replication_options(po::options_description& options);
 /// on standard error when it is a terminal and not `quiet`.
 /// A --seed value: whole decimal digits that fit 64 bits; anything else is a usage error.
 std::uint64_t parse_seed(const std::string& text);
-/// Whether the report goes to standard output: always, except with --quiet and --out when no
-/// --format was asked for (--quiet silences progress and warnings, never asked-for output).
+/// Whether the report goes to standard output: always, except with --quiet and --out or
+/// --report when no --format was asked for (--quiet silences progress and warnings, never
+/// asked-for output).
 bool prints_report(const po::variables_map& vm);
+
+/// Creates `dir` if missing and checks that files can be written in it, so that an output
+/// that cannot be written fails before the run, not after (a UsageError naming `option`).
+void check_output_directory(const std::string& dir, const char* option);
+/// The same for a file: its directory must exist and be writable.
+void check_output_file(const std::string& path, const char* option);
 RunOptions replication_options(const po::variables_map& vm, bool quiet);
 
 /// The values of a repeatable option, empty when it was not given.

@@ -11,6 +11,7 @@
 
 #include <fmt/core.h>
 
+#include "cisim/report/html_report.hpp"
 #include "cisim/report/output_files.hpp"
 #include "cisim/report/report.hpp"
 #include "cisim/run.hpp"
@@ -28,9 +29,11 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   options.add_options()(
       "set", po::value<std::vector<std::string>>()->composing(),
       "KEY=VALUE: override any scenario key by dotted path, e.g. facilities.jfk_imf.officers.count=12 (repeatable)")(
-      "format,f", po::value<std::string>()->default_value("table"), "report on standard output: table, csv or json")(
-      "out,o", po::value<std::string>(), "directory for summary.json, metrics.csv and timeseries.csv (created if missing)")(
-      "quiet,q", "no progress line and no warnings (the report is still printed, except with --out and no --format)")(
+      "format,f", po::value<std::string>()->default_value("table"), "report on standard output: table, markdown, csv or json")(
+      "out,o", po::value<std::string>(),
+      "directory for summary.json, summary.csv, metrics.csv, timeseries.csv and timeseries_replications.csv (created if missing)")(
+      "report", po::value<std::string>(), "FILE.html: a self-contained HTML report with charts (opens without a network)")(
+      "quiet,q", "no progress line and no warnings (the report is still printed, except with --out or --report and no --format)")(
       "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -38,7 +41,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   if (!parsed) return ExitStatus::Ok;
   const po::variables_map& vm = *parsed;
   if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to run"};
-  const std::string format = choose(vm["format"].as<std::string>(), {"table", "csv", "json"}, "format");
+  const std::string format = choose(vm["format"].as<std::string>(), {"table", "markdown", "csv", "json"}, "format");
   const bool quiet = vm.count("quiet") > 0;
   const RunOptions run_options = replication_options(vm, quiet);
   const auto sets = strings(vm, "set");
@@ -46,20 +49,9 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);
   print_diagnostics(loaded.diagnostics, quiet);
   if (!loaded.scenario) return ExitStatus::UsageError;
-  // An output directory that cannot be written fails now, not after the run.
-  if (vm.count("out")) {
-    const std::string dir = vm["out"].as<std::string>();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw UsageError{fmt::format("--out {}: cannot create the output directory: {}", dir, ec.message())};
-    const auto probe = std::filesystem::path(dir) / ".cisim-write-test";
-    if (std::FILE* f = std::fopen(probe.c_str(), "w")) {
-      std::fclose(f);
-      std::filesystem::remove(probe, ec);
-    } else {
-      throw UsageError{fmt::format("--out {}: cannot write into the output directory", dir)};
-    }
-  }
+  // An output that cannot be written fails now, not after the run.
+  if (vm.count("out")) check_output_directory(vm["out"].as<std::string>(), "out");
+  if (vm.count("report")) check_output_file(vm["report"].as<std::string>(), "report");
 
   RunResults results;
   try {
@@ -74,11 +66,19 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     const std::filesystem::path out{dir};
     write_files_as_a_set({{(out / "metrics.csv").string(), format_metrics_csv(report)},
                           {(out / "timeseries.csv").string(), format_timeseries_csv(report)},
+                          {(out / "timeseries_replications.csv").string(), format_timeseries_replications_csv(report)},
+                          {(out / "summary.csv").string(), format_summary_csv(report)},
                           {(out / "summary.json").string(), format_json(report)}});
+  }
+  if (vm.count("report")) {
+    const std::string path = vm["report"].as<std::string>();
+    write_file_atomically(path, format_html_report(report));
+    if (!quiet) fmt::print(stderr, "cisim: report written to {}\n", path);
   }
   if (prints_report(vm)) {
     if (format == "json") fmt::print("{}", format_json(report));
     else if (format == "csv") fmt::print("{}", format_summary_csv(report));
+    else if (format == "markdown") fmt::print("{}", format_table(report, TableStyle::Markdown));
     else fmt::print("{}", format_table(report));
     // The table carries the warnings; beside CSV or JSON on standard output they go to stderr.
     if (format != "table" && !quiet) {

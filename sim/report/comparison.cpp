@@ -2,6 +2,7 @@
 // Paired comparison of two reports, and its table, CSV and JSON forms.
 #include "cisim/report/comparison.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -10,6 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cisim/base/assert.hpp"
+#include "cisim/model/metric_catalogue.hpp"
+#include "cisim/report/csv_field.hpp"
+#include "cisim/report/number_format.hpp"
 #include "cisim/stats/student_t.hpp"
 
 namespace cisim {
@@ -28,11 +32,6 @@ std::optional<double> welch_half_width(const ReplicationSummary& a, const Replic
   return student_t_quantile(0.975, df) * se;
 }
 
-std::string show(double v, const std::string& unit) {
-  if (unit == "fraction") return fmt::format("{:.3f}%", 100.0 * v);
-  if (std::fabs(v) >= 1e5) return fmt::format("{:.0f}", v);
-  return fmt::format("{:.5g}", v);
-}
 
 }  // namespace
 
@@ -64,21 +63,35 @@ Comparison compare_reports(Report base, Report alt) {
   return c;
 }
 
-std::string format_comparison_table(const Comparison& c) {
+std::string format_comparison_table(const Comparison& c, TableStyle style) {
+  const bool md = style == TableStyle::Markdown;
+  const std::string paragraph_end = md ? "\n\n" : "\n";
   std::string out;
-  out += fmt::format("cisim {}: compare {} (base) with {} (alt)\n", c.base.version, c.base.scenario_path, c.alt.scenario_path);
-  out += fmt::format("seed {}, {} replications each, common random numbers (same named streams per replication)\n", c.base.seed,
-                     c.base.replications);
+  if (md) out += fmt::format("### {} against {}\n\n", c.base.scenario_name, c.alt.scenario_name);
+  out += fmt::format("cisim {}: compare {} (base, run {}) with {} (alt, run {}){}", c.base.version, c.base.scenario_path, c.base.run_id,
+                     c.alt.scenario_path, c.alt.run_id, paragraph_end);
+  auto window = [](const Report& r) {
+    return fmt::format("horizon {}, warm-up {}: {} measured {}, {} to {}", r.horizon, r.warmup, shortest_number(r.measured_days),
+                       r.measured_days == 1.0 ? "day" : "days", r.measured_from, r.measured_to);
+  };
+  if (window(c.base) == window(c.alt)) {
+    out += fmt::format("{}{}", window(c.base), paragraph_end);
+  } else {
+    out += fmt::format("base {}; alt {}{}", window(c.base), window(c.alt), paragraph_end);
+  }
+  out += fmt::format("seed {}, {} replications each, common random numbers (same named streams per replication){}", c.base.seed,
+                     c.base.replications, paragraph_end);
   auto echo = [&](const char* which, const Report& r) {
     if (r.overrides.empty()) return;
     out += fmt::format("{} overrides:", which);
     for (const auto& o : r.overrides) out += fmt::format(" {}={}", o.key, o.value);
-    out += "\n";
+    out += paragraph_end;
   };
   echo("base", c.base);
   echo("alt", c.alt);
-  out += "difference = alt - base, paired 95% CI; * = the interval excludes 0\n\n";
-  out += fmt::format("{:<34} {:>14} {:>14} {:>26} {:>14}\n", "whole run", "base", "alt", "difference (95% CI)", "unpaired ±");
+  out += "Difference = alt - base with its paired 95% CI; * = the interval excludes 0. Rates in %, differences of rates in\n"
+         "percentage points (pp).\n\n";
+  TextTable table{{"whole run", "base", "alt", "difference (95% CI)", "", "unpaired ±"}};
   std::size_t omitted = 0;
   for (const auto& m : c.metrics) {
     if (m.scope != "run") continue;
@@ -86,27 +99,36 @@ std::string format_comparison_table(const Comparison& c) {
       ++omitted;
       continue;
     }
-    const std::string diff = m.difference.half_width
-                                 ? fmt::format("{} ± {}", show(m.difference.mean, m.unit), show(*m.difference.half_width, m.unit))
-                                 : show(m.difference.mean, m.unit);
-    out += fmt::format("{:<34} {:>14} {:>14} {:>26}{} {:>14}\n", m.metric, show(m.base.mean, m.unit), show(m.alt.mean, m.unit),
-                       diff, m.significant() ? "*" : " ",
-                       m.unpaired_half_width ? show(*m.unpaired_half_width, m.unit) : "");
+    const MetricDefinition* def = find_metric_definition(m.metric);
+    const std::string label = def ? std::string(def->label) + unit_suffix(def->unit) : m.metric;
+    std::string unpaired;
+    if (m.unpaired_half_width) {
+      unpaired = format_difference(*m.unpaired_half_width, std::nullopt, m.unit);
+      if (!unpaired.empty() && unpaired.front() == '+') unpaired.erase(0, 1);
+    }
+    // A part of the row above ("of which Type 86") starts in lower case.
+    const bool part = def && !def->label.empty() && std::islower(static_cast<unsigned char>(def->label.front()));
+    table.add_row({label, format_estimate(m.base.mean, std::nullopt, m.unit), format_estimate(m.alt.mean, std::nullopt, m.unit),
+                   format_difference(m.difference.mean, m.difference.half_width, m.unit), m.significant() ? "*" : "", unpaired},
+                  part);
   }
-  if (omitted > 0) out += fmt::format("({} metrics zero in both are omitted)\n", omitted);
-  out += "\nEvery scope (facilities, streams, blitzes): --format csv or json.\n";
+  out += table.render(style);
+  if (omitted > 0) out += fmt::format("\n({} metrics zero in both are omitted)\n", omitted);
+  out += "\nEvery scope (facilities, streams, blitzes): --format csv or json, --out DIR, or --report FILE.html.\n";
   return out;
 }
 
 std::string format_comparison_csv(const Comparison& c) {
-  std::string out = "scope,scope_name,metric,unit,base_mean,alt_mean,difference,ci95_low,ci95_high,unpaired_half_width,significant,n\n";
+  std::string out =
+      "base_run_id,alt_run_id,scope,scope_name,metric,unit,base_mean,alt_mean,difference,ci95_low,ci95_high,unpaired_half_width,"
+      "significant,n\n";
   for (const auto& m : c.metrics) {
-    out += fmt::format("{},{},{},{},{:.17g},{:.17g},{:.17g},{},{},{},{},{}\n", m.scope, m.scope_name, m.metric, m.unit,
-                       m.base.mean, m.alt.mean, m.difference.mean,
-                       m.difference.low() ? fmt::format("{:.17g}", *m.difference.low()) : "",
-                       m.difference.high() ? fmt::format("{:.17g}", *m.difference.high()) : "",
-                       m.unpaired_half_width ? fmt::format("{:.17g}", *m.unpaired_half_width) : "",
-                       m.significant() ? "true" : "false", m.difference.n);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.base.run_id, c.alt.run_id, m.scope, csv_field(m.scope_name),
+                       m.metric, m.unit, shortest_number(m.base.mean), shortest_number(m.alt.mean), shortest_number(m.difference.mean),
+                       m.difference.low() ? shortest_number(*m.difference.low()) : "",
+                       m.difference.high() ? shortest_number(*m.difference.high()) : "",
+                       m.unpaired_half_width ? shortest_number(*m.unpaired_half_width) : "", m.significant() ? "true" : "false",
+                       m.difference.n);
   }
   return out;
 }
@@ -116,8 +138,8 @@ std::string format_comparison_json(const Comparison& c) {
   auto side = [](const Report& r) {
     ordered_json overrides = ordered_json::array();
     for (const auto& o : r.overrides) overrides.push_back({{"key", o.key}, {"value", o.value}});
-    return ordered_json{{"path", r.scenario_path}, {"name", r.scenario_name}, {"content_hash", r.content_hash},
-                        {"overrides", overrides}};
+    return ordered_json{{"run_id", r.run_id}, {"path", r.scenario_path}, {"name", r.scenario_name}, {"content_hash", r.content_hash},
+                        {"horizon", r.horizon}, {"warmup", r.warmup}, {"overrides", overrides}, {"warnings", r.warnings}};
   };
   ordered_json j;
   j["cisim_version"] = c.base.version;

@@ -58,12 +58,24 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   r.scenario_path = loaded.path;
   r.scenario_name = scenario.name;
   r.scenario_description = scenario.description;
+  r.scenario_question = scenario.question;
   r.content_hash = loaded.content_hash;
   r.seed = results.seed;
   r.replications = results.replications;
   r.horizon = format_duration(scenario.model.horizon);
   r.warmup = format_duration(scenario.model.warmup);
   r.start_date = to_string(scenario.start_date);
+  const std::int64_t day0 = days_since_epoch(scenario.start_date);
+  auto date_of = [&](std::size_t day) { return to_string(civil_date(day0 + static_cast<std::int64_t>(day))); };
+  const Duration window = scenario.model.horizon - scenario.model.warmup;
+  r.measured_days = window.to_days();
+  // The window is [warm-up, horizon): its last instant lies on the day before the horizon's
+  // midnight when the horizon is a whole number of days.
+  const std::size_t first_day = day_index(SimTime{} + scenario.model.warmup);
+  const std::size_t end_days = days_covering(scenario.model.horizon);
+  r.measured_from = date_of(first_day);
+  r.measured_to = date_of(end_days == 0 ? 0 : end_days - 1);
+  for (const FacilityInfo& f : scenario.facility_info) r.facility_names.emplace_back(f.id, f.display_name);
   r.overrides = loaded.overrides;
   std::string identity = fmt::format("{}\n{}\n{}\n{}", r.version, r.content_hash, r.seed, r.replications);
   for (const auto& o : r.overrides) identity += fmt::format("\n{}={}", o.key, o.value);
@@ -105,21 +117,53 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
               [b](const CustomsResult& x) { return ScopeData{&x.blitz_windows[b]}; });
   }
   if (!results.per_replication.empty()) {
+    // Days wholly inside the warm-up hold nothing measured: they are left out, not shown as zeros.
     const std::size_t days = results.per_replication.front().daily.size();
-    const auto n = static_cast<double>(results.per_replication.size());
-    for (std::size_t d = 0; d < days; ++d) {
-      for (std::size_t f = 0; f < m.facilities.size(); ++f) {
+    const std::int64_t day_ticks = Duration::days(1).ticks();
+    for (std::size_t d = first_day; d < days; ++d) {
+      const std::int64_t begin = static_cast<std::int64_t>(d) * day_ticks;
+      const bool partial = begin < m.warmup.ticks() || begin + day_ticks > m.horizon.ticks();
+      // "all" first: every facility's tallies merged and officer time combined, so its rates
+      // are ratios of sums, never means of ratios.
+      std::vector<CustomsTally> all_tallies(results.per_replication.size());
+      std::vector<OfficerTime> all_officers(results.per_replication.size());
+      for (std::size_t rep = 0; rep < results.per_replication.size(); ++rep) {
+        const CustomsResult& x = results.per_replication[rep];
+        for (std::size_t f = 0; f < m.facilities.size(); ++f) {
+          all_tallies[rep].merge(x.daily[d][f]);
+          all_officers[rep].combine(x.daily_officers[d][f]);
+        }
+      }
+      auto add_day = [&](const std::string& facility, const auto& pick) {
         for (const MetricDefinition& def : metric_catalogue()) {
           if (!has_scope(def.scopes, Scope::Day)) continue;
-          double sum = 0.0;
-          for (const auto& rep : results.per_replication) sum += def.value(ScopeData{&rep.daily[d][f], &rep.daily_officers[d][f]});
-          r.daily.push_back({d, m.facilities[f].name, std::string(def.name), sum / n});
+          Report::DailyValue v{d, date_of(d), partial, facility, std::string(def.name), std::string(def.unit), {}, {}};
+          v.values.reserve(results.per_replication.size());
+          for (std::size_t rep = 0; rep < results.per_replication.size(); ++rep) v.values.push_back(def.value(pick(rep)));
+          v.summary = ReplicationSummary::of(v.values, 0.95);
+          r.daily.push_back(std::move(v));
         }
+      };
+      add_day("all", [&](std::size_t rep) { return ScopeData{&all_tallies[rep], &all_officers[rep]}; });
+      for (std::size_t f = 0; f < m.facilities.size(); ++f) {
+        add_day(m.facilities[f].name, [&](std::size_t rep) {
+          const CustomsResult& x = results.per_replication[rep];
+          return ScopeData{&x.daily[d][f], &x.daily_officers[d][f]};
+        });
       }
     }
   }
   r.warnings = overload_warnings(scenario, results);
   return r;
+}
+
+std::string Report::display_name(const std::string& scope, const std::string& name) const {
+  if (scope == "facility") {
+    for (const auto& [id, shown] : facility_names) {
+      if (id == name) return shown;
+    }
+  }
+  return name;
 }
 
 const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric) {

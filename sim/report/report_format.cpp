@@ -3,39 +3,47 @@
 #include "cisim/report/report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "cisim/model/metric_catalogue.hpp"
+#include "cisim/base/assert.hpp"
 #include "cisim/report/csv_field.hpp"
+#include "cisim/report/number_format.hpp"
 
 namespace cisim {
 namespace {
-// Readable and stable: large values as whole numbers (counts, dollars), others with six
-// significant digits.
-std::string number(double v) {
-  if (v == 0.0) return "0";
-  if (std::fabs(v) >= 1e5) return fmt::format("{:.0f}", v);
-  return fmt::format("{:.6g}", v);
+
+const MetricDefinition& definition(std::string_view metric) {
+  const MetricDefinition* def = find_metric_definition(metric);
+  CISIM_ASSERT(def != nullptr, "a report names a metric the catalogue does not declare");
+  return *def;
 }
-}  // namespace
 
-
-namespace {
-
-// "13.90% ± 0.08" for fractions, "20790 ± 0" for counts: mean and 95% CI half-width.
-std::string cell(const MetricSummary& m) {
-  const double hw = m.summary.half_width.value_or(0.0);
-  const char* pm = m.summary.half_width ? " ± " : "";
-  if (m.unit == "fraction") {
-    return m.summary.half_width ? fmt::format("{:.2f}%{}{:.2g}", 100.0 * m.summary.mean, pm, 100.0 * hw)
-                                : fmt::format("{:.2f}%", 100.0 * m.summary.mean);
-  }
-  const std::string hw_text = hw >= 100.0 ? fmt::format("{:.0f}", hw) : fmt::format("{:.3g}", hw);
-  return m.summary.half_width ? fmt::format("{}{}{}", number(m.summary.mean), pm, hw_text) : number(m.summary.mean);
+// A column header from the catalogue: label and unit, broken after the comma so that the
+// terminal table stays narrow ("Discrepancy rate,\nmeasured").
+std::string header_of(std::string_view metric) {
+  const MetricDefinition& def = definition(metric);
+  std::string label{def.label};
+  if (const auto comma = label.find(", "); comma != std::string::npos) label.replace(comma, 2, ",\n");
+  return label + unit_suffix(def.unit);
 }
+
+std::string row_label_of(std::string_view metric) {
+  const MetricDefinition& def = definition(metric);
+  return std::string(def.label) + unit_suffix(def.unit);
+}
+
+// A part of the row above ("of which Type 86", "selected by a blitz") starts in lower case.
+bool is_part_row(std::string_view metric) {
+  const std::string_view label = definition(metric).label;
+  return !label.empty() && std::islower(static_cast<unsigned char>(label.front()));
+}
+
+std::string cell(const MetricSummary& m) { return format_estimate(m.summary.mean, m.summary.half_width, m.unit); }
 
 // Rows of the headline table: the catalogue's headline metrics, in its order; rows that are
 // zero everywhere are dropped.
@@ -47,25 +55,34 @@ std::vector<std::string> headline_metrics() {
   return out;
 }
 
+std::string plural(double n, const char* one, const char* many) {
+  return fmt::format("{} {}", shortest_number(n), n == 1.0 ? one : many);
+}
+
+// The block of one scope kind: a row per scope instance, a column per metric, means only.
+TextTable scope_block(const Report& r, const std::string& title, const std::string& scope, const std::vector<std::string>& metrics) {
+  std::vector<std::string> headers{title};
+  for (const auto& metric : metrics) headers.push_back(header_of(metric));
+  TextTable table{headers};
+  for (const auto& m : r.metrics) {
+    if (m.scope != scope || m.metric != "inspected") continue;
+    // A fulfillment center without officers inspects nothing: it has no row.
+    const MetricSummary* officers = find_metric(r, scope, m.scope_name, "officers_on_duty_mean");
+    if (scope == "facility" && m.summary.mean == 0.0 && officers && officers->summary.mean == 0.0) continue;
+    std::vector<std::string> cells{r.display_name(scope, m.scope_name)};
+    for (const auto& metric : metrics) {
+      const MetricSummary* x = find_metric(r, scope, m.scope_name, metric);
+      cells.push_back(x ? format_value(x->summary.mean, x->unit) : "");
+    }
+    table.add_row(std::move(cells));
+  }
+  return table;
+}
+
 }  // namespace
 
-std::string format_table(const Report& r) {
-  std::string out;
-  out += fmt::format("cisim {}: {} ({}, {})\n", r.version, r.scenario_name, r.scenario_path, r.content_hash);
-  out += fmt::format("{}\n", r.scenario_description);
-  out += fmt::format("seed {}, {} replications, horizon {}, warm-up {}", r.seed, r.replications, r.horizon, r.warmup);
-  if (r.overrides.empty()) {
-    out += "; no overrides\n";
-  } else {
-    out += "; overrides:";
-    for (const auto& o : r.overrides) out += fmt::format(" {}={}", o.key, o.value);
-    out += "\n";
-  }
-  if (r.replications < 2) {
-    out += "one replication: values without confidence intervals (they need at least 2), after the warm-up\n";
-  } else {
-    out += fmt::format("mean ± 95% CI half-width over {} replications (Student t), after the warm-up\n", r.replications);
-  }
+HeadlineTable headline_table(const Report& r) {
+  HeadlineTable h;
   // Columns: the whole run, and what the blitzes measured (their own selections) when there
   // are any (every scope and metric are in --format csv and json).
   std::vector<std::pair<std::string, std::string>> columns{{"run", "all"}};
@@ -76,9 +93,7 @@ std::string format_table(const Report& r) {
       if (m.scope == "blitz" && m.metric == "arrivals") columns.emplace_back("blitz", m.scope_name);
     }
   }
-  out += fmt::format("\n{:<30}", "");
-  for (const auto& [scope, name] : columns) out += fmt::format(" {:>24}", scope == "run" ? "whole run" : (name == "all" ? "all blitzes" : "blitz " + name));
-  out += "\n";
+  for (const auto& [scope, name] : columns) h.columns.push_back(scope == "run" ? "whole run" : (name == "all" ? "all blitzes" : "blitz " + name));
   for (const std::string& metric : headline_metrics()) {
     std::vector<const MetricSummary*> row;
     bool any = false;
@@ -87,90 +102,122 @@ std::string format_table(const Report& r) {
       if (row.back()) any = any || std::any_of(row.back()->values.begin(), row.back()->values.end(), [](double v) { return v != 0.0; });
     }
     if (!any) continue;
-    const MetricSummary& first = *row.front();
-    const std::string label = first.unit == "fraction" || first.unit == "shipments" ? metric : fmt::format("{} ({})", metric, first.unit);
-    out += fmt::format("{:<30}", label);
-    for (const auto* m : row) out += fmt::format(" {:>24}", m ? cell(*m) : "");
-    out += "\n";
+    HeadlineTable::Row out{metric, row_label_of(metric), is_part_row(metric), {}};
+    for (const auto* m : row) out.cells.push_back(m ? cell(*m) : "");
+    h.rows.push_back(std::move(out));
   }
-  std::size_t name_width = 19;  // "by selection reason"
-  for (const auto& m : r.metrics) {
-    if (m.scope == "facility") name_width = std::max(name_width, m.scope_name.size());
+  return h;
+}
+
+std::string format_table(const Report& r, TableStyle style) {
+  const bool md = style == TableStyle::Markdown;
+  std::string out;
+  const std::string paragraph_end = md ? "\n\n" : "\n";
+  out += md ? fmt::format("### {}\n\n", r.scenario_name) : "";
+  if (!r.scenario_question.empty()) out += fmt::format("{}{}", r.scenario_question, paragraph_end);
+  out += fmt::format("{}{}", r.scenario_description, paragraph_end);
+  out += fmt::format("cisim {}, {} ({}, {}), run {}; seed {}, {}; horizon {}, warm-up {}: {} from {} to {}", r.version,
+                     r.scenario_name, r.scenario_path, r.content_hash, r.run_id, r.seed, plural(r.replications, "replication", "replications"),
+                     r.horizon, r.warmup, plural(r.measured_days, "measured day", "measured days"), r.measured_from, r.measured_to);
+  if (r.overrides.empty()) {
+    out += "; no overrides";
+  } else {
+    out += "; overrides:";
+    for (const auto& o : r.overrides) out += fmt::format(" {}={}", o.key, o.value);
   }
-  out += fmt::format("\n{:<{}} {:>12} {:>12} {:>15} {:>15} {:>12} {:>12}\n", "facility", name_width, "inspected", "utilization",
-                     "wait mean (min)", "wait p95 (min)", "officers", "discrepancy");
-  for (const auto& m : r.metrics) {
-    if (m.scope != "facility" || m.metric != "inspected") continue;
-    auto mean = [&](const char* metric) {
-      const auto* x = find_metric(r, "facility", m.scope_name, metric);
-      return x ? x->summary.mean : 0.0;
-    };
-    // A fulfillment center without officers inspects nothing: it has no row.
-    if (mean("officers_on_duty_mean") == 0.0 && mean("inspected") == 0.0) continue;
-    out += fmt::format("{:<{}} {:>12} {:>11.1f}% {:>15.2f} {:>15.2f} {:>12.1f} {:>11.2f}%\n", m.scope_name, name_width,
-                       number(mean("inspected")), 100.0 * mean("officer_utilization"), 60.0 * mean("wait_hours_mean"),
-                       60.0 * mean("wait_hours_p95"), mean("officers_on_duty_mean"), 100.0 * mean("discrepancy_rate"));
+  out += paragraph_end;
+  if (r.replications < 2) {
+    out += "One replication: values without confidence intervals (they need at least 2).";
+  } else {
+    out += fmt::format("Mean ± 95% CI half-width over {} replications (Student t); rates in %, their half-widths in percentage points (pp).",
+                       r.replications);
   }
+  out += "\n\n";
+  const HeadlineTable h = headline_table(r);
+  std::vector<std::string> headers{"metric"};
+  headers.insert(headers.end(), h.columns.begin(), h.columns.end());
+  TextTable headline{headers};
+  for (const auto& row : h.rows) {
+    std::vector<std::string> cells{row.label};
+    cells.insert(cells.end(), row.cells.begin(), row.cells.end());
+    headline.add_row(std::move(cells), row.part);
+  }
+  out += headline.render(style);
+  out += '\n';
+  out += scope_block(r, "facility", "facility",
+                     {"inspected", "officer_utilization", "wait_hours_mean", "wait_hours_p95", "officers_on_duty_mean", "discrepancy_rate"})
+             .render(style);
   // What each selection reason measured, and where the seizures are, by mode.
-  auto mean_of = [&](const std::string& scope, const std::string& name, const char* metric) {
-    const auto* x = find_metric(r, scope, name, metric);
-    return x ? x->summary.mean : 0.0;
-  };
-  auto names_of = [&](const char* scope) {
-    std::vector<std::string> names;
-    for (const auto& m : r.metrics) {
-      if (m.scope == scope && m.metric == "inspected") names.push_back(m.scope_name);
+  out += '\n';
+  out += scope_block(r, "selection reason", "selection", {"selected", "inspected", "discrepancy_rate", "counterfeit_rate", "seizures"}).render(style);
+  TextTable modes{{"mode", header_of("arrivals"), header_of("inspected"), header_of("discrepancy_rate"), header_of("seizures"), "Share of\nall seizures"}};
+  const MetricSummary* all_seizures = find_metric(r, "run", "all", "seizures");
+  for (const auto& m : r.metrics) {
+    if (m.scope != "mode" || m.metric != "inspected") continue;
+    std::vector<std::string> cells{m.scope_name};
+    for (const char* metric : {"arrivals", "inspected", "discrepancy_rate", "seizures"}) {
+      const MetricSummary* x = find_metric(r, "mode", m.scope_name, metric);
+      cells.push_back(x ? format_value(x->summary.mean, x->unit) : "");
     }
-    return names;
-  };
-  out += fmt::format("\n{:<{}} {:>12} {:>12} {:>12} {:>12} {:>12}\n", "by selection reason", name_width, "selected", "inspected",
-                     "discrepancy", "counterfeit", "seizures");
-  for (const auto& name : names_of("selection")) {
-    out += fmt::format("{:<{}} {:>12} {:>12} {:>11.2f}% {:>11.2f}% {:>12}\n", name, name_width, number(mean_of("selection", name, "selected")),
-                       number(mean_of("selection", name, "inspected")), 100.0 * mean_of("selection", name, "discrepancy_rate"),
-                       100.0 * mean_of("selection", name, "counterfeit_rate"), number(mean_of("selection", name, "seizures")));
+    const MetricSummary* seizures = find_metric(r, "mode", m.scope_name, "seizures");
+    const double total = all_seizures ? all_seizures->summary.mean : 0.0;
+    cells.push_back(seizures && total > 0.0 ? format_value(seizures->summary.mean / total, "fraction") : "");
+    modes.add_row(std::move(cells));
   }
-  const double all_seizures = mean_of("run", "all", "seizures");
-  out += fmt::format("\n{:<{}} {:>12} {:>12} {:>12} {:>12} {:>12}\n", "by mode", name_width, "arrivals", "inspected", "discrepancy",
-                     "seizures", "of seizures");
-  for (const auto& name : names_of("mode")) {
-    const double seizures = mean_of("mode", name, "seizures");
-    out += fmt::format("{:<{}} {:>12} {:>12} {:>11.2f}% {:>12} {:>11.1f}%\n", name, name_width, number(mean_of("mode", name, "arrivals")),
-                       number(mean_of("mode", name, "inspected")), 100.0 * mean_of("mode", name, "discrepancy_rate"), number(seizures),
-                       all_seizures > 0.0 ? 100.0 * seizures / all_seizures : 0.0);
-  }
-  out += "\nmeasured: discrepancy_rate and counterfeit_rate among inspected shipments; truth: true_*_prevalence\n";
-  out += "among arrivals. A blitz column counts the blitz's own selections and the arrivals it could select.\n";
-  out += "Facility officers and utilization: over the days with traffic or work. Every metric, per facility,\n";
-  out += "stream, mode, selection reason and blitz: --format csv or json, or --out DIR (docs/metrics.md).\n";
-  for (const auto& w : r.warnings) out += fmt::format("\nwarning: {}\n", w);
+  out += '\n';
+  out += modes.render(style);
+  out += "\n";
+  out += "Measured rates are among inspected shipments (what inspectors report); true rates are among all arrivals (what\n"
+         "measurement hides). A blitz column counts the blitz's own selections and the arrivals it could select. Facility,\n"
+         "selection and mode blocks show means; officer figures are over each facility's days with traffic or work. Every\n"
+         "metric with its interval, per facility, stream, mode, selection reason and blitz: --format csv or json, --out DIR,\n"
+         "or --report FILE.html (docs/metrics.md).\n";
+  for (const auto& w : r.warnings) out += md ? fmt::format("\n> **Warning:** {}\n", w) : fmt::format("\nwarning: {}\n", w);
   return out;
 }
 
 std::string format_summary_csv(const Report& r) {
-  std::string out = "scope,scope_name,metric,unit,mean,sd,ci95_low,ci95_high,n\n";
+  std::string out = "run_id,scope,scope_name,metric,label,unit,mean,sd,ci95_low,ci95_high,n,description\n";
   for (const auto& m : r.metrics) {
-    out += fmt::format("{},{},{},{},{:.17g},{:.17g},{},{},{}\n", m.scope, csv_field(m.scope_name), m.metric, m.unit,
-                       m.summary.mean, m.summary.sd, m.summary.low() ? fmt::format("{:.17g}", *m.summary.low()) : "",
-                       m.summary.high() ? fmt::format("{:.17g}", *m.summary.high()) : "", m.summary.n);
+    const MetricDefinition& def = definition(m.metric);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", r.run_id, m.scope, csv_field(m.scope_name), m.metric,
+                       csv_field(std::string(def.label)), m.unit, shortest_number(m.summary.mean), shortest_number(m.summary.sd),
+                       m.summary.low() ? shortest_number(*m.summary.low()) : "", m.summary.high() ? shortest_number(*m.summary.high()) : "",
+                       m.summary.n, csv_field(std::string(def.description)));
   }
   return out;
 }
 
 std::string format_metrics_csv(const Report& r) {
-  std::string out = "run_id,replication,scope,scope_name,metric,value\n";
+  std::string out = "run_id,replication,scope,scope_name,metric,unit,value\n";
   for (int rep = 0; rep < r.replications; ++rep) {
     for (const auto& m : r.metrics) {
-      out += fmt::format("{},{},{},{},{},{:.17g}\n", r.run_id, rep, m.scope, csv_field(m.scope_name), m.metric,
-                         m.values[static_cast<std::size_t>(rep)]);
+      out += fmt::format("{},{},{},{},{},{},{}\n", r.run_id, rep, m.scope, csv_field(m.scope_name), m.metric, m.unit,
+                         shortest_number(m.values[static_cast<std::size_t>(rep)]));
     }
   }
   return out;
 }
 
 std::string format_timeseries_csv(const Report& r) {
-  std::string out = "run_id,day,facility,metric,value\n";
-  for (const auto& d : r.daily) out += fmt::format("{},{},{},{},{:.17g}\n", r.run_id, d.day, csv_field(d.facility), d.metric, d.value);
+  std::string out = "run_id,date,day,partial_day,facility,metric,unit,mean,sd,ci95_low,ci95_high,n\n";
+  for (const auto& d : r.daily) {
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", r.run_id, d.date, d.day, d.partial ? "true" : "false",
+                       csv_field(d.facility), d.metric, d.unit, shortest_number(d.summary.mean), shortest_number(d.summary.sd),
+                       d.summary.low() ? shortest_number(*d.summary.low()) : "", d.summary.high() ? shortest_number(*d.summary.high()) : "",
+                       d.summary.n);
+  }
+  return out;
+}
+
+std::string format_timeseries_replications_csv(const Report& r) {
+  std::string out = "run_id,date,day,partial_day,facility,metric,unit,replication,value\n";
+  for (const auto& d : r.daily) {
+    for (std::size_t rep = 0; rep < d.values.size(); ++rep) {
+      out += fmt::format("{},{},{},{},{},{},{},{},{}\n", r.run_id, d.date, d.day, d.partial ? "true" : "false", csv_field(d.facility),
+                         d.metric, d.unit, rep, shortest_number(d.values[rep]));
+    }
+  }
   return out;
 }
 
@@ -180,12 +227,13 @@ std::string format_json(const Report& r) {
   j["cisim_version"] = r.version;
   j["run_id"] = r.run_id;
   j["scenario"] = {{"path", r.scenario_path}, {"name", r.scenario_name}, {"description", r.scenario_description},
-                   {"content_hash", r.content_hash}};
+                   {"question", r.scenario_question}, {"content_hash", r.content_hash}};
   j["seed"] = r.seed;
   j["replications"] = r.replications;
   j["horizon"] = r.horizon;
   j["warmup"] = r.warmup;
   j["start_date"] = r.start_date;
+  j["measured_window"] = {{"days", r.measured_days}, {"from", r.measured_from}, {"to", r.measured_to}};
   ordered_json overrides = ordered_json::array();
   for (const auto& o : r.overrides) overrides.push_back({{"key", o.key}, {"value", o.value}});
   j["overrides"] = overrides;

@@ -12,6 +12,9 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(leaf("name", KeyType::Text, "", true, "", "short name of the scenario, shown in every report", "queue_mmc"));
   s.push_back(leaf("description", KeyType::Text, "", true, "", "what the scenario represents and the question it answers",
                    "\"M/M/c check: 10 officers, 9 shipments/min\""));
+  s.push_back(leaf("question", KeyType::Text, "", false, "",
+                   "the policy question the scenario answers, in one sentence; reports open with it",
+                   "\"Do blitzes measure the violation rate of all traffic?\""));
   s.push_back(leaf("include", KeyType::PathList, "", false, "",
                    "other scenario files merged in first (paths relative to this file); keys written here win, and a key set to null (~) here removes it",
                    "common/facilities.yaml"));

@@ -87,6 +87,7 @@ Scenario Validator::build() {
   s.format_version = static_cast<int>(maybe<std::int64_t>("format_version", "format_version").value_or(1));
   s.name = maybe<std::string>("name", "name").value_or("");
   s.description = maybe<std::string>("description", "description").value_or("");
+  s.question = maybe<std::string>("question", "question").value_or("");
   s.seed = static_cast<std::uint64_t>(maybe<std::int64_t>("seed", "seed").value_or(1));
   s.replications = static_cast<int>(maybe<std::int64_t>("replications", "replications").value_or(1));
   s.start_date = maybe<CivilDate>("start_date", "start_date").value_or(CivilDate{});

@@ -25,7 +25,7 @@ check "set unknown key" 2 "^--set:1:1: error: facilities.station.oficers: unknow
   "$cisim" check "$mmc" --set facilities.station.oficers.count=3
 check "warning exits 0" 0 "warning: facilities.station: offered load needs 12.00 officers" \
   "$cisim" check "$mmc" --set streams.poisson.arrivals.rate=12/min
-check "schema metrics" 0 "^\\| \`seizures\` \\| shipments" "$cisim" schema metrics
+check "schema metrics" 0 "^\\| \`seizures\` \\| Seizures \\| shipments" "$cisim" schema metrics
 check "schema unknown subject" 2 "unknown subject 'metrix'; did you mean 'metrics'\\?" "$cisim" schema metrix
 check "overload warning on stderr beside json" 0 "cisim: warning: facility 'station': selections outran inspection capacity" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --set streams.poisson.arrivals.rate=12/min --format json
@@ -56,10 +56,10 @@ if ! "$cisim" check "$mf" --set 'streams.jfk_imf_mail.origin_mix=[]' 2>&1 | grep
 check "run echoes overrides" 0 "overrides: facilities.station.officers.count=11" \
   "$cisim" run "$mmc" --replications 2 --set facilities.station.officers.count=11 --set horizon=2d
 check "run json" 0 '"metric": "wait_hours_mean"' "$cisim" run "$mmc" --replications 2 --set horizon=2d --format json
-check "run csv" 0 "^scope,scope_name,metric,unit,mean,sd,ci95_low,ci95_high,n" \
+check "run csv" 0 "^run_id,scope,scope_name,metric,label,unit,mean,sd,ci95_low,ci95_high,n,description" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --format csv
 check "run --out writes files" 0 "" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/out" --quiet
-if [ -s "$work/out/summary.json" ] && head -1 "$work/out/metrics.csv" | grep -q "^run_id,replication,scope,scope_name,metric,value$" \
+if [ -s "$work/out/summary.json" ] && head -1 "$work/out/metrics.csv" | grep -q "^run_id,replication,scope,scope_name,metric,unit,value$" \
   && ! ls "$work/out" | grep -q tmp; then
   pass
 else
@@ -73,26 +73,26 @@ if cmp -s "$work/stdout.json" "$work/out/summary.json"; then pass; else fail "--
 if cmp -s "$work/t1/summary.json" "$work/t2/summary.json" && cmp -s "$work/t1/metrics.csv" "$work/t2/metrics.csv"; then pass; else
   fail "--threads 1 and 2 give different summary.json or metrics.csv"; fi
 check "bad threads" 2 "--threads must be at least 1" "$cisim" run "$mmc" --threads 0
-check "compare" 0 "dwell_hours_mean .*\\*" "$cisim" compare "$mmc" "$mmc" --replications 4 --set horizon=2d \
+check "compare" 0 "Arrival to release, inspected, mean \\(h\\) .*\\*" "$cisim" compare "$mmc" "$mmc" --replications 4 --set horizon=2d \
   --set-alt facilities.station.officers.count=12
 check "compare needs two files" 2 "compare needs two scenario files" "$cisim" compare "$mmc"
-check "compare csv" 0 "^scope,scope_name,metric,unit,base_mean,alt_mean,difference" "$cisim" compare "$mmc" "$mmc" \
+check "compare csv" 0 "^base_run_id,alt_run_id,scope,scope_name,metric,unit,base_mean,alt_mean,difference" "$cisim" compare "$mmc" "$mmc" \
   --replications 2 --set horizon=2d --format csv
 # Every policy lever of issue 6 can be switched on from the command line (here on the
 # break-bulk scenario, shortened): the metric each one drives becomes non-zero.
 bb="scenarios/breakbulk_mx_ca.yaml"
 short=(--replications 1 --format csv --set horizon=3d --set warmup=1d)
-check "set ultimate consignee" 0 "^run,all,bulk_entries,shipments,[1-9]" \
+check "set ultimate consignee" 0 ",run,all,bulk_entries,[^,]*,shipments,[1-9]" \
   "$cisim" run "$bb" "${short[@]}" --set policies.ultimate_consignee.from=2019-07-01
-check "set lot sampling" 0 "^run,all,items_sampled,items,[1-9]" \
+check "set lot sampling" 0 ",run,all,items_sampled,[^,]*,items,[1-9]" \
   "$cisim" run "$bb" "${short[@]}" --set streams.mx_orders.lot_sampling.size=fixed --set streams.mx_orders.lot_sampling.count=2
-check "set destruction of identical goods" 0 "^run,all,lots_destroyed,lots,[1-9]" \
+check "set destruction of identical goods" 0 ",run,all,lots_destroyed,[^,]*,lots,[1-9]" \
   "$cisim" run "$bb" "${short[@]}" --set policies.destroy_identical_share=100% --set policies.random_rate=20%
-check "set no order splitting" 0 "^stream,ca_orders,split_orders,orders,0," \
+check "set no order splitting" 0 ",stream,ca_orders,split_orders,[^,]*,orders,0," \
   "$cisim" run "$bb" "${short[@]}" --set streams.ca_orders.fulfillment.split_orders=false
-check "set category limits" 0 "^run,all,arrivals" \
+check "set category limits" 0 ",run,all,arrivals," \
   "$cisim" run "$bb" "${short[@]}" --set 'streams.mx_orders.sellers.restricted_categories=[electronics]'
-check "set release program per seller" 0 "^run,all,selected_release_program,shipments,[1-9]" \
+check "set release program per seller" 0 ",run,all,selected_release_program,[^,]*,shipments,[1-9]" \
   "$cisim" run "$bb" "${short[@]}" --set streams.ca_orders.release_program.clearance=10 \
   --set streams.ca_orders.release_program.fraction=5% --set streams.ca_orders.release_program.per=seller
 # solve: the fewest officers for a mean wait under 0.001 h at 9 arrivals a minute and 1 minute

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
+
+#include <fmt/core.h>
 #include "cisim/report/report.hpp"
 
 #include <catch2/catch.hpp>
@@ -52,7 +55,7 @@ TEST_CASE("Report: metrics.csv has one row per replication and metric", "[report
 
 TEST_CASE("Report: one replication reports no interval rather than a fake one", "[report]") {
   const auto r = small_report(1);
-  REQUIRE(format_table(r).find("one replication: values without confidence intervals") != std::string::npos);
+  REQUIRE(format_table(r).find("One replication: values without confidence intervals") != std::string::npos);
   REQUIRE(format_table(r).find(" ± ") == std::string::npos);
   const auto j = nlohmann::json::parse(format_json(r));
   REQUIRE(j["metrics"][0]["ci95"].is_null());
@@ -77,11 +80,46 @@ TEST_CASE("run_scenario: results are byte-identical for any thread count", "[rep
 TEST_CASE("Report: seizures mean the same in summary.json and timeseries.csv", "[report]") {
   const auto r = small_report(2);
   for (const char* metric : {"seizures", "abandoned", "inspected", "arrivals", "discrepancies_found"}) {
-    double daily = 0.0;
-    for (const auto& d : r.daily) daily += d.metric == metric ? d.value : 0.0;
+    double by_facility = 0.0;
+    double all = 0.0;
+    for (const auto& d : r.daily) {
+      if (d.metric != metric) continue;
+      (d.facility == "all" ? all : by_facility) += d.summary.mean;
+    }
     INFO(metric);
-    REQUIRE(daily == Approx(find_metric(r, "run", "all", metric)->summary.mean));
+    REQUIRE(by_facility == Approx(find_metric(r, "run", "all", metric)->summary.mean));
+    REQUIRE(all == Approx(by_facility));  // the "all" series is the facilities' sum
   }
+}
+
+TEST_CASE("Report: the daily 'all' series takes rates as ratios of sums", "[report]") {
+  const auto r = small_report(2);
+  for (std::size_t i = 0; i < r.daily.size(); ++i) {
+    const auto& d = r.daily[i];
+    if (d.facility != "all" || d.metric != "discrepancy_rate") continue;
+    for (std::size_t rep = 0; rep < d.values.size(); ++rep) {
+      double found = 0.0;
+      double inspected = 0.0;
+      for (const auto& x : r.daily) {
+        if (x.day != d.day || x.facility == "all") continue;
+        if (x.metric == "discrepancies_found") found += x.values[rep];
+        if (x.metric == "inspected") inspected += x.values[rep];
+      }
+      REQUIRE(d.values[rep] == Approx(inspected > 0.0 ? found / inspected : 0.0));
+    }
+  }
+}
+
+TEST_CASE("Report: timeseries rows carry the calendar date and leave out warm-up days", "[report]") {
+  const auto r = small_report(2);
+  REQUIRE_FALSE(r.daily.empty());
+  const std::string csv = format_timeseries_csv(r);
+  REQUIRE(csv.rfind("run_id,date,day,partial_day,facility,metric,unit,mean,sd,ci95_low,ci95_high,n\n", 0) == 0);
+  REQUIRE(csv.find(fmt::format(",{},", r.daily.front().date)) != std::string::npos);
+  REQUIRE(r.daily.front().date == r.measured_from);
+  const std::string reps = format_timeseries_replications_csv(r);
+  REQUIRE(reps.rfind("run_id,date,day,partial_day,facility,metric,unit,replication,value\n", 0) == 0);
+  REQUIRE(std::count(reps.begin(), reps.end(), '\n') == static_cast<long>(1 + 2 * r.daily.size()));
 }
 
 TEST_CASE("Report: mode and selection-reason scopes reach every output", "[report]") {
@@ -90,10 +128,10 @@ TEST_CASE("Report: mode and selection-reason scopes reach every output", "[repor
   REQUIRE(find_metric(r, "selection", "random", "discrepancy_rate"));
   REQUIRE_FALSE(find_metric(r, "selection", "random", "arrivals"));  // a reason has no arrivals
   REQUIRE_FALSE(find_metric(r, "mode", "express", "arrivals"));      // no express stream
-  REQUIRE(format_summary_csv(r).find("\nmode,postal,arrivals,") != std::string::npos);
-  REQUIRE(format_summary_csv(r).find("\nselection,random,inspected,") != std::string::npos);
-  REQUIRE(format_metrics_csv(r).find(",0,selection,random,inspected,") != std::string::npos);
+  REQUIRE(format_summary_csv(r).find(",mode,postal,arrivals,Shipments arrived,shipments,") != std::string::npos);
+  REQUIRE(format_summary_csv(r).find(",selection,random,inspected,") != std::string::npos);
+  REQUIRE(format_metrics_csv(r).find(",0,selection,random,inspected,shipments,") != std::string::npos);
   REQUIRE(format_json(r).find("\"scope\": \"mode\"") != std::string::npos);
-  REQUIRE(format_table(r).find("by selection reason") != std::string::npos);
-  REQUIRE(format_table(r).find("by mode") != std::string::npos);
+  REQUIRE(format_table(r).find("selection reason") != std::string::npos);
+  REQUIRE(format_table(r).find("\nmode ") != std::string::npos);
 }

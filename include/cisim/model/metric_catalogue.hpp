@@ -39,6 +39,7 @@ struct ScopeData {
 /// `scopes`, which always provide what it reads.
 struct MetricDefinition {
   std::string_view name;
+  std::string_view label;  ///< plain words for tables, reports and charts ("Discrepancy rate, measured")
   std::string_view unit;  ///< "shipments", "fraction", "USD", "h", "officers", ...
   MetricKind kind;
   Window window;

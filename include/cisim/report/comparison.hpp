@@ -38,8 +38,9 @@ struct Comparison {
 /// Pairs the metrics of two reports made with the same seed and number of replications.
 Comparison compare_reports(Report base, Report alt);
 
-std::string format_comparison_table(const Comparison& c);
-/// scope, scope_name, metric, unit, base_mean, alt_mean, difference, ci95_low, ci95_high, unpaired_half_width, significant, n
+std::string format_comparison_table(const Comparison& c, TableStyle style = TableStyle::Text);
+/// differences.csv: base_run_id, alt_run_id, scope, scope_name, metric, unit, base_mean, alt_mean, difference, ci95_low,
+/// ci95_high, unpaired_half_width, significant, n
 std::string format_comparison_csv(const Comparison& c);
 std::string format_comparison_json(const Comparison& c);
 

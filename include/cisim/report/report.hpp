@@ -3,8 +3,10 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "cisim/report/text_table.hpp"
 #include "cisim/run.hpp"
 #include "cisim/scenario/load.hpp"
 #include "cisim/stats/replication_summary.hpp"
@@ -31,6 +33,7 @@ struct Report {
   std::string scenario_path;
   std::string scenario_name;
   std::string scenario_description;
+  std::string scenario_question;  ///< the scenario's `question`, or empty
   std::string content_hash;
   std::uint64_t seed = 0;
   int replications = 0;
@@ -38,19 +41,32 @@ struct Report {
   std::string warmup;
   std::vector<Override> overrides;
   std::string start_date;  ///< YYYY-MM-DD of day 0
+  /// The measured window: from the end of the warm-up to the horizon, in days (may be fractional).
+  double measured_days = 0.0;
+  std::string measured_from;  ///< YYYY-MM-DD of the first measured day
+  std::string measured_to;    ///< YYYY-MM-DD of the last measured day
+  /// Facility ids and the names reports show for them (`display_name`, else the id), in scenario order.
+  std::vector<std::pair<std::string, std::string>> facility_names;
   /// Scopes in the order run, facilities, streams, modes, selection reasons, blitzes, blitz
   /// windows (each in scenario order); within a scope, catalogue order.
   std::vector<MetricSummary> metrics;
   /// What an analyst must not miss: selections that outran the officers, with where and when.
   std::vector<std::string> warnings;
-  /// Daily series per facility (the catalogue's "day" metrics), mean over replications.
+  /// Daily series per facility (the catalogue's "day" metrics) over the days that overlap
+  /// the measured window: per replication and summarised.
   struct DailyValue {
-    std::size_t day;
+    std::size_t day;     ///< days since start_date
+    std::string date;    ///< YYYY-MM-DD
+    bool partial = false;  ///< the day is cut by the end of the warm-up or by the horizon
     std::string facility;
     std::string metric;
-    double value;
+    std::string unit;
+    std::vector<double> values;  ///< one per replication
+    ReplicationSummary summary;
   };
   std::vector<DailyValue> daily;
+  /// The name a report shows for a scope: a facility's display name, else `scope_name`.
+  std::string display_name(const std::string& scope, const std::string& scope_name) const;
 };
 
 Report make_report(const LoadedScenario& loaded, const RunResults& results);
@@ -58,15 +74,33 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results);
 /// The metric `metric` of scope `scope` / `name` ("run" / "all", "facility" / an id, ...), or null.
 const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric);
 
-/// The table an analyst pastes into a memo: one block per facility.
-std::string format_table(const Report& report);
-/// Summary rows: scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n.
+/// The headline table, shared by the terminal, Markdown and HTML reports: the catalogue's
+/// headline metrics (rows that are zero everywhere dropped) for the whole run and what the
+/// blitzes measured; cells are formatted by format_estimate.
+struct HeadlineTable {
+  struct Row {
+    std::string metric;
+    std::string label;  ///< catalogue label and unit
+    bool part = false;  ///< a part of the row above ("of which Type 86")
+    std::vector<std::string> cells;
+  };
+  std::vector<std::string> columns;  ///< "whole run", "all blitzes" or "blitz ID"
+  std::vector<Row> rows;
+};
+HeadlineTable headline_table(const Report& report);
+
+/// The table an analyst pastes into a memo (Text) or into a Markdown document (Markdown):
+/// the same rows and numbers either way (docs/cli.md).
+std::string format_table(const Report& report, TableStyle style = TableStyle::Text);
+/// summary.csv: run_id, scope, scope_name, metric, label, unit, mean, sd, ci95_low, ci95_high, n, description.
 std::string format_summary_csv(const Report& report);
-/// Tidy per-replication rows: run_id, replication, scope, scope_name, metric, value (metrics.csv).
+/// metrics.csv, tidy per replication: run_id, replication, scope, scope_name, metric, unit, value.
 std::string format_metrics_csv(const Report& report);
 /// summary.json: run metadata, then every metric with mean, sd, ci95 and n.
 std::string format_json(const Report& report);
-/// timeseries.csv: run_id, day, facility, metric, value (mean over replications).
+/// timeseries.csv, summarised: run_id, date, day, partial_day, facility, metric, unit, mean, sd, ci95_low, ci95_high, n.
 std::string format_timeseries_csv(const Report& report);
+/// timeseries_replications.csv, tidy: run_id, date, day, partial_day, facility, metric, unit, replication, value.
+std::string format_timeseries_replications_csv(const Report& report);
 
 }  // namespace cisim

@@ -28,6 +28,7 @@ struct Scenario {
   int format_version = 1;
   std::string name;
   std::string description;
+  std::string question;  ///< the question the scenario answers (reports open with it), or empty
   std::uint64_t seed = 1;
   int replications = 10;
   CivilDate start_date;

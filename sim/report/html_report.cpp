@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+// The HTML report: the page's data as JSON, inlined with Chart.js and the page script into one file.
+#include "cisim/report/html_report.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "cisim/model/metric_catalogue.hpp"
+#include "cisim/report/number_format.hpp"
+#include "html_resources.hpp"
+
+namespace cisim {
+namespace {
+
+using nlohmann::ordered_json;
+
+// The daily series the page draws, and the rates it sets measured against true.
+constexpr const char* kDailyMetrics[] = {"arrivals", "selected", "inspected", "selected_not_inspected", "discrepancy_rate",
+                                         "true_discrepancy_prevalence", "counterfeit_rate", "true_counterfeit_prevalence",
+                                         "wait_hours_mean", "officer_utilization", "queue_length_mean", "officers_on_duty_mean"};
+constexpr const char* kRateMetrics[] = {"discrepancy_rate", "true_discrepancy_prevalence", "counterfeit_rate", "true_counterfeit_prevalence"};
+
+ordered_json estimate(const ReplicationSummary& s) {
+  return {{"mean", s.mean}, {"low", s.low() ? ordered_json(*s.low()) : ordered_json(nullptr)},
+          {"high", s.high() ? ordered_json(*s.high()) : ordered_json(nullptr)}};
+}
+
+// Label, unit and description of every metric the page names, from the catalogue.
+ordered_json metric_info() {
+  ordered_json out = ordered_json::object();
+  for (const MetricDefinition& def : metric_catalogue()) {
+    out[std::string(def.name)] = {{"label", def.label}, {"unit", def.unit}, {"description", def.description}};
+  }
+  return out;
+}
+
+ordered_json run_meta(const Report& r) {
+  ordered_json overrides = ordered_json::array();
+  for (const auto& o : r.overrides) overrides.push_back({{"key", o.key}, {"value", o.value}});
+  return {{"name", r.scenario_name},
+          {"question", r.scenario_question},
+          {"description", r.scenario_description},
+          {"path", r.scenario_path},
+          {"content_hash", r.content_hash},
+          {"version", r.version},
+          {"run_id", r.run_id},
+          {"seed", std::to_string(r.seed)},  // a string: JavaScript numbers lose 64-bit seeds
+          {"replications", r.replications},
+          {"horizon", r.horizon},
+          {"warmup", r.warmup},
+          {"measured_days", r.measured_days},
+          {"measured_from", r.measured_from},
+          {"measured_to", r.measured_to},
+          {"overrides", overrides},
+          {"warnings", r.warnings}};
+}
+
+ordered_json headline(const Report& r) {
+  const HeadlineTable h = headline_table(r);
+  ordered_json rows = ordered_json::array();
+  for (const auto& row : h.rows) rows.push_back({{"metric", row.metric}, {"label", row.label}, {"part", row.part}, {"cells", row.cells}});
+  return {{"columns", h.columns}, {"rows", rows}};
+}
+
+// Measured and true rates with their intervals for each instance of each scope kind.
+ordered_json scopes(const Report& r) {
+  ordered_json out = ordered_json::array();
+  const std::pair<const char*, const char*> kinds[] = {
+      {"facility", "By facility"}, {"mode", "By mode"}, {"selection", "By selection reason"}, {"blitz", "By blitz"}};
+  for (const auto& [kind, title] : kinds) {
+    ordered_json entries = ordered_json::array();
+    auto add = [&](const std::string& scope, const std::string& name, const std::string& shown) {
+      ordered_json values = ordered_json::object();
+      for (const char* metric : kRateMetrics) {
+        if (const MetricSummary* m = find_metric(r, scope, name, metric)) values[metric] = estimate(m->summary);
+      }
+      const MetricSummary* inspected = find_metric(r, scope, name, "inspected");
+      if (!inspected || inspected->summary.mean == 0.0) return;  // nothing measured: no point to show
+      entries.push_back({{"name", shown}, {"values", values}});
+    };
+    if (std::string(kind) == "facility") add("run", "all", "whole run");
+    for (const auto& m : r.metrics) {
+      if (m.scope != kind || m.metric != "inspected") continue;
+      add(kind, m.scope_name, std::string(kind) == "blitz" && m.scope_name == "all" ? "all blitzes" : r.display_name(kind, m.scope_name));
+    }
+    if (entries.size() > (std::string(kind) == "facility" ? 1u : 0u)) out.push_back({{"kind", kind}, {"title", title}, {"entries", entries}});
+  }
+  return out;
+}
+
+ordered_json daily(const Report& r) {
+  std::vector<std::string> dates;
+  std::vector<bool> partial;
+  std::map<std::size_t, std::size_t> index;  // day -> position
+  for (const auto& d : r.daily) {
+    if (index.emplace(d.day, dates.size()).second) {
+      dates.push_back(d.date);
+      partial.push_back(d.partial);
+    }
+  }
+  ordered_json facilities = ordered_json::array();
+  facilities.push_back({{"id", "all"}, {"name", "All facilities"}});
+  for (const auto& [id, shown] : r.facility_names) facilities.push_back({{"id", id}, {"name", shown}});
+  // A rate or a mean over no shipments is undefined, not 0: such days are gaps in the lines.
+  // The shipments each charted rate or mean is over:
+  const std::map<std::string, std::string> over{{"discrepancy_rate", "inspected"}, {"counterfeit_rate", "inspected"},
+                                                {"true_discrepancy_prevalence", "arrivals"}, {"true_counterfeit_prevalence", "arrivals"},
+                                                {"wait_hours_mean", "inspected"}};
+  std::map<std::pair<std::string, std::size_t>, std::map<std::string, double>> counts;  // (facility, day) -> metric -> mean
+  for (const auto& d : r.daily) {
+    if (d.metric == "inspected" || d.metric == "arrivals") counts[{d.facility, d.day}][d.metric] = d.summary.mean;
+  }
+  // series[facility][metric] = {mean: [...], low: [...], high: [...]}, one entry per date.
+  ordered_json series = ordered_json::object();
+  for (const auto& d : r.daily) {
+    if (std::find_if(std::begin(kDailyMetrics), std::end(kDailyMetrics), [&](const char* m) { return d.metric == m; }) == std::end(kDailyMetrics)) continue;
+    ordered_json& s = series[d.facility][d.metric];
+    if (s.is_null()) {
+      const ordered_json nulls(dates.size(), nullptr);
+      s = {{"mean", nulls}, {"low", nulls}, {"high", nulls}};
+    }
+    const std::size_t i = index.at(d.day);
+    if (const auto denominator = over.find(d.metric); denominator != over.end() && counts[{d.facility, d.day}][denominator->second] == 0.0) continue;
+    s["mean"][i] = d.summary.mean;
+    if (d.summary.half_width) {
+      s["low"][i] = *d.summary.low();
+      s["high"][i] = *d.summary.high();
+    }
+  }
+  return {{"dates", dates}, {"partial", partial}, {"facilities", facilities}, {"series", series}};
+}
+
+// JSON inside <script>: "</" would end the element and "<!--" open a comment, so '<' is escaped.
+std::string script_json(const ordered_json& j) {
+  const std::string text = j.dump();
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '<') out += "\\u003c";
+    else out += c;
+  }
+  return out;
+}
+
+std::string unsigned_text(std::string text) {
+  if (!text.empty() && text.front() == '+') text.erase(0, 1);
+  return text;
+}
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string page(const std::string& title, const ordered_json& data) {
+  std::string out;
+  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>" + html_escape(title) + "</title>\n<style>\n";
+  out += resources::report_css();
+  out += "</style>\n</head>\n<body>\n<main id=\"report\"><p>This report needs JavaScript to draw its tables and charts.</p></main>\n";
+  out += "<script id=\"cisim-data\" type=\"application/json\">" + script_json(data) + "</script>\n";
+  out += "<script>\n";
+  out += resources::chart_js();
+  out += "\n</script>\n<script>\n";
+  out += resources::report_js();
+  out += "\n</script>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string format_html_report(const Report& r) {
+  ordered_json data;
+  data["kind"] = "run";
+  data["run"] = run_meta(r);
+  data["metrics"] = metric_info();
+  data["headline"] = headline(r);
+  data["scopes"] = scopes(r);
+  data["daily"] = daily(r);
+  return page("cisim: " + r.scenario_name, data);
+}
+
+std::string format_html_comparison(const Comparison& c) {
+  ordered_json data;
+  data["kind"] = "compare";
+  data["base"] = run_meta(c.base);
+  data["alt"] = run_meta(c.alt);
+  data["metrics"] = metric_info();
+  ordered_json rows = ordered_json::array();
+  for (const auto& m : c.metrics) {
+    if (m.scope != "run") continue;
+    if (m.base.mean == 0.0 && m.alt.mean == 0.0 && m.difference.sd == 0.0) continue;  // zero in both: nothing to compare
+    const MetricDefinition* def = find_metric_definition(m.metric);
+    rows.push_back({{"metric", m.metric},
+                    {"label", def ? std::string(def->label) + unit_suffix(def->unit) : m.metric},
+                    {"headline", def && def->headline},
+                    {"base", format_estimate(m.base.mean, m.base.half_width, m.unit)},
+                    {"alt", format_estimate(m.alt.mean, m.alt.half_width, m.unit)},
+                    {"difference", format_difference(m.difference.mean, m.difference.half_width, m.unit)},
+                    {"unpaired", m.unpaired_half_width ? "± " + unsigned_text(format_difference(*m.unpaired_half_width, std::nullopt, m.unit)) : ""},
+                    {"base_mean", m.base.mean},
+                    {"estimate", estimate(m.difference)},
+                    {"significant", m.significant()}});
+  }
+  data["differences"] = rows;
+  return page("cisim: " + c.base.scenario_name + " vs " + c.alt.scenario_name, data);
+}
+
+}  // namespace cisim

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// Number formatting: one rule per unit for every human-readable output, shortest text for files.
+#include "cisim/report/number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/core.h>
+
+namespace cisim {
+namespace {
+
+// Units whose values are counted or summed whole: shown as whole numbers with separators.
+bool whole_unit(std::string_view unit) {
+  return unit == "shipments" || unit == "items" || unit == "USD" || unit == "orders" || unit == "lots";
+}
+
+// Decimal places that show `v` to `digits` significant digits (at least 0).
+int decimals_for(double v, int digits) {
+  if (v == 0.0 || !std::isfinite(v)) return 0;
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  return std::max(0, digits - 1 - magnitude);
+}
+
+}  // namespace
+
+std::string shortest_number(double v) {
+  if (std::isnan(v)) return "";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  if (v == 0.0) return "0";  // not "-0"
+  return fmt::format("{}", v);
+}
+
+std::string grouped_number(double v, int decimals) {
+  if (!std::isfinite(v)) return shortest_number(v);
+  std::string text = fmt::format("{:.{}f}", std::fabs(v), decimals);
+  if (text.find_first_not_of("0.") == std::string::npos) return text;  // no "-0"
+  const auto point = text.find('.');
+  const std::size_t int_digits = point == std::string::npos ? text.size() : point;
+  std::string out = v < 0 ? "-" : "";
+  for (std::size_t i = 0; i < int_digits; ++i) {
+    if (i > 0 && (int_digits - i) % 3 == 0) out += ',';
+    out += text[i];
+  }
+  out += text.substr(int_digits);
+  return out;
+}
+
+std::string format_estimate(double mean, std::optional<double> half_width, std::string_view unit) {
+  if (unit == "fraction") {
+    const double pct = 100.0 * mean;
+    // Two decimals, more (up to four) when the half-width or a small non-zero rate would
+    // otherwise read as zero.
+    int decimals = 2;
+    if (half_width && *half_width > 0.0) decimals = std::clamp(decimals_for(100.0 * *half_width, 1), 2, 4);
+    if (pct != 0.0 && std::fabs(pct) < 0.005) decimals = std::max(decimals, std::min(decimals_for(pct, 1), 6));
+    std::string out = grouped_number(pct, decimals) + "%";
+    if (half_width) out += fmt::format(" ± {} pp", grouped_number(100.0 * *half_width, decimals));
+    return out;
+  }
+  int decimals = 0;
+  if (whole_unit(unit)) {
+    decimals = std::fabs(mean) < 100.0 && mean != std::round(mean) ? 1 : 0;
+  } else {
+    // Three significant digits, but no finer than a thousandth: hours to 3.6 seconds.
+    decimals = std::min(decimals_for(mean, 3), 3);
+  }
+  std::string out = grouped_number(mean, decimals);
+  if (half_width) out += " ± " + grouped_number(*half_width, decimals);
+  return out;
+}
+
+std::string format_difference(double mean, std::optional<double> half_width, std::string_view unit) {
+  std::string out;
+  if (unit == "fraction") {
+    const double pp = 100.0 * mean;
+    const int decimals = pp != 0.0 && std::fabs(pp) < 0.005 ? decimals_for(pp, 1) : 2;
+    out = grouped_number(pp, decimals) + " pp";
+    if (half_width) out += fmt::format(" ± {} pp", grouped_number(100.0 * *half_width, std::max(decimals, 2)));
+  } else {
+    out = format_estimate(mean, half_width, unit);
+  }
+  return mean > 0.0 ? "+" + out : out;
+}
+
+std::string unit_suffix(std::string_view unit) {
+  if (unit == "fraction" || unit == "shipments" || unit.empty()) return "";
+  return fmt::format(" ({})", unit);
+}
+
+}  // namespace cisim
