@@ -251,36 +251,58 @@
     ]);
   }
 
-  // The forest plot: paired differences alt - base as % of the base mean, with their 95%
-  // CIs; significant ones (interval excludes 0) in colour. Metrics with a zero base mean
-  // cannot be shown relative to it and are in the table only.
-  function forest(parent, rows) {
-    const shown = rows.filter((r) => r.headline && r.base_mean !== 0 && r.estimate.low !== null);
-    if (!shown.length) return;
-    const labels = shown.map((r) => r.label);
-    const bars = shown.map((r) => [(100 * r.estimate.low) / Math.abs(r.base_mean), (100 * r.estimate.high) / Math.abs(r.base_mean)]);
-    const points = shown.map((r, i) => ({ x: (100 * r.estimate.mean) / Math.abs(r.base_mean), y: i }));
-    const colour = shown.map((r) => (r.significant ? (r.estimate.mean > 0 ? "rgba(39, 174, 96, 0.6)" : "rgba(192, 57, 43, 0.6)") : "rgba(149, 165, 166, 0.5)"));
-    draw(canvasBox(parent, 60 + 26 * shown.length, "Paired differences, alt minus base, as a share of base"), {
+  // A forest plot: one row per metric, the paired difference's 95% CI as a floating bar
+  // (coloured when it excludes 0) and its mean as a thin dark bar in the same slot (the
+  // category axis is stacked so both share it); the grid line at 0 is drawn darker.
+  function forestChart(parent, rows, value, axisText, title) {
+    const lows = rows.map((r) => value(r, r.estimate.low));
+    const highs = rows.map((r) => value(r, r.estimate.high));
+    const span = Math.max(...highs.map(Math.abs), ...lows.map(Math.abs), 1e-9);
+    const halfMark = span * 0.004;
+    const means = rows.map((r) => value(r, r.estimate.mean));
+    const colour = rows.map((r) => (r.significant ? (r.estimate.mean > 0 ? "rgba(39, 174, 96, 0.55)" : "rgba(192, 57, 43, 0.55)") : "rgba(149, 165, 166, 0.45)"));
+    draw(canvasBox(parent, 110 + 28 * rows.length, title), {
       type: "bar",
       data: {
-        labels,
+        labels: rows.map((r) => r.label),
         datasets: [
-          { type: "bar", label: "95% CI of the paired difference (coloured: excludes 0)", data: bars, backgroundColor: colour, yAxisID: "y" },
-          { type: "scatter", label: "mean difference", data: points, backgroundColor: "#2c3e50", pointRadius: 4, yAxisID: "yPoints" },
-          { type: "scatter", label: "no difference", data: [{ x: 0, y: -0.5 }, { x: 0, y: shown.length - 0.5 }], showLine: true, borderColor: "#7f8c8d", borderDash: [4, 4], pointRadius: 0, yAxisID: "yPoints" },
+          { label: "95% CI of the paired difference (coloured: excludes 0)", data: rows.map((r, i) => [lows[i], highs[i]]), backgroundColor: colour, stack: "d" },
+          { label: "mean difference", data: means.map((m) => [m - halfMark, m + halfMark]), backgroundColor: "#2c3e50", stack: "d" },
         ],
       },
       options: {
         indexAxis: "y",
-        plugins: { title: { display: true, text: "Paired differences (alt − base), % of the base mean, 95% CI" } },
+        plugins: {
+          title: { display: true, text: title },
+          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${rows[c.dataIndex].difference}` } },
+        },
         scales: {
-          y: { type: "category" },
-          yPoints: { type: "linear", display: false, min: -0.5, max: shown.length - 0.5, reverse: true },
-          x: { ticks: { callback: (v) => `${v > 0 ? "+" : ""}${v.toLocaleString("en-US", { maximumFractionDigits: 1 })}%` }, title: { display: true, text: "% of base" } },
+          y: { stacked: true },
+          x: {
+            stacked: false,
+            grid: { color: (c) => (c.tick && c.tick.value === 0 ? "#555" : "rgba(0, 0, 0, 0.08)"), lineWidth: (c) => (c.tick && c.tick.value === 0 ? 2 : 1) },
+            ticks: { callback: (v) => `${v > 0 ? "+" : ""}${v.toLocaleString("en-US", { maximumSignificantDigits: 3 })}${axisText}` },
+            title: { display: true, text: axisText === " pp" ? "percentage points" : "% of the base mean" },
+          },
         },
       },
     });
+  }
+
+  // Rates in percentage points; other headline metrics relative to the base mean, except those
+  // whose base is too near 0 for a ratio to mean anything (they stay in the table).
+  function forest(parent, rows) {
+    const withInterval = rows.filter((r) => r.headline && r.estimate.low !== null);
+    const rates = withInterval.filter((r) => data.metrics[r.metric].unit === "fraction");
+    if (rates.length) forestChart(parent, rates, (r, v) => 100 * v, " pp", "Paired differences of rates (alt − base), percentage points, 95% CI");
+    const relative = (r, v) => (100 * v) / Math.abs(r.base_mean);
+    const others = withInterval.filter((r) => data.metrics[r.metric].unit !== "fraction" && r.base_mean !== 0);
+    const shown = others.filter((r) => Math.abs(relative(r, r.estimate.low)) <= 1000 && Math.abs(relative(r, r.estimate.high)) <= 1000);
+    if (shown.length) forestChart(parent, shown, relative, "%", "Paired differences of counts, amounts and times (alt − base), % of the base mean, 95% CI");
+    const off = others.filter((r) => !shown.includes(r)).concat(withInterval.filter((r) => data.metrics[r.metric].unit !== "fraction" && r.base_mean === 0));
+    if (off.length) {
+      parent.append(el("p", { class: "note" }, `Not plotted, their base being too near 0 for a ratio (see the table): ${off.map((r) => r.label).join("; ")}.`));
+    }
   }
 
   function renderCompare() {
@@ -297,7 +319,8 @@
     table.append(el("tr", {}, ...["", "base", "alternative", "difference (alt − base), 95% CI", "unpaired ±"].map((h) => el("th", {}, h))));
     for (const r of data.differences) {
       const mark = r.significant ? el("strong", {}, r.difference + " *") : r.difference;
-      table.append(el("tr", { class: r.significant ? "significant" : "" }, el("th", { title: data.metrics[r.metric].description }, r.label),
+      const part = /^[a-z]/.test(r.label);
+      table.append(el("tr", { class: r.significant ? "significant" : "" }, el("th", { class: part ? "part" : "", title: data.metrics[r.metric].description }, r.label),
         el("td", {}, r.base), el("td", {}, r.alt), el("td", {}, mark), el("td", {}, r.unpaired)));
     }
     diffs.append(el("p", { class: "note" }, "* the paired 95% interval excludes 0. Differences of rates are in percentage points (pp). Metrics zero in both runs are left out."), table);
