@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "cisim/report/report.hpp"
+
 #include <algorithm>
 
 #include <fmt/core.h>
-#include "cisim/report/report.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
