@@ -208,7 +208,7 @@
       : "One replication: values without confidence intervals (they need at least 2)."), headlineTable(data.headline));
 
     const scopes = section("What inspectors measure, and the truth");
-    scopes.append(el("p", { class: "note" }, "Measured: among inspected shipments, what an inspection report shows. True: among all arrivals of that scope, which no inspection shows. Bars are 95% CIs; points are means. Selection reasons have no true rate: they are defined by the shipments selected."));
+    scopes.append(el("p", { class: "note" }, "Measured: among inspected shipments, what an inspection report shows. True: among all arrivals of that scope, which no inspection shows. Light bars are 95% CIs; dark marks are means. Selection reasons have no true rate: they are defined by the shipments selected."));
     for (const scope of data.scopes) {
       measuredVsTrue(scopes, scope, "discrepancy_rate", "true_discrepancy_prevalence");
       measuredVsTrue(scopes, scope, "counterfeit_rate", "true_counterfeit_prevalence");
