@@ -59,11 +59,15 @@ std::vector<std::string> overload_warnings(const Scenario& scenario, const RunRe
       }
       const std::string from = to_string(civil_date(day0 + static_cast<std::int64_t>(first)));
       const std::string to = to_string(civil_date(day0 + static_cast<std::int64_t>(last)));
+      // The facility as reports show it, with its id for --set.
+      const std::string& id = scenario.model.facilities[f].name;
+      const std::string& shown = f < scenario.facility_info.size() ? scenario.facility_info[f].display_name : id;
+      const std::string facility = shown == id ? fmt::format("'{}'", id) : fmt::format("{} ('{}')", shown, id);
       out.push_back(fmt::format(
-          "facility '{}': selections outran inspection capacity {} ({} day{}, in {} of {} replications): per replication "
+          "facility {}: selections outran inspection capacity {} ({} day{}, in {} of {} replications): per replication "
           "{:.0f} selected, {:.0f} inspected, {:.0f} released uninspected because the line was full, {:.0f} still waiting "
           "at the end of {}",
-          scenario.model.facilities[f].name, first == last ? "on " + from : "from " + from + " to " + to, last - first + 1,
+          facility, first == last ? "on " + from : "from " + from + " to " + to, last - first + 1,
           last == first ? "" : "s", in_replications, reps.size(), chosen / n, inspected / n, refused / n, waiting / n, to));
       first = last;
     }
