@@ -43,6 +43,7 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
   std::exception_ptr first_error;
   auto work = [&] {
     for (;;) {
+      if (options.stop && options.stop->load()) return;
       const int r = next.fetch_add(1);
       if (r >= results.replications) return;
       try {
@@ -67,6 +68,9 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
     for (int t = 0; t < threads; ++t) pool.emplace_back(work);
   }  // jthreads join here
   if (first_error) std::rethrow_exception(first_error);
+  if (done < results.replications) {
+    throw RunCancelled(fmt::format("stopped after {} of {} replications", done, results.replications));
+  }
   return results;
 }
 

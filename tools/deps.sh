@@ -4,6 +4,7 @@
 # Sourced by tools/setup.sh, tools/test.sh and the scripts they call; safe to run again and again.
 # Packages come in groups, each installed by the script that uses it:
 #   build       compiler, CMake and the libraries cisim links (tools/setup.sh, tools/test.sh)
+#   python      pytest and pandas for the Python module's tests (tools/test.sh)
 #   browser     headless Chromium and a DevTools client, for the HTML report's test (tools/test.sh)
 #   sanitizers  clang and its runtimes: ASan, UBSan, TSan and libFuzzer (tools/sanitize.sh,
 #               tools/fuzz.sh, tools/tsan.sh)
@@ -13,11 +14,12 @@ CISIM_APT_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libboost-program-options-dev libeigen3-dev libfmt-dev catch2
   libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libbenchmark-dev python3
-  libjs-chart.js
+  libjs-chart.js pybind11-dev python3-dev python3-numpy
 )
 # Debian 12's clang is clang 14; its sanitizer and libFuzzer runtimes are a separate package.
 CISIM_APT_SANITIZERS=(clang libclang-rt-14-dev)
 CISIM_APT_BROWSER=(chromium python3-websocket)
+CISIM_APT_PYTHON=(python3-pytest python3-pandas)
 
 # cisim_install_deps [GROUP...]: the build group, plus each GROUP named.
 cisim_install_deps() {
@@ -28,7 +30,8 @@ cisim_install_deps() {
       build) ;;
       sanitizers) wanted+=("${CISIM_APT_SANITIZERS[@]}") ;;
       browser) wanted+=("${CISIM_APT_BROWSER[@]}") ;;
-      *) echo "cisim_install_deps: unknown package group '$group' (known: build browser sanitizers)" >&2; return 2 ;;
+      python) wanted+=("${CISIM_APT_PYTHON[@]}") ;;
+      *) echo "cisim_install_deps: unknown package group '$group' (known: build browser python sanitizers)" >&2; return 2 ;;
     esac
   done
   local missing=()
@@ -72,7 +75,7 @@ cisim_build_clang() {
   dir="$root/$1"
   option="$2"
   shift 2
-  CC=clang CXX=clang++ cmake -S "$root" -B "$dir" -G Ninja "-D$option=ON" -DCISIM_BUILD_BENCHMARKS=OFF \
+  CC=clang CXX=clang++ cmake -S "$root" -B "$dir" -G Ninja "-D$option=ON" -DCISIM_BUILD_BENCHMARKS=OFF -DCISIM_BUILD_PYTHON=OFF \
     -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" -DCMAKE_UNITY_BUILD=ON \
     -DCISIM_WARNINGS_AS_ERRORS=ON >/dev/null
   local targets=()

@@ -25,8 +25,9 @@ step() {  # step NAME COMMAND...
   [ $rc = 0 ] || failed+=("$name")
   return $rc
 }
-# The suite includes the HTML report's test in headless Chromium: the browser group too.
-build_main() { cisim_install_deps browser && cisim_build -DCISIM_WARNINGS_AS_ERRORS=ON; }
+# The suite includes the HTML report's test in headless Chromium and the Python module's
+# pytest suite: the browser and python groups too.
+build_main() { cisim_install_deps browser python && cisim_build -DCISIM_WARNINGS_AS_ERRORS=ON; }
 suite() { (cd build && ctest --output-on-failure --parallel "$(nproc)" --timeout 600); }
 if step build build_main; then
   step suite suite

@@ -2,6 +2,7 @@
 // run_scenario: the single call the CLI and the golden tests use to run a scenario.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -21,6 +22,15 @@ struct RunOptions {
   /// Called after each replication with (done, total), from the thread that finished it
   /// (calls are serialised). For progress display only: results never depend on it.
   std::function<void(int, int)> on_progress;
+  /// When set and it becomes true (from another thread, say on Ctrl-C), no further
+  /// replication starts and run_scenario throws RunCancelled once those running finish.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+/// A run stopped through RunOptions::stop before all its replications were done.
+class RunCancelled : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 struct RunResults {

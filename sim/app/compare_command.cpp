@@ -74,18 +74,15 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
     return ExitStatus::SimulationError;
   }
   const Comparison c = compare_reports(make_report(base, base_results), make_report(alt, alt_results));
-  if (vm.count("out")) {
-    const std::filesystem::path out{vm["out"].as<std::string>()};
-    write_files_as_a_set({{(out / "base_summary.csv").string(), format_summary_csv(c.base)},
-                          {(out / "alt_summary.csv").string(), format_summary_csv(c.alt)},
-                          {(out / "differences.csv").string(), format_comparison_csv(c)},
-                          {(out / "comparison.json").string(), format_comparison_json(c)}});
-  }
-  if (vm.count("report")) {
-    const std::string path = vm["report"].as<std::string>();
-    write_file_atomically(path, format_html_comparison(c));
-    if (!quiet) fmt::print(stderr, "cisim: report written to {}\n", path);
-  }
+  write_requested_outputs(
+      vm, quiet,
+      [&] {
+        return NamedFiles{{"base_summary.csv", format_summary_csv(c.base)},
+                          {"alt_summary.csv", format_summary_csv(c.alt)},
+                          {"differences.csv", format_comparison_csv(c)},
+                          {"comparison.json", format_comparison_json(c)}};
+      },
+      [&] { return format_html_comparison(c); });
   if (prints_report(vm)) {
     if (format == "json") fmt::print("{}", format_comparison_json(c));
     else if (format == "csv") fmt::print("{}", format_comparison_csv(c));

@@ -16,6 +16,7 @@
 
 #include <fmt/core.h>
 
+#include "cisim/report/output_files.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/schema.hpp"
 #include "commands.hpp"
@@ -173,6 +174,25 @@ RunOptions replication_options(const po::variables_map& vm, bool quiet) {
 
 std::vector<std::string> strings(const po::variables_map& vm, const char* name) {
   return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+}  // namespace cisim::app
+
+namespace cisim::app {
+
+void write_requested_outputs(const po::variables_map& vm, bool quiet, const std::function<NamedFiles()>& files,
+                             const std::function<std::string()>& html) {
+  if (vm.count("out")) {
+    const std::filesystem::path dir{vm["out"].as<std::string>()};
+    NamedFiles in_dir = files();
+    for (auto& [name, contents] : in_dir) name = (dir / name).string();
+    write_files_as_a_set(in_dir);
+  }
+  if (vm.count("report")) {
+    const std::string path = vm["report"].as<std::string>();
+    write_file_atomically(path, html());
+    if (!quiet) fmt::print(stderr, "cisim: report written to {}\n", path);
+  }
 }
 
 }  // namespace cisim::app

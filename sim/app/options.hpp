@@ -2,8 +2,10 @@
 // Option helpers shared by the cisim commands: parsing with Boost.Program_options, replication options, messages.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -43,6 +45,13 @@ bool prints_report(const po::variables_map& vm);
 void check_output_directory(const std::string& dir, const char* option);
 /// The same for a file: its directory must exist and be writable.
 void check_output_file(const std::string& path, const char* option);
+
+/// What --out DIR and --report FILE ask for, when given: `files` (names within DIR, and
+/// contents) written as one set, and the page `html` written atomically to FILE. The
+/// contents are made only for the outputs asked for.
+using NamedFiles = std::vector<std::pair<std::string, std::string>>;
+void write_requested_outputs(const po::variables_map& vm, bool quiet, const std::function<NamedFiles()>& files,
+                             const std::function<std::string()>& html);
 RunOptions replication_options(const po::variables_map& vm, bool quiet);
 
 /// The values of a repeatable option, empty when it was not given.

@@ -61,20 +61,16 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     return ExitStatus::SimulationError;
   }
   const Report report = make_report(loaded, results);
-  if (vm.count("out")) {
-    const std::string dir = vm["out"].as<std::string>();
-    const std::filesystem::path out{dir};
-    write_files_as_a_set({{(out / "metrics.csv").string(), format_metrics_csv(report)},
-                          {(out / "timeseries.csv").string(), format_timeseries_csv(report)},
-                          {(out / "timeseries_replications.csv").string(), format_timeseries_replications_csv(report)},
-                          {(out / "summary.csv").string(), format_summary_csv(report)},
-                          {(out / "summary.json").string(), format_json(report)}});
-  }
-  if (vm.count("report")) {
-    const std::string path = vm["report"].as<std::string>();
-    write_file_atomically(path, format_html_report(report));
-    if (!quiet) fmt::print(stderr, "cisim: report written to {}\n", path);
-  }
+  write_requested_outputs(
+      vm, quiet,
+      [&] {
+        return NamedFiles{{"metrics.csv", format_metrics_csv(report)},
+                          {"timeseries.csv", format_timeseries_csv(report)},
+                          {"timeseries_replications.csv", format_timeseries_replications_csv(report)},
+                          {"summary.csv", format_summary_csv(report)},
+                          {"summary.json", format_json(report)}};
+      },
+      [&] { return format_html_report(report); });
   if (prints_report(vm)) {
     if (format == "json") fmt::print("{}", format_json(report));
     else if (format == "csv") fmt::print("{}", format_summary_csv(report));

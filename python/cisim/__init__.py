@@ -1,0 +1,204 @@
+# SPDX-License-Identifier: MIT
+"""cisim: customs inspection of e-commerce shipments, simulated (docs/python.md).
+
+    import cisim
+    r = cisim.run("scenarios/mega_flex_2019.yaml", set={"blitzes.*.daily_count": 300}, replications=4)
+    r.metric("discrepancy_rate")            # Estimate(mean=0.139..., low=..., high=..., n=4, unit='fraction')
+    r.summary["mean"]                       # NumPy columns; r.to_pandas() for a DataFrame
+    print(r.table())                        # the CLI's table, byte for byte
+
+A scenario is a path, YAML text, or a dict; `set` maps dotted keys (wildcards allowed, as
+--set) to values: numbers, or strings with units ("45 min", "12/h", "800 USD").
+"""
+import json
+import os
+from collections import namedtuple
+
+import numpy as np
+
+from . import _cisim
+
+__version__ = _cisim.__version__
+__all__ = ["check", "run", "compare", "ScenarioError", "RunBudgetError", "SimulationError", "Estimate", "Result", "Comparison"]
+
+RunBudgetError = _cisim.RunBudgetError
+SimulationError = _cisim.SimulationError
+
+Estimate = namedtuple("Estimate", "mean sd low high n unit values")
+Estimate.__doc__ = "One metric of one scope over replications: mean, sd, 95% CI (low, high; NaN with one replication), n, unit, per-replication values."
+
+
+class ScenarioError(ValueError):
+    """A scenario with errors. `diagnostics` lists each one as a dict: severity, file, line,
+    column, key, message and text (the located line the CLI prints)."""
+
+    def __init__(self, diagnostics):
+        self.diagnostics = diagnostics
+        errors = [d["text"] for d in diagnostics if d["severity"] == "error"]
+        super().__init__("the scenario has errors:\n" + "\n".join(errors))
+
+
+def _scenario(scenario):
+    """(text or path, is_text) from a path, YAML text or a dict."""
+    if isinstance(scenario, dict):
+        return json.dumps(scenario), True  # JSON is YAML: the loader reads it with its own checks
+    if isinstance(scenario, os.PathLike):
+        return os.fspath(scenario), False
+    if not isinstance(scenario, str):
+        raise TypeError(f"scenario: expected a path, YAML text or a dict, found {type(scenario).__name__}")
+    if "\n" in scenario or (not os.path.exists(scenario) and ":" in scenario):
+        return scenario, True
+    return scenario, False
+
+
+def _value(value):
+    """A Python value as the YAML text --set takes."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "~"
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return repr(float(value)) if isinstance(value, (float, np.floating)) else str(int(value))
+    if isinstance(value, str):
+        return value
+    return json.dumps(value)  # lists and maps, in flow style
+
+
+def _sets(set):
+    if set is None:
+        return []
+    if not isinstance(set, dict):
+        raise TypeError("set: expected a dict of dotted keys to values, such as {'facilities.*.officers.scale': 1.5}")
+    return [f"{key}={_value(value)}" for key, value in set.items()]
+
+
+def _columns(raw):
+    """Columns as NumPy arrays (text as object arrays, so any length fits)."""
+    return {k: (v if isinstance(v, np.ndarray) else np.array(v, dtype=object if v and isinstance(v[0], str) else None)) for k, v in raw.items()}
+
+
+def check(scenario, set=None):
+    """Validates a scenario; returns its warnings (dicts, as ScenarioError.diagnostics), raises ScenarioError on errors."""
+    text, is_text = _scenario(scenario)
+    ok, diagnostics = _cisim.check(text, is_text, _sets(set))
+    if not ok:
+        raise ScenarioError(diagnostics)
+    return diagnostics
+
+
+class Result:
+    """A finished run: its metrics summarised (`summary`), per replication (`replications`)
+    and per day (`daily`), as dicts of NumPy columns, and the CLI's outputs (`table()`,
+    `json()`, `summary_csv()`, `html()`)."""
+
+    def __init__(self, core):
+        self._core = core
+        self.run_id = core.run_id
+        self.seed = core.seed
+        self.replications = core.replications
+        self.scenario_name = core.scenario_name
+        self.warnings = list(core.warnings)
+        self.scenario_warnings = list(core.scenario_warnings)
+        self.summary = _columns(core.summary_columns())
+        self.per_replication = _columns(core.replication_columns())
+        self.daily = _columns(core.daily_columns())
+
+    def metric(self, metric, scope="run", name="all"):
+        """The Estimate of `metric` for scope `scope` (run, facility, stream, mode, selection, blitz, blitz_window) and `name`."""
+        s = self.summary
+        rows = np.flatnonzero((s["metric"] == metric) & (s["scope"] == scope) & (s["scope_name"] == name))
+        if len(rows) == 0:
+            known = sorted(set(s["metric"]))
+            raise KeyError(f"no metric '{metric}' for {scope} '{name}' (metrics: {', '.join(known)}; docs/metrics.md)")
+        i = rows[0]
+        p = self.per_replication
+        values = p["value"][(p["metric"] == metric) & (p["scope"] == scope) & (p["scope_name"] == name)]
+        return Estimate(s["mean"][i], s["sd"][i], s["ci95_low"][i], s["ci95_high"][i], int(s["n"][i]), s["unit"][i], values)
+
+    def to_pandas(self, which="summary"):
+        """A pandas DataFrame of `summary`, `per_replication` or `daily` (pandas must be installed)."""
+        import pandas as pd  # optional: only this method needs it
+
+        if which not in ("summary", "per_replication", "daily"):
+            raise ValueError(f"which: expected summary, per_replication or daily, found {which!r}")
+        return pd.DataFrame(getattr(self, which))
+
+    def table(self, markdown=False):
+        return self._core.table(markdown)
+
+    def json(self):
+        return self._core.json()
+
+    def summary_csv(self):
+        return self._core.summary_csv()
+
+    def html(self):
+        return self._core.html()
+
+    def __repr__(self):
+        return f"<cisim.Result {self.scenario_name}: {self.replications} replications, seed {self.seed}, run {self.run_id}>"
+
+
+class Comparison:
+    """Two runs paired replication by replication: `differences` (dict of NumPy columns:
+    base_mean, alt_mean, difference, ci95_low, ci95_high, unpaired_half_width, significant)."""
+
+    def __init__(self, core):
+        self._core = core
+        self.base_run_id = core.base_run_id
+        self.alt_run_id = core.alt_run_id
+        self.differences = _columns(core.difference_columns())
+
+    def difference(self, metric, scope="run", name="all"):
+        d = self.differences
+        rows = np.flatnonzero((d["metric"] == metric) & (d["scope"] == scope) & (d["scope_name"] == name))
+        if len(rows) == 0:
+            raise KeyError(f"no metric '{metric}' for {scope} '{name}' in both runs")
+        i = rows[0]
+        return {k: (v[i].item() if hasattr(v[i], "item") else v[i]) for k, v in d.items()}
+
+    def to_pandas(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.differences)
+
+    def table(self, markdown=False):
+        return self._core.table(markdown)
+
+    def json(self):
+        return self._core.json()
+
+    def csv(self):
+        return self._core.csv()
+
+    def html(self):
+        return self._core.html()
+
+
+def _threads(threads):
+    if threads is None:
+        return os.cpu_count() or 1
+    if not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"threads: expected a whole number of at least 1, found {threads!r}")
+    return threads
+
+
+def run(scenario, set=None, replications=None, seed=None, threads=None):
+    """Runs a scenario's replications (the GIL is released; Ctrl-C stops after the running
+    replications) and returns a Result. Raises ScenarioError for a bad scenario."""
+    text, is_text = _scenario(scenario)
+    ok, out = _cisim.run(text, is_text, _sets(set), replications, seed, _threads(threads))
+    if not ok:
+        raise ScenarioError(out)
+    return Result(out)
+
+
+def compare(base, alt, set=None, set_base=None, set_alt=None, replications=None, seed=None, threads=None):
+    """Runs two scenarios with common random numbers and returns their paired Comparison."""
+    b, b_text = _scenario(base)
+    a, a_text = _scenario(alt)
+    common = _sets(set)
+    ok, out = _cisim.compare(b, b_text, a, a_text, common + _sets(set_base), common + _sets(set_alt), replications, seed, _threads(threads))
+    if not ok:
+        raise ScenarioError(out)
+    return Comparison(out)

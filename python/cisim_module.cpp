@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: MIT
+// cisim._cisim: the C++ core for Python (pybind11). The Python package (python/cisim/) wraps it:
+// scenarios as paths, YAML text or dicts, `set` as a dict, columns as NumPy arrays, pandas.
+// Every number and every text here comes from the same functions the CLI uses, so the
+// module's JSON, CSV and tables are byte-identical to the CLI's.
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <future>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "cisim/model/customs_model.hpp"
+#include "cisim/report/comparison.hpp"
+#include "cisim/report/html_report.hpp"
+#include "cisim/report/report.hpp"
+#include "cisim/run.hpp"
+#include "cisim/scenario/load.hpp"
+#include "cisim/version.hpp"
+
+namespace py = pybind11;
+
+namespace cisim::python {
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+py::array_t<double> doubles(const std::vector<double>& v) { return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data()); }
+py::array_t<long long> integers(const std::vector<long long>& v) {
+  return py::array_t<long long>(static_cast<py::ssize_t>(v.size()), v.data());
+}
+
+py::list diagnostics(const std::vector<Diagnostic>& list) {
+  py::list out;
+  for (const Diagnostic& d : list) {
+    py::dict item;
+    item["severity"] = d.severity == Severity::Error ? "error" : "warning";
+    item["file"] = d.where.file;
+    item["line"] = d.where.line;
+    item["column"] = d.where.column;
+    item["key"] = d.key;
+    item["message"] = d.message;
+    item["text"] = format_diagnostic(d);
+    out.append(item);
+  }
+  return out;
+}
+
+LoadedScenario load(const std::string& scenario, bool is_text, const std::vector<std::string>& sets) {
+  return is_text ? load_scenario_text(scenario, "<python>", sets) : load_scenario(scenario, sets);
+}
+
+// Runs with the GIL released, on a worker thread, while this thread watches for Ctrl-C every
+// 100 ms: on a signal no further replication starts, the running ones finish, and Python's
+// KeyboardInterrupt is raised.
+RunResults run_releasing_gil(const Scenario& scenario, RunOptions options) {
+  std::atomic<bool> stop{false};
+  options.stop = &stop;
+  bool interrupted = false;
+  std::future<RunResults> future;
+  {
+    py::gil_scoped_release release;
+    future = std::async(std::launch::async, [&scenario, options] { return run_scenario(scenario, options); });
+    while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+      py::gil_scoped_acquire acquire;
+      if (PyErr_CheckSignals() != 0) {
+        interrupted = true;
+        stop = true;
+        break;
+      }
+    }
+    future.wait();
+  }
+  if (interrupted) throw py::error_already_set();
+  return future.get();  // rethrows what the run threw
+}
+
+RunOptions options_of(std::optional<int> replications, std::optional<std::uint64_t> seed, int threads) {
+  RunOptions o;
+  o.replications = replications;
+  o.seed = seed;
+  o.threads = threads;
+  return o;
+}
+
+// A finished run: its report, and its columns for the Python side.
+struct RunResult {
+  Report report;
+  std::vector<Diagnostic> warnings;
+
+  py::dict summary() const {
+    std::vector<std::string> scope, name, metric, unit;
+    std::vector<double> mean, sd, low, high;
+    std::vector<long long> n;
+    for (const auto& m : report.metrics) {
+      scope.push_back(m.scope);
+      name.push_back(m.scope_name);
+      metric.push_back(m.metric);
+      unit.push_back(m.unit);
+      mean.push_back(m.summary.mean);
+      sd.push_back(m.summary.sd);
+      low.push_back(m.summary.low().value_or(kMissing));
+      high.push_back(m.summary.high().value_or(kMissing));
+      n.push_back(static_cast<long long>(m.summary.n));
+    }
+    py::dict d;
+    d["scope"] = scope;
+    d["scope_name"] = name;
+    d["metric"] = metric;
+    d["unit"] = unit;
+    d["mean"] = doubles(mean);
+    d["sd"] = doubles(sd);
+    d["ci95_low"] = doubles(low);
+    d["ci95_high"] = doubles(high);
+    d["n"] = integers(n);
+    return d;
+  }
+
+  py::dict per_replication() const {
+    std::vector<long long> replication;
+    std::vector<std::string> scope, name, metric, unit;
+    std::vector<double> value;
+    for (int r = 0; r < report.replications; ++r) {
+      for (const auto& m : report.metrics) {
+        replication.push_back(r);
+        scope.push_back(m.scope);
+        name.push_back(m.scope_name);
+        metric.push_back(m.metric);
+        unit.push_back(m.unit);
+        value.push_back(m.values[static_cast<std::size_t>(r)]);
+      }
+    }
+    py::dict d;
+    d["replication"] = integers(replication);
+    d["scope"] = scope;
+    d["scope_name"] = name;
+    d["metric"] = metric;
+    d["unit"] = unit;
+    d["value"] = doubles(value);
+    return d;
+  }
+
+  py::dict daily() const {
+    std::vector<std::string> date, facility, metric, unit;
+    std::vector<long long> day, n;
+    std::vector<bool> partial;
+    std::vector<double> mean, sd, low, high;
+    for (const auto& d : report.daily) {
+      date.push_back(d.date);
+      day.push_back(static_cast<long long>(d.day));
+      partial.push_back(d.partial);
+      facility.push_back(d.facility);
+      metric.push_back(d.metric);
+      unit.push_back(d.unit);
+      mean.push_back(d.summary.mean);
+      sd.push_back(d.summary.sd);
+      low.push_back(d.summary.low().value_or(kMissing));
+      high.push_back(d.summary.high().value_or(kMissing));
+      n.push_back(static_cast<long long>(d.summary.n));
+    }
+    py::dict out;
+    out["date"] = date;
+    out["day"] = integers(day);
+    out["partial_day"] = partial;
+    out["facility"] = facility;
+    out["metric"] = metric;
+    out["unit"] = unit;
+    out["mean"] = doubles(mean);
+    out["sd"] = doubles(sd);
+    out["ci95_low"] = doubles(low);
+    out["ci95_high"] = doubles(high);
+    out["n"] = integers(n);
+    return out;
+  }
+};
+
+py::tuple check(const std::string& scenario, bool is_text, const std::vector<std::string>& sets) {
+  const LoadedScenario loaded = load(scenario, is_text, sets);
+  return py::make_tuple(loaded.scenario.has_value(), diagnostics(loaded.diagnostics));
+}
+
+py::object run(const std::string& scenario, bool is_text, const std::vector<std::string>& sets, std::optional<int> replications,
+               std::optional<std::uint64_t> seed, int threads) {
+  const LoadedScenario loaded = load(scenario, is_text, sets);
+  if (!loaded.scenario) return py::make_tuple(false, diagnostics(loaded.diagnostics));
+  const RunResults results = run_releasing_gil(*loaded.scenario, options_of(replications, seed, threads));
+  RunResult out{make_report(loaded, results), loaded.diagnostics};
+  return py::make_tuple(true, py::cast(std::move(out)));
+}
+
+py::object compare(const std::string& base, bool base_is_text, const std::string& alt, bool alt_is_text,
+                   const std::vector<std::string>& base_sets, const std::vector<std::string>& alt_sets, std::optional<int> replications,
+                   std::optional<std::uint64_t> seed, int threads) {
+  const LoadedScenario b = load(base, base_is_text, base_sets);
+  const LoadedScenario a = load(alt, alt_is_text, alt_sets);
+  if (!b.scenario || !a.scenario) {
+    py::list all = diagnostics(b.diagnostics);
+    for (auto item : diagnostics(a.diagnostics)) all.append(item);
+    return py::make_tuple(false, all);
+  }
+  // One seed and one number of replications for both, so replication r pairs with r (as the CLI).
+  RunOptions options = options_of(replications, seed, threads);
+  options.seed = options.seed.value_or(b.scenario->seed);
+  options.replications = options.replications.value_or(b.scenario->replications);
+  if (*options.replications < 2) throw py::value_error("compare needs at least 2 replications for confidence intervals");
+  const RunResults base_results = run_releasing_gil(*b.scenario, options);
+  const RunResults alt_results = run_releasing_gil(*a.scenario, options);
+  return py::make_tuple(true, py::cast(compare_reports(make_report(b, base_results), make_report(a, alt_results))));
+}
+
+py::dict differences(const Comparison& c) {
+  std::vector<std::string> scope, name, metric, unit;
+  std::vector<double> base, alt, diff, low, high, unpaired;
+  std::vector<bool> significant;
+  for (const auto& m : c.metrics) {
+    scope.push_back(m.scope);
+    name.push_back(m.scope_name);
+    metric.push_back(m.metric);
+    unit.push_back(m.unit);
+    base.push_back(m.base.mean);
+    alt.push_back(m.alt.mean);
+    diff.push_back(m.difference.mean);
+    low.push_back(m.difference.low().value_or(kMissing));
+    high.push_back(m.difference.high().value_or(kMissing));
+    unpaired.push_back(m.unpaired_half_width.value_or(kMissing));
+    significant.push_back(m.significant());
+  }
+  py::dict d;
+  d["scope"] = scope;
+  d["scope_name"] = name;
+  d["metric"] = metric;
+  d["unit"] = unit;
+  d["base_mean"] = doubles(base);
+  d["alt_mean"] = doubles(alt);
+  d["difference"] = doubles(diff);
+  d["ci95_low"] = doubles(low);
+  d["ci95_high"] = doubles(high);
+  d["unpaired_half_width"] = doubles(unpaired);
+  d["significant"] = significant;
+  return d;
+}
+
+}  // namespace
+}  // namespace cisim::python
+
+PYBIND11_MODULE(_cisim, m) {
+  using namespace cisim;
+  using namespace cisim::python;
+  m.doc() = "cisim's C++ core; use the cisim package, not this module";
+  m.attr("__version__") = kVersion;
+  py::register_exception<RunBudgetError>(m, "RunBudgetError", PyExc_ValueError);
+  py::register_exception<ConservationError>(m, "SimulationError", PyExc_RuntimeError);
+
+  py::class_<RunResult>(m, "RunResult")
+      .def_property_readonly("run_id", [](const RunResult& r) { return r.report.run_id; })
+      .def_property_readonly("seed", [](const RunResult& r) { return r.report.seed; })
+      .def_property_readonly("replications", [](const RunResult& r) { return r.report.replications; })
+      .def_property_readonly("scenario_name", [](const RunResult& r) { return r.report.scenario_name; })
+      .def_property_readonly("content_hash", [](const RunResult& r) { return r.report.content_hash; })
+      .def_property_readonly("measured_from", [](const RunResult& r) { return r.report.measured_from; })
+      .def_property_readonly("measured_to", [](const RunResult& r) { return r.report.measured_to; })
+      .def_property_readonly("warnings", [](const RunResult& r) { return r.report.warnings; })
+      .def_property_readonly("scenario_warnings", [](const RunResult& r) { return diagnostics(r.warnings); })
+      .def("summary_columns", &RunResult::summary)
+      .def("replication_columns", &RunResult::per_replication)
+      .def("daily_columns", &RunResult::daily)
+      .def("table", [](const RunResult& r, bool markdown) { return format_table(r.report, markdown ? TableStyle::Markdown : TableStyle::Text); },
+           py::arg("markdown") = false)
+      .def("json", [](const RunResult& r) { return format_json(r.report); })
+      .def("summary_csv", [](const RunResult& r) { return format_summary_csv(r.report); })
+      .def("metrics_csv", [](const RunResult& r) { return format_metrics_csv(r.report); })
+      .def("timeseries_csv", [](const RunResult& r) { return format_timeseries_csv(r.report); })
+      .def("html", [](const RunResult& r) { return format_html_report(r.report); });
+
+  py::class_<Comparison>(m, "Comparison")
+      .def_property_readonly("base_run_id", [](const Comparison& c) { return c.base.run_id; })
+      .def_property_readonly("alt_run_id", [](const Comparison& c) { return c.alt.run_id; })
+      .def("difference_columns", &differences)
+      .def("table", [](const Comparison& c, bool markdown) { return format_comparison_table(c, markdown ? TableStyle::Markdown : TableStyle::Text); },
+           py::arg("markdown") = false)
+      .def("json", [](const Comparison& c) { return format_comparison_json(c); })
+      .def("csv", [](const Comparison& c) { return format_comparison_csv(c); })
+      .def("html", [](const Comparison& c) { return format_html_comparison(c); });
+
+  m.def("check", &check, py::arg("scenario"), py::arg("is_text"), py::arg("sets"));
+  m.def("run", &run, py::arg("scenario"), py::arg("is_text"), py::arg("sets"), py::arg("replications"), py::arg("seed"),
+        py::arg("threads"));
+  m.def("compare", &compare, py::arg("base"), py::arg("base_is_text"), py::arg("alt"), py::arg("alt_is_text"), py::arg("base_sets"),
+        py::arg("alt_sets"), py::arg("replications"), py::arg("seed"), py::arg("threads"));
+}
