@@ -28,7 +28,11 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
   results.seed = options.seed.value_or(scenario.seed);
   results.replications = options.replications.value_or(scenario.replications);
   const int threads_wanted = std::clamp(options.threads, 1, std::max(1, results.replications));
-  if (const double bytes = run_memory_bytes(scenario, results.replications, threads_wanted); bytes > kRunMemoryBudgetBytes) {
+  // A trace keeps up to its limit of records in memory until the run ends.
+  const double trace_bytes = options.trace.enabled
+                                 ? static_cast<double>(std::min(options.trace.limit, kMaxTraceRecords) * sizeof(TraceRecord))
+                                 : 0.0;
+  if (const double bytes = run_memory_bytes(scenario, results.replications, threads_wanted) + trace_bytes; bytes > kRunMemoryBudgetBytes) {
     const double gib = 1024.0 * 1024.0 * 1024.0;
     throw RunBudgetError(fmt::format(
         "this run would keep {:.1f} GiB of results in memory ({} replications of {} days at {} facilities, on {} threads); "
@@ -37,6 +41,17 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
         scenario.model.facilities.size(), threads_wanted, kRunMemoryBudgetBytes / gib));
   }
   results.per_replication.resize(static_cast<std::size_t>(results.replications));
+  const bool tracing = options.trace.enabled;
+  std::vector<std::uint64_t> dropped;
+  if (tracing) {
+    results.traces.resize(static_cast<std::size_t>(results.replications));
+    dropped.resize(static_cast<std::size_t>(results.replications), 0);
+  }
+  // The trace's limit is shared out: each replication keeps at most its part.
+  const std::size_t trace_capacity =
+      tracing ? (std::min(options.trace.limit, kMaxTraceRecords) + static_cast<std::size_t>(results.replications) - 1) /
+                    static_cast<std::size_t>(results.replications)
+              : 0;
   std::atomic<int> next{0};
   std::mutex mutex;  // guards done, first_error and the progress callback
   int done = 0;
@@ -47,8 +62,16 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
       const int r = next.fetch_add(1);
       if (r >= results.replications) return;
       try {
-        results.per_replication[static_cast<std::size_t>(r)] =
-            run_customs_model(scenario.model, RandomStreams{results.seed, static_cast<std::uint64_t>(r)});
+        const RandomStreams streams{results.seed, static_cast<std::uint64_t>(r)};
+        const auto i = static_cast<std::size_t>(r);
+        if (tracing) {
+          ShipmentTrace trace{options.trace, streams, trace_capacity};
+          results.per_replication[i] = run_customs_model(scenario.model, streams, &trace);
+          dropped[i] = trace.dropped();
+          results.traces[i] = trace.take();
+        } else {
+          results.per_replication[i] = run_customs_model(scenario.model, streams);
+        }
       } catch (...) {
         const std::lock_guard lock{mutex};
         if (!first_error) first_error = std::current_exception();
@@ -68,6 +91,7 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
     for (int t = 0; t < threads; ++t) pool.emplace_back(work);
   }  // jthreads join here
   if (first_error) std::rethrow_exception(first_error);
+  for (const std::uint64_t d : dropped) results.trace_dropped += d;
   if (done < results.replications) {
     throw RunCancelled(fmt::format("stopped after {} of {} replications", done, results.replications));
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cisim/model/customs_model.hpp"
+#include "cisim/model/shipment_trace.hpp"
 #include "cisim/scenario/scenario.hpp"
 
 namespace cisim {
@@ -25,6 +26,8 @@ struct RunOptions {
   /// When set and it becomes true (from another thread, say on Ctrl-C), no further
   /// replication starts and run_scenario throws RunCancelled once those running finish.
   const std::atomic<bool>* stop = nullptr;
+  /// Per-shipment records (--trace); the results are the same with or without.
+  TraceOptions trace;
 };
 
 /// A run stopped through RunOptions::stop before all its replications were done.
@@ -37,6 +40,9 @@ struct RunResults {
   std::uint64_t seed = 0;
   int replications = 0;
   std::vector<CustomsResult> per_replication;  ///< index = replication
+  /// With RunOptions::trace: each replication's records, and how many did not fit.
+  std::vector<std::vector<TraceRecord>> traces;
+  std::uint64_t trace_dropped = 0;
 };
 
 /// The most memory a run may keep for its results and working cells (decision 0008).

@@ -19,6 +19,7 @@
 #include "cisim/report/output_files.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/schema.hpp"
+#include "cisim/scenario/units.hpp"
 #include "commands.hpp"
 
 namespace cisim::app {
@@ -193,6 +194,25 @@ void write_requested_outputs(const po::variables_map& vm, bool quiet, const std:
     write_file_atomically(path, html());
     if (!quiet) fmt::print(stderr, "cisim: report written to {}\n", path);
   }
+}
+
+}  // namespace cisim::app
+
+namespace cisim::app {
+
+TraceOptions trace_options(const po::variables_map& vm) {
+  TraceOptions t;
+  t.enabled = true;
+  const std::string share = vm["trace-released"].as<std::string>();
+  const Parsed<double> parsed = parse_fraction(share);
+  if (!parsed.value) throw UsageError{fmt::format("--trace-released '{}': {}", share, parsed.error)};
+  t.released_share = *parsed.value;
+  const long long limit = vm["trace-limit"].as<long long>();
+  if (limit < 1 || limit > static_cast<long long>(kMaxTraceRecords)) {
+    throw UsageError{fmt::format("--trace-limit {}: expected 1 to {} records", limit, kMaxTraceRecords)};
+  }
+  t.limit = static_cast<std::size_t>(limit);
+  return t;
 }
 
 }  // namespace cisim::app

@@ -54,6 +54,9 @@ void write_requested_outputs(const po::variables_map& vm, bool quiet, const std:
                              const std::function<std::string()>& html);
 RunOptions replication_options(const po::variables_map& vm, bool quiet);
 
+/// --trace-released and --trace-limit, checked (a share in [0, 1]; 1 to 10,000,000 records).
+TraceOptions trace_options(const po::variables_map& vm);
+
 /// The values of a repeatable option, empty when it was not given.
 std::vector<std::string> strings(const po::variables_map& vm, const char* name);
 

@@ -14,6 +14,7 @@
 #include "cisim/report/html_report.hpp"
 #include "cisim/report/output_files.hpp"
 #include "cisim/report/report.hpp"
+#include "cisim/report/trace_file.hpp"
 #include "cisim/run.hpp"
 #include "cisim/scenario/load.hpp"
 #include "options.hpp"
@@ -33,6 +34,11 @@ ExitStatus run_command(const std::vector<std::string>& args) {
       "out,o", po::value<std::string>(),
       "directory for summary.json, summary.csv, metrics.csv, timeseries.csv and timeseries_replications.csv (created if missing)")(
       "report", po::value<std::string>(), "FILE.html: a self-contained HTML report with charts (opens without a network)")(
+      "trace", po::value<std::string>(), "FILE.csv: one record per inspected shipment after the warm-up (docs/cli.md, --trace)")(
+      "trace-released", po::value<std::string>()->default_value("0%"),
+      "share of shipments released uninspected also recorded in the trace, such as 1% or 0.01")(
+      "trace-limit", po::value<long long>()->default_value(1000000),
+      "most records in the trace, shared out among replications (at most 10,000,000)")(
       "quiet,q", "no progress line and no warnings (the report is still printed, except with --out or --report and no --format)")(
       "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
@@ -43,7 +49,13 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to run"};
   const std::string format = choose(vm["format"].as<std::string>(), {"table", "markdown", "csv", "json"}, "format");
   const bool quiet = vm.count("quiet") > 0;
-  const RunOptions run_options = replication_options(vm, quiet);
+  RunOptions run_options = replication_options(vm, quiet);
+  if (vm.count("trace")) {
+    check_output_file(vm["trace"].as<std::string>(), "trace");
+    run_options.trace = trace_options(vm);
+  } else if (!vm["trace-released"].defaulted() || !vm["trace-limit"].defaulted()) {
+    throw UsageError{"--trace-released and --trace-limit need --trace FILE.csv"};
+  }
   const auto sets = strings(vm, "set");
 
   const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);
@@ -61,6 +73,20 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     return ExitStatus::SimulationError;
   }
   const Report report = make_report(loaded, results);
+  if (vm.count("trace")) {
+    const std::string path = vm["trace"].as<std::string>();
+    write_trace_csv(path, report, *loaded.scenario, results);
+    std::size_t records = 0;
+    for (const auto& t : results.traces) records += t.size();
+    if (!quiet) {
+      fmt::print(stderr, "cisim: trace of {} shipments written to {}\n", records, path);
+      if (results.trace_dropped > 0) {
+        fmt::print(stderr, "cisim: warning: the trace holds the first {} records of each replication; {} more did not fit within "
+                           "--trace-limit {}\n", run_options.trace.limit / static_cast<std::size_t>(results.replications) + 1,
+                   results.trace_dropped, run_options.trace.limit);
+      }
+    }
+  }
   write_requested_outputs(
       vm, quiet,
       [&] {

@@ -20,6 +20,7 @@
 #include "cisim/model/officer_time_recorder.hpp"
 #include "cisim/model/outcome.hpp"
 #include "cisim/model/release_program.hpp"
+#include "cisim/model/shipment_trace.hpp"
 #include "cisim/model/shipment_draws.hpp"
 #include "cisim/model/targeting.hpp"
 
@@ -33,8 +34,9 @@ const Duration kSlice = Duration::hours(1);
 // inspection line), InspectionCompleted (outcome and release), ShiftChanged (officers).
 class CustomsRun final : public ParcelSink {
  public:
-  CustomsRun(const CustomsModelConfig& config, const RandomStreams& streams)
-      : config_(config),
+  CustomsRun(const CustomsModelConfig& config, const RandomStreams& streams, ShipmentTrace* trace)
+      : trace_(trace),
+        config_(config),
         sim_(streams),
         rules_(config),
         targeting_(config),
@@ -62,6 +64,7 @@ class CustomsRun final : public ParcelSink {
     auto handle = [this](const ModelEvent& event) { std::visit([this](const auto& e) { on(e); }, event); };
     const SimTime warmup_end = SimTime::start() + config_.warmup;
     recorder_.measure_from(warmup_end);
+    trace_from_ = warmup_end;
     sim_.run_until(warmup_end, handle);
     sim_.end_warmup();
     sim_.run_until(SimTime::start() + config_.horizon, handle);
@@ -143,6 +146,7 @@ class CustomsRun final : public ParcelSink {
     const bool high_risk = entry != Entry::BulkCovered && rules_.is_high_risk(r, [&] { return score(r, has_data); });
     if (high_risk) has_data = true;
     const EntryDecision d = rules_.classify(r, stream.mode, high_risk, entry);
+    if (trace_) r.entry = entry_kind(d, has_data, high_risk, entry);
     // A release program replaces blitz selection: no blitz can select its shipments.
     if (stream.release_program) {
       eligible_.clear();
@@ -189,6 +193,7 @@ class CustomsRun final : public ParcelSink {
       r.reason = SelectionReason::FormalEntryRule;
     }
     if (r.reason == SelectionReason::None) {
+      if (trace_ && r.arrived >= trace_from_) trace_->released(r, r.arrived, false);
       release(r, 0, r.arrived);
       return;
     }
@@ -215,6 +220,14 @@ class CustomsRun final : public ParcelSink {
     return SelectionReason::None;
   }
 
+  static EntryKind entry_kind(const EntryDecision& d, bool has_data, bool high_risk, Entry entry) {
+    if (entry == Entry::BulkEntry) return EntryKind::BulkEntry;
+    if (d.covered) return EntryKind::BulkCovered;
+    if (d.de_minimis) return has_data ? EntryKind::Type86 : EntryKind::DeMinimis;
+    if (d.informal) return EntryKind::Informal;
+    return high_risk ? EntryKind::FormalHighRisk : EntryKind::Formal;
+  }
+
   double score(const ShipmentRecord& r, bool has_data) const {
     const SellerMarket& sellers = draws_[r.stream].sellers;
     const bool history = r.seller != kNoSeller && sellers.has_history(r.seller);
@@ -229,6 +242,7 @@ class CustomsRun final : public ParcelSink {
     if (r.reason == SelectionReason::Pending) {
       if (!release_program_.inspects(r, draws_[r.stream].selection)) {
         r.reason = SelectionReason::None;
+        if (trace_ && sim_.now() >= trace_from_) trace_->released(r, sim_.now(), false);
         release(r, 0, sim_.now());
         free_slot(e.slot);
         return;
@@ -242,6 +256,7 @@ class CustomsRun final : public ParcelSink {
       if (!accepted) ++t[Count::SelectedNotInspected];
     });
     if (!accepted) {
+      if (trace_ && sim_.now() >= trace_from_) trace_->released(r, sim_.now(), true);
       release(r, 0, sim_.now());
       free_slot(e.slot);
       return;
@@ -266,6 +281,7 @@ class CustomsRun final : public ParcelSink {
       const std::size_t m = inspection_.choose_method(f, r);
       r.method = static_cast<std::uint8_t>(m);
       const double waited_hours = (sim_.now() - started->requested_at).to_hours();
+      r.waited_hours = static_cast<float>(waited_hours);
       recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) { t[Per::WaitHours].add(waited_hours); });
       sim_.schedule_in(inspection_.duration(f, m, r), InspectionCompleted{static_cast<std::uint32_t>(f), slot});
     }
@@ -301,6 +317,7 @@ class CustomsRun final : public ParcelSink {
       t[Sum::DutiesCollectedUsd] += outcome.extra_duty_usd;
       t[Sum::PenaltiesUsd] += outcome.penalty_usd;
     });
+    if (trace_ && now >= trace_from_) trace_->inspected(r, now, found, outcome);
     if (outcome.interdicted) {
       ++(outcome.abandoned ? ledger_abandoned_ : ledger_seized_);
       fulfillment_.after_seizure(r, now, g, recorder_);
@@ -346,6 +363,8 @@ class CustomsRun final : public ParcelSink {
     }
   }
 
+  ShipmentTrace* trace_;  // null unless --trace
+  SimTime trace_from_;    // the end of the warm-up: the trace holds the measured window
   const CustomsModelConfig& config_;
   Simulation<ModelEvent> sim_;
   EntryRules rules_;
@@ -367,8 +386,8 @@ class CustomsRun final : public ParcelSink {
 
 }  // namespace
 
-CustomsResult run_customs_model(const CustomsModelConfig& config, const RandomStreams& streams) {
-  return CustomsRun{config, streams}.run();
+CustomsResult run_customs_model(const CustomsModelConfig& config, const RandomStreams& streams, ShipmentTrace* trace) {
+  return CustomsRun{config, streams, trace}.run();
 }
 
 }  // namespace cisim

@@ -18,8 +18,8 @@ namespace {
 
 std::string temporary_of(const std::string& path) { return fmt::format("{}.tmp-{}", path, ::getpid()); }
 
-// Writes `contents` to the temporary name of `path` and flushes it to disk.
-void write_temporary(const std::string& path, const std::string& contents) {
+// Writes what `next` gives to the temporary name of `path` and flushes it to disk.
+void write_temporary(const std::string& path, const std::function<bool(std::string&)>& next) {
   const std::string temporary = temporary_of(path);
   auto fail = [&](const char* what) {
     const std::string reason = std::strerror(errno);
@@ -31,21 +31,40 @@ void write_temporary(const std::string& path, const std::string& contents) {
     const std::string reason = std::strerror(errno);
     throw std::runtime_error(fmt::format("{}: cannot write: {}", path, reason));
   }
-  std::size_t written = 0;
-  while (written < contents.size()) {
-    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
+  std::string contents;
+  bool more = true;
+  while (more) {
+    contents.clear();
+    try {
+      more = next(contents);
+    } catch (...) {
       ::close(fd);
-      fail("write");
+      ::unlink(temporary.c_str());
+      throw;
     }
-    written += static_cast<std::size_t>(n);
+    std::size_t written = 0;
+    while (written < contents.size()) {
+      const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        ::close(fd);
+        fail("write");
+      }
+      written += static_cast<std::size_t>(n);
+    }
   }
   if (::fsync(fd) != 0) {
     ::close(fd);
     fail("flush to disk");
   }
   if (::close(fd) != 0) fail("close");
+}
+
+void write_temporary(const std::string& path, const std::string& contents) {
+  write_temporary(path, [&contents](std::string& part) {
+    part = contents;
+    return false;
+  });
 }
 
 void rename_into_place(const std::string& path) {
@@ -61,6 +80,11 @@ void rename_into_place(const std::string& path) {
 
 void write_file_atomically(const std::string& path, const std::string& contents) {
   write_temporary(path, contents);
+  rename_into_place(path);
+}
+
+void write_file_atomically(const std::string& path, const std::function<bool(std::string&)>& next) {
+  write_temporary(path, next);
   rename_into_place(path);
 }
 

@@ -120,4 +120,21 @@ mkdir "$work/readonly" && chmod a-w "$work/readonly"
 if [ "$(id -u)" -ne 0 ]; then  # root writes anywhere, so this case needs an ordinary user
   check "read-only output directory" 1 "summary.json: cannot write" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/readonly"
 fi
+# --trace: per-shipment records, bounded, checked before the run.
+check "trace" 0 "trace of [0-9]+ shipments written" "$cisim" run "$mmc" -r 2 --set horizon=2d --trace "$work/trace.csv" --format json
+if head -1 "$work/trace.csv" | grep -q "^run_id,replication,record,time,hours,arrived,facility,stream,mode,origin,category,seller,lot,items,declared_value_usd,true_value_usd,entry,selection_reason,blitz,waited_hours,method,violations_carried,violations_found,outcome,duty_usd,penalty_usd$" \
+  && [ "$(grep -c ',inspected,' "$work/trace.csv")" -gt 1000 ] && ! ls "$work" | grep -q tmp; then
+  pass
+else
+  fail "trace: header or rows wrong, or a temporary file left"
+fi
+check "trace limit" 0 "more did not fit within --trace-limit 10" "$cisim" run "$mmc" -r 2 --set horizon=2d --trace "$work/t.csv" --trace-limit 10
+if [ "$(wc -l <"$work/t.csv")" -eq 11 ]; then pass; else fail "trace limit: $(wc -l <"$work/t.csv") lines, expected 11"; fi
+check "trace share out of range" 2 "--trace-released '150%': fraction '150%' must be between 0 and 1" \
+  "$cisim" run "$mmc" --trace "$work/t.csv" --trace-released 150%
+check "trace limit out of range" 2 "--trace-limit 0: expected 1 to 10000000 records" "$cisim" run "$mmc" --trace "$work/t.csv" --trace-limit 0
+check "trace options without --trace" 2 "need --trace FILE.csv" "$cisim" run "$mmc" --trace-released 1%
+check "trace into a missing directory fails before the run" 2 "--trace $work/no/t.csv: the directory '$work/no' does not exist" \
+  "$cisim" run "$mmc" --trace "$work/no/t.csv"
+
 finish

@@ -16,8 +16,12 @@ class ConservationError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+class ShipmentTrace;
+
 /// Runs one replication (docs/model.md, "A shipment's life"; docs/architecture.md). Throws
 /// ConservationError if arrivals != released + seized + abandoned + in the system at the end.
-CustomsResult run_customs_model(const CustomsModelConfig& config, const RandomStreams& streams);
+/// With a trace, every inspection (and a sample of releases) after the warm-up is recorded
+/// into it; the results are the same with or without one.
+CustomsResult run_customs_model(const CustomsModelConfig& config, const RandomStreams& streams, ShipmentTrace* trace = nullptr);
 
 }  // namespace cisim

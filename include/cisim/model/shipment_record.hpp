@@ -32,6 +32,12 @@ constexpr std::size_t lane_of(SelectionReason r) { return r == SelectionReason::
 /// own too), as a lot entered in bulk by the center, or as a parcel of a lot so entered.
 enum class Entry : std::uint8_t { Own, BreakBulkParcel, BulkEntry, BulkCovered };
 
+/// How a shipment was entered (--trace): de minimis (without or with advance data, Type 86),
+/// informal, formal (by value, or by the high-risk rule), a lot in bulk, a parcel so covered.
+enum class EntryKind : std::uint8_t { DeMinimis, Type86, Informal, Formal, FormalHighRisk, BulkEntry, BulkCovered };
+inline constexpr std::array<std::string_view, 7> kEntryKindNames{"de_minimis", "type86", "informal", "formal",
+                                                                 "formal_high_risk", "bulk_entry", "bulk_covered"};
+
 /// A shipment while the model needs it: from arrival to release for a selected one, only
 /// during its arrival for the others (they are counted and dropped).
 struct ShipmentRecord {
@@ -49,6 +55,8 @@ struct ShipmentRecord {
   SelectionReason reason = SelectionReason::None;
   std::uint8_t method = 0;
   bool bulk_entry = false;
+  EntryKind entry = EntryKind::DeMinimis;
+  float waited_hours = 0.0f;  ///< in the inspection line, once started (for the trace)
 };
 
 }  // namespace cisim

@@ -2,6 +2,7 @@
 // Output files that appear whole or not at all.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,10 @@ namespace cisim {
 /// then renamed over `path`, so a reader never sees a partial file and a crash leaves the
 /// old file (or none). Throws std::runtime_error with the path and the system's reason.
 void write_file_atomically(const std::string& path, const std::string& contents);
+
+/// The same for a file too large to hold as one string: `next` appends the next part to its
+/// argument (cleared before each call) and returns false when there is no more.
+void write_file_atomically(const std::string& path, const std::function<bool(std::string&)>& next);
 
 /// Writes several files as one set (decision 0004): every file is written to a temporary
 /// name and flushed first, and only when all are on disk are they renamed into place, so a
