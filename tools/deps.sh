@@ -4,6 +4,7 @@
 # Sourced by tools/setup.sh, tools/test.sh and the scripts they call; safe to run again and again.
 # Packages come in groups, each installed by the script that uses it:
 #   build       compiler, CMake and the libraries cisim links (tools/setup.sh, tools/test.sh)
+#   cluster     Slurm and munge for the one-node cluster test (tools/test.sh)
 #   python      pytest and pandas for the Python module's tests (tools/test.sh)
 #   browser     headless Chromium and a DevTools client, for the HTML report's test (tools/test.sh)
 #   sanitizers  clang and its runtimes: ASan, UBSan, TSan and libFuzzer (tools/sanitize.sh,
@@ -20,6 +21,7 @@ CISIM_APT_PACKAGES=(
 CISIM_APT_SANITIZERS=(clang libclang-rt-14-dev)
 CISIM_APT_BROWSER=(chromium python3-websocket)
 CISIM_APT_PYTHON=(python3-pytest python3-pandas)
+CISIM_APT_CLUSTER=(slurm-wlm munge)
 
 # cisim_install_deps [GROUP...]: the build group, plus each GROUP named.
 cisim_install_deps() {
@@ -31,7 +33,8 @@ cisim_install_deps() {
       sanitizers) wanted+=("${CISIM_APT_SANITIZERS[@]}") ;;
       browser) wanted+=("${CISIM_APT_BROWSER[@]}") ;;
       python) wanted+=("${CISIM_APT_PYTHON[@]}") ;;
-      *) echo "cisim_install_deps: unknown package group '$group' (known: build browser python sanitizers)" >&2; return 2 ;;
+      cluster) wanted+=("${CISIM_APT_CLUSTER[@]}") ;;
+      *) echo "cisim_install_deps: unknown package group '$group' (known: build browser cluster python sanitizers)" >&2; return 2 ;;
     esac
   done
   local missing=()

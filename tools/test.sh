@@ -25,9 +25,9 @@ step() {  # step NAME COMMAND...
   [ $rc = 0 ] || failed+=("$name")
   return $rc
 }
-# The suite includes the HTML report's test in headless Chromium and the Python module's
-# pytest suite: the browser and python groups too.
-build_main() { cisim_install_deps browser python && cisim_build -DCISIM_WARNINGS_AS_ERRORS=ON; }
+# The suite includes the HTML report's test in headless Chromium, the Python module's pytest
+# suite and a sweep on a real one-node Slurm: the browser, python and cluster groups too.
+build_main() { cisim_install_deps browser python cluster && cisim_build -DCISIM_WARNINGS_AS_ERRORS=ON; }
 suite() { (cd build && ctest --output-on-failure --parallel "$(nproc)" --timeout 600); }
 if step build build_main; then
   step suite suite

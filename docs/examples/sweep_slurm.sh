@@ -3,7 +3,11 @@
 # A cisim sweep split over a Slurm job array: each array task runs one shard into its own
 # SQLite file; the last step merges them. Submit with
 #   sbatch --array=0-3 docs/examples/sweep_slurm.sh          (then run it once more with MERGE=1)
-# or run it without Slurm by setting SLURM_ARRAY_TASK_ID yourself, as the test suite does:
+# or with the merge as a job that waits for the shards:
+#   array=$(sbatch --parsable --array=0-3 docs/examples/sweep_slurm.sh)
+#   MERGE=1 sbatch --dependency=afterok:$array docs/examples/sweep_slurm.sh
+# tests/cluster/slurm_sweep.sh runs exactly this on a real one-node Slurm. Without Slurm, set
+# SLURM_ARRAY_TASK_ID yourself:
 #   for i in 0 1 2 3; do SLURM_ARRAY_TASK_ID=$i SHARDS=4 docs/examples/sweep_slurm.sh; done
 #   MERGE=1 SHARDS=4 docs/examples/sweep_slurm.sh
 #SBATCH --job-name=cisim-sweep
