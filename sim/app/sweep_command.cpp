@@ -129,6 +129,7 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
   const std::map<std::string, std::string> meta{
       {"cisim_version", kVersion},           {"scenario_path", path},
       {"scenario_text", text},               {"scenario_hash", base.content_hash},
+      {"effective_scenario", base.effective_text},
       {"design", design + (design == "lhs" ? fmt::format(" {} points", points.size()) : std::string{})},
       {"varied_keys", join_tabs(key_names)}, {"vary", join_tabs(strings(vm, "vary"))},
       {"set", join_tabs(base_sets)},         {"replications", std::to_string(*run_options.replications)},

@@ -59,6 +59,7 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   r.scenario_name = scenario.name;
   r.scenario_description = scenario.description;
   r.scenario_question = scenario.question;
+  r.scenario_effective = loaded.effective_text;
   r.content_hash = loaded.content_hash;
   r.seed = results.seed;
   r.replications = results.replications;

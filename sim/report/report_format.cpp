@@ -227,7 +227,8 @@ std::string format_json(const Report& r) {
   j["cisim_version"] = r.version;
   j["run_id"] = r.run_id;
   j["scenario"] = {{"path", r.scenario_path}, {"name", r.scenario_name}, {"description", r.scenario_description},
-                   {"question", r.scenario_question}, {"content_hash", r.content_hash}};
+                   {"question", r.scenario_question}, {"content_hash", r.content_hash},
+                   {"effective", r.scenario_effective}};
   j["seed"] = r.seed;
   j["replications"] = r.replications;
   j["horizon"] = r.horizon;

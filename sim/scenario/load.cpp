@@ -340,6 +340,7 @@ LoadedScenario load(const std::string& file, const std::string* text, const std:
   const bool override_errors = has_errors(out.diagnostics);
   auto result = validate_scenario(*root);
   if (!override_errors) out.scenario = std::move(result.scenario);
+  if (out.scenario) out.effective_text = to_yaml(*root, "include");
   // After an error in the files or a --set, the validator's warnings about the scenario
   // it would have built are follow-on noise: keep its errors only.
   for (auto& d : result.diagnostics) {

@@ -10,6 +10,7 @@
 #include <fmt/core.h>
 
 #include "cisim/report/csv_field.hpp"
+#include "cisim/scenario/key_value.hpp"
 
 namespace cisim {
 namespace {
@@ -119,6 +120,22 @@ std::map<std::string, std::string> SweepDatabase::meta() const {
   return out;
 }
 
+void SweepDatabase::create_summary_tables() const {
+  // Varied values as numbers in their key's canonical unit, beside the text as written.
+  exec("CREATE TABLE IF NOT EXISTS varied(point INTEGER NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, value REAL, "
+       "unit TEXT NOT NULL, PRIMARY KEY(point, key))");
+  // Each point's metrics summarised over its replications, as summary.csv has them.
+  exec("CREATE TABLE IF NOT EXISTS summaries(point INTEGER NOT NULL, scope TEXT NOT NULL, scope_name TEXT NOT NULL, "
+       "metric TEXT NOT NULL, unit TEXT NOT NULL, mean REAL NOT NULL, sd REAL NOT NULL, ci95_low REAL, ci95_high REAL, "
+       "n INTEGER NOT NULL)");
+  // No index over the text columns, for the reason given at `metrics`: reading a plot's rows
+  // scans once; a user who queries one large sweep often can add one.
+  // A plot's data in one SELECT: every summarised metric beside each varied value.
+  exec("CREATE VIEW IF NOT EXISTS plot AS SELECT v.point AS point, v.key AS key, v.value AS value, v.unit AS value_unit, "
+       "v.text AS value_text, s.scope AS scope, s.scope_name AS scope_name, s.metric AS metric, s.unit AS unit, s.mean AS mean, "
+       "s.sd AS sd, s.ci95_low AS ci95_low, s.ci95_high AS ci95_high, s.n AS n FROM summaries s JOIN varied v ON v.point = s.point");
+}
+
 void SweepDatabase::initialise(const std::map<std::string, std::string>& meta, const std::vector<std::string>& varied_keys) {
   std::string point_columns;
   for (const auto& k : varied_keys) point_columns += ", " + quoted(k) + " TEXT NOT NULL";
@@ -132,6 +149,7 @@ void SweepDatabase::initialise(const std::map<std::string, std::string>& meta, c
   exec("CREATE TABLE metrics(point INTEGER NOT NULL, replication INTEGER NOT NULL, scope TEXT NOT NULL, "
        "scope_name TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL)");
   exec("CREATE INDEX metrics_by_point ON metrics(point)");
+  create_summary_tables();
   auto failer = [this](const std::string& w) { fail(w); };
   Statement insert{db_, "INSERT INTO meta(key, value) VALUES(?, ?)", failer};
   for (const auto& [key, value] : meta) {
@@ -160,6 +178,7 @@ void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int
     fail_with(w, code, message);
   };
   exec("BEGIN IMMEDIATE");
+  create_summary_tables();  // a sweep begun by an earlier cisim gains them on --resume
   std::string columns = "point, status, seed, replications, seconds";
   std::string marks = "?, 'done', ?, ?, ?";
   for (const auto& [key, value] : point.values) {
@@ -175,6 +194,39 @@ void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int
     int i = 5;
     for (const auto& kv : point.values) bind_text(insert.get(), i++, kv.second);
     insert.step();
+    Statement varied{db_, "INSERT INTO varied(point, key, text, value, unit) VALUES(?, ?, ?, ?, ?)", failer};
+    for (const auto& [key, text] : point.values) {
+      const auto number = canonical_value(key, text);
+      varied.reset();
+      sqlite3_bind_int64(varied.get(), 1, static_cast<sqlite3_int64>(point.index));
+      bind_text(varied.get(), 2, key);
+      bind_text(varied.get(), 3, text);
+      if (number) sqlite3_bind_double(varied.get(), 4, number->value);
+      else sqlite3_bind_null(varied.get(), 4);
+      bind_text(varied.get(), 5, number ? number->unit : std::string{});
+      varied.step();
+    }
+    Statement summary{db_, "INSERT INTO summaries(point, scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n) "
+                           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", failer};
+    for (const auto& m : report.metrics) {
+      summary.reset();
+      sqlite3_bind_int64(summary.get(), 1, static_cast<sqlite3_int64>(point.index));
+      bind_static(summary.get(), 2, m.scope);
+      bind_static(summary.get(), 3, m.scope_name);
+      bind_static(summary.get(), 4, m.metric);
+      bind_static(summary.get(), 5, m.unit);
+      sqlite3_bind_double(summary.get(), 6, m.summary.mean);
+      sqlite3_bind_double(summary.get(), 7, m.summary.sd);
+      if (m.summary.half_width) {
+        sqlite3_bind_double(summary.get(), 8, *m.summary.low());
+        sqlite3_bind_double(summary.get(), 9, *m.summary.high());
+      } else {
+        sqlite3_bind_null(summary.get(), 8);
+        sqlite3_bind_null(summary.get(), 9);
+      }
+      sqlite3_bind_int64(summary.get(), 10, static_cast<sqlite3_int64>(m.summary.n));
+      summary.step();
+    }
     Statement metric{db_, "INSERT INTO metrics(point, replication, scope, scope_name, metric, value) VALUES(?, ?, ?, ?, ?, ?)", failer};
     for (const auto& m : report.metrics) {
       for (std::size_t r = 0; r < m.values.size(); ++r) {
@@ -248,6 +300,18 @@ void SweepDatabase::merge_from(const std::string& other_path) {
       throw SweepDatabaseError(fmt::format("{}: point {} is also in {} with different results; refusing to merge", other_path, p, path_));
     }
   }
+  {
+    Statement has{db_, "SELECT count(*) FROM src.sqlite_master WHERE type = 'table' AND name IN ('varied', 'summaries')", failer};
+    has.step();
+    if (sqlite3_column_int(has.get(), 0) != 2) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      sqlite3_exec(db_, "DETACH DATABASE src", nullptr, nullptr, nullptr);
+      throw SweepDatabaseError(fmt::format("{}: made by an earlier cisim (no 'varied' and 'summaries' tables); run its points again", other_path));
+    }
+  }
+  create_summary_tables();
+  exec("INSERT INTO main.varied SELECT * FROM src.varied WHERE point NOT IN (SELECT point FROM main.points)");
+  exec("INSERT INTO main.summaries SELECT * FROM src.summaries WHERE point NOT IN (SELECT point FROM main.points)");
   exec("INSERT INTO main.metrics SELECT * FROM src.metrics WHERE point NOT IN (SELECT point FROM main.points)");
   exec("INSERT INTO main.points SELECT * FROM src.points WHERE point NOT IN (SELECT point FROM main.points)");
   exec("COMMIT");

@@ -18,6 +18,18 @@ check "whole sweep" 0 "" "${sweep[@]}" --db "$work/whole.db"
 "$cisim" export "$work/whole.db" > "$work/whole.csv"
 [ "$(wc -l < "$work/whole.csv")" -gt 100 ] && pass || fail "export of the whole sweep is too short"
 
+# Varied values as numbers in their canonical unit, and each point summarised: one SELECT plots.
+[ "$(sqlite3 "$work/whole.db" "select value || ' ' || unit from varied where key = 'streams.poisson.arrivals.rate' and point = 1")" = "0.15 1/s" ] \
+  && pass || fail "varied: 9/min is not stored as 0.15 1/s"
+[ "$(sqlite3 "$work/whole.db" "select count(*) from plot where key = 'facilities.station.officers.count' and scope = 'facility' and metric = 'wait_hours_mean' and ci95_low < mean and mean < ci95_high")" = 8 ] \
+  && pass || fail "plot view: expected 8 points with mean inside its CI"
+[ "$(sqlite3 "$work/whole.db" "select round(avg(m.value), 12) = round(s.mean, 12) from metrics m join summaries s using (point, scope, scope_name, metric) where s.point = 0 and s.metric = 'inspected' and s.scope = 'run'")" = 1 ] \
+  && pass || fail "summaries: the mean is not the mean of the replications"
+# The database holds the scenario as run: it loads alone, with --set applied and includes merged.
+sqlite3 "$work/whole.db" "select value from meta where key = 'effective_scenario'" > "$work/effective.yaml"
+check "effective scenario loads alone" 0 "ok" "$cisim" check "$work/effective.yaml"
+grep -q "^horizon: 14d$" "$work/effective.yaml" && pass || fail "effective scenario: --set horizon=14d not applied"
+
 # Killed at a random moment, then resumed.
 "${sweep[@]}" --db "$work/killed.db" &
 pid=$!
@@ -50,7 +62,7 @@ check "resume after SIGTERM" 0 "" "${sweep[@]}" --db "$work/term.db" --resume
 if cmp -s "$work/whole.csv" "$work/term.csv"; then pass; else fail "stopped and resumed sweep differs from the whole sweep"; fi
 
 # A full disk (a file-size limit of 120 KiB stands in for it; the write-ahead log reaches it
-# after about 3 of the 8 points): a clear error, finished points kept,
+# after the first of the 8 points, each with its metrics, summaries and varied values): a clear error, finished points kept,
 # and resuming after space is freed completes the sweep as if nothing had happened.
 small=("$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:17:8 --set horizon=2d --replications 2 --threads 1 --quiet)
 check "small sweep" 0 "" "${small[@]}" --db "$work/small.db"

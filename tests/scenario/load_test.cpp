@@ -104,3 +104,25 @@ TEST_CASE("load_scenario: the content hash follows the bytes of every file", "[s
   REQUIRE(one.content_hash != other.content_hash);
   REQUIRE(one.content_hash.starts_with("fnv1a64:"));
 }
+
+TEST_CASE("load_scenario: the effective scenario loads alone to the same scenario", "[scenario]") {
+  // Includes merged, --set applied: the text reproduces the run without the files around it.
+  const std::string dir = std::string(CISIM_SOURCE_DIR) + "/scenarios/";
+  for (const char* file : {"navarro_target.yaml", "mega_flex_2019.yaml", "breakbulk_mx_ca.yaml"}) {
+    INFO(file);
+    const LoadedScenario original = load_scenario(dir + file, {"replications=1", "seed=7"});
+    REQUIRE(original.scenario);
+    REQUIRE(original.effective_text.find("include:") == std::string::npos);
+    const LoadedScenario again = load_scenario_text(original.effective_text, "effective.yaml");
+    INFO(original.effective_text.substr(0, 2000));
+    REQUIRE(again.scenario);
+    REQUIRE(again.effective_text == original.effective_text);  // a fixed point
+    const Scenario& a = *original.scenario;
+    const Scenario& b = *again.scenario;
+    REQUIRE(a.model.facilities.size() == b.model.facilities.size());
+    REQUIRE(a.model.streams.size() == b.model.streams.size());
+    REQUIRE(a.model.categories.size() == b.model.categories.size());
+    REQUIRE(a.model.horizon == b.model.horizon);
+    REQUIRE(a.model.facilities.front().officers.officers_at(SimTime::start()) == b.model.facilities.front().officers.officers_at(SimTime::start()));
+  }
+}

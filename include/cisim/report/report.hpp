@@ -34,6 +34,7 @@ struct Report {
   std::string scenario_name;
   std::string scenario_description;
   std::string scenario_question;  ///< the scenario's `question`, or empty
+  std::string scenario_effective;  ///< the scenario as run (includes merged, overrides applied), as YAML
   std::string content_hash;
   std::uint64_t seed = 0;
   int replications = 0;

@@ -25,6 +25,9 @@ struct LoadedScenario {
   /// as "fnv1a64:<16 hex digits>": any change to the inputs changes it.
   std::string content_hash;
   std::vector<Override> overrides;      ///< the --set options that were applied, in order
+  /// The scenario as run: every include merged and every --set applied, as YAML that loads
+  /// alone to the same scenario (empty when there are errors).
+  std::string effective_text;
 };
 
 /// Loads `path`: merges `include:` files (relative to the including file; the including

@@ -38,6 +38,10 @@ struct RawNode::Entry {
   RawNode value;
 };
 
+/// The node as block-style YAML that reads back to the same tree (scalars quoted where YAML
+/// would read them otherwise); `skip_top_level` names a top-level key left out ("include").
+std::string to_yaml(const RawNode& node, const std::string& skip_top_level = "");
+
 /// Describes a node's kind for messages: "a map", "a list", "text 'abc'", "nothing".
 std::string describe(const RawNode& node);
 

@@ -29,6 +29,10 @@ class SweepDatabaseError : public std::runtime_error {
 ///   points(point INTEGER PRIMARY KEY, status, seed, replications, seconds, "<key>"...): one row
 ///        per finished point, with the value of every varied key as written
 ///   metrics(point, replication, scope, scope_name, metric, value), indexed by point
+///   varied(point, key, text, value, unit): each varied value as written and as a number in
+///        its key's canonical unit (seconds, per second, USD, fraction, the key's own unit)
+///   summaries(point, scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n)
+///   plot: a view of summaries beside each varied value, one SELECT for a plot's data
 /// The file is in WAL mode and each finished point is one transaction, so a killed sweep
 /// keeps every point it finished and loses the one in progress whole.
 class SweepDatabase {
@@ -60,6 +64,7 @@ class SweepDatabase {
   const std::string& path() const { return path_; }
 
  private:
+  void create_summary_tables() const;
   void exec(const std::string& sql) const;
   [[noreturn]] void fail(const std::string& what) const;
   [[noreturn]] void fail_with(const std::string& what, int code, const std::string& message) const;

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+// The number a value written for a scenario key stands for, in the key's canonical unit.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace cisim {
+
+/// A value as a number in the canonical unit of its key's type (schema.hpp): durations in
+/// seconds ("s"), rates per second ("1/s"), money in "USD", fractions as "fraction" (2% is
+/// 0.02), whole and plain numbers in the key's unit ("officers", "", ...).
+struct CanonicalValue {
+  double value = 0.0;
+  std::string unit;
+};
+
+/// `text` written for the dotted `key` ("facilities.jfk.officers.count", ids or `*`), as a
+/// number; empty when the key is not numeric (text, choices, distributions) or the text does
+/// not parse (validation reports that separately).
+std::optional<CanonicalValue> canonical_value(const std::string& key, const std::string& text);
+
+}  // namespace cisim
