@@ -62,7 +62,7 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
       const int r = next.fetch_add(1);
       if (r >= results.replications) return;
       try {
-        const RandomStreams streams{results.seed, static_cast<std::uint64_t>(r)};
+        const RandomStreams streams{results.seed, static_cast<std::uint64_t>(options.first_replication) + static_cast<std::uint64_t>(r)};
         const auto i = static_cast<std::size_t>(r);
         if (tracing) {
           ShipmentTrace trace{options.trace, streams, trace_capacity};

@@ -18,6 +18,10 @@ namespace cisim {
 /// What the command line may change about a run (the scenario controls the model).
 struct RunOptions {
   std::optional<int> replications;     ///< overrides the scenario's
+  /// The number of the first replication: with F, the run is replications F to F + N - 1
+  /// (replication r always draws from RandomStreams{seed, r}), so a sweep can add
+  /// replications 10 to 19 to points run with 10 and get what a run of 20 would have.
+  int first_replication = 0;
   std::optional<std::uint64_t> seed;   ///< overrides the scenario's
   int threads = 1;                     ///< replications run side by side on this many threads
   /// Called after each replication with (done, total), from the thread that finished it

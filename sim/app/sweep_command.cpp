@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -136,13 +137,23 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
       {"seed", std::to_string(*run_options.seed)}};
   const std::string db_path = vm["db"].as<std::string>();
   SweepDatabase db{db_path};
+  std::optional<int> grow_from;  // the replications a grown sweep had
   const auto existing = db.meta();
   if (existing.empty()) {
     db.initialise(meta, key_names);
   } else if (!vm.count("resume")) {
     throw UsageError{fmt::format("{} already holds a sweep; add --resume to continue it, or choose another --db", db_path)};
   } else {
-    for (const char* key : {"scenario_hash", "varied_keys", "vary", "design", "set", "replications", "seed", "cisim_version"}) {
+    // A finished sweep may grow: more replications for every point (never fewer).
+    if (const auto it = existing.find("replications"); it != existing.end() && it->second != meta.at("replications")) {
+      const auto before = parse_integer(it->second);
+      if (!before.value || *before.value > *run_options.replications) {
+        throw UsageError{fmt::format("{} holds {} replications per point; --resume can add replications, not remove them (asked for {})",
+                                     db_path, it->second, *run_options.replications)};
+      }
+      grow_from = static_cast<int>(*before.value);
+    }
+    for (const char* key : {"scenario_hash", "varied_keys", "vary", "design", "set", "seed", "cisim_version"}) {
       const auto it = existing.find(key);
       if (it == existing.end() || it->second != meta.at(key)) {
         throw UsageError{fmt::format("{} was made by a different sweep ({} differs: '{}' there, '{}' now); refusing to resume",
@@ -162,6 +173,8 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
       });
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
+  // The sweep now has its new number of replications once every point of this shard has them.
+  if (grow_from && !g_stop_requested) db.set_meta("replications", meta.at("replications"));
   const std::size_t done_now = progress.run_now;
   const std::size_t already = progress.already_finished;
   if (!quiet && ::isatty(STDERR_FILENO)) fmt::print(stderr, "\n");
@@ -171,9 +184,11 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
     return ExitStatus::SimulationError;
   }
   if (!quiet) {
-    fmt::print("sweep: {} points{} in {}: {} run now, {} already finished\n", mine.size(),
+    fmt::print("sweep: {} points{} in {}: {} run now, {} already finished{}\n", mine.size(),
                shards > 1 ? fmt::format(" (shard {}/{} of {})", shard, shards, points.size()) : std::string{}, db_path, done_now,
-               already);
+               already,
+               grow_from ? fmt::format(" ({} of them grown from {} to {} replications)", progress.grown, *grow_from, *run_options.replications)
+                         : std::string{});
   }
   return ExitStatus::Ok;
 }

@@ -206,42 +206,107 @@ void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int
       bind_text(varied.get(), 5, number ? number->unit : std::string{});
       varied.step();
     }
-    Statement summary{db_, "INSERT INTO summaries(point, scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n) "
-                           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", failer};
-    for (const auto& m : report.metrics) {
-      summary.reset();
-      sqlite3_bind_int64(summary.get(), 1, static_cast<sqlite3_int64>(point.index));
-      bind_static(summary.get(), 2, m.scope);
-      bind_static(summary.get(), 3, m.scope_name);
-      bind_static(summary.get(), 4, m.metric);
-      bind_static(summary.get(), 5, m.unit);
-      sqlite3_bind_double(summary.get(), 6, m.summary.mean);
-      sqlite3_bind_double(summary.get(), 7, m.summary.sd);
-      if (m.summary.half_width) {
-        sqlite3_bind_double(summary.get(), 8, *m.summary.low());
-        sqlite3_bind_double(summary.get(), 9, *m.summary.high());
-      } else {
-        sqlite3_bind_null(summary.get(), 8);
-        sqlite3_bind_null(summary.get(), 9);
-      }
-      sqlite3_bind_int64(summary.get(), 10, static_cast<sqlite3_int64>(m.summary.n));
-      summary.step();
-    }
-    Statement metric{db_, "INSERT INTO metrics(point, replication, scope, scope_name, metric, value) VALUES(?, ?, ?, ?, ?, ?)", failer};
-    for (const auto& m : report.metrics) {
-      for (std::size_t r = 0; r < m.values.size(); ++r) {
-        metric.reset();
-        sqlite3_bind_int64(metric.get(), 1, static_cast<sqlite3_int64>(point.index));
-        sqlite3_bind_int64(metric.get(), 2, static_cast<sqlite3_int64>(r));
-        bind_static(metric.get(), 3, m.scope);
-        bind_static(metric.get(), 4, m.scope_name);
-        bind_static(metric.get(), 5, m.metric);
-        sqlite3_bind_double(metric.get(), 6, m.values[r]);
-        metric.step();
-      }
-    }
+    insert_summaries(point.index, report, failer);
+    insert_metrics(point.index, 0, report, failer);
   }
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) failer("cannot commit point");
+}
+
+void SweepDatabase::insert_metrics(std::size_t point, int first, const Report& report, const Failer& failer) const {
+  Statement metric{db_, "INSERT INTO metrics(point, replication, scope, scope_name, metric, value) VALUES(?, ?, ?, ?, ?, ?)", failer};
+  for (const auto& m : report.metrics) {
+    for (std::size_t r = 0; r < m.values.size(); ++r) {
+      metric.reset();
+      sqlite3_bind_int64(metric.get(), 1, static_cast<sqlite3_int64>(point));
+      sqlite3_bind_int64(metric.get(), 2, static_cast<sqlite3_int64>(first) + static_cast<sqlite3_int64>(r));
+      bind_static(metric.get(), 3, m.scope);
+      bind_static(metric.get(), 4, m.scope_name);
+      bind_static(metric.get(), 5, m.metric);
+      sqlite3_bind_double(metric.get(), 6, m.values[r]);
+      metric.step();
+    }
+  }
+}
+
+void SweepDatabase::insert_summaries(std::size_t point, const Report& report, const Failer& failer) const {
+  Statement summary{db_, "INSERT INTO summaries(point, scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n) "
+                         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", failer};
+  for (const auto& m : report.metrics) {
+    summary.reset();
+    sqlite3_bind_int64(summary.get(), 1, static_cast<sqlite3_int64>(point));
+    bind_static(summary.get(), 2, m.scope);
+    bind_static(summary.get(), 3, m.scope_name);
+    bind_static(summary.get(), 4, m.metric);
+    bind_static(summary.get(), 5, m.unit);
+    sqlite3_bind_double(summary.get(), 6, m.summary.mean);
+    sqlite3_bind_double(summary.get(), 7, m.summary.sd);
+    if (m.summary.half_width) {
+      sqlite3_bind_double(summary.get(), 8, *m.summary.low());
+      sqlite3_bind_double(summary.get(), 9, *m.summary.high());
+    } else {
+      sqlite3_bind_null(summary.get(), 8);
+      sqlite3_bind_null(summary.get(), 9);
+    }
+    sqlite3_bind_int64(summary.get(), 10, static_cast<sqlite3_int64>(m.summary.n));
+    summary.step();
+  }
+}
+
+std::map<std::size_t, int> SweepDatabase::point_replications() const {
+  std::map<std::size_t, int> out;
+  auto failer = [this](const std::string& w) { fail(w); };
+  Statement rows{db_, "SELECT point, replications FROM points WHERE status = 'done'", failer};
+  while (rows.step()) out[static_cast<std::size_t>(sqlite3_column_int64(rows.get(), 0))] = sqlite3_column_int(rows.get(), 1);
+  return out;
+}
+
+void SweepDatabase::add_replications(std::size_t point, int first, const Report& report) {
+  auto failer = [this](const std::string& w) {
+    const int code = sqlite3_errcode(db_);
+    const std::string message = sqlite3_errmsg(db_);
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    fail_with(w, code, message);
+  };
+  exec("BEGIN IMMEDIATE");
+  create_summary_tables();
+  insert_metrics(point, first, report, failer);
+  // Every replication of the point, in replication order, metric by metric: summarised as one
+  // run of them all would be.
+  Report all = report;
+  {
+    Statement values{db_, "SELECT value FROM metrics WHERE point = ? AND scope = ? AND scope_name = ? AND metric = ? ORDER BY replication",
+                     failer};
+    for (auto& m : all.metrics) {
+      m.values.clear();
+      values.reset();
+      sqlite3_bind_int64(values.get(), 1, static_cast<sqlite3_int64>(point));
+      bind_static(values.get(), 2, m.scope);
+      bind_static(values.get(), 3, m.scope_name);
+      bind_static(values.get(), 4, m.metric);
+      while (values.step()) m.values.push_back(sqlite3_column_double(values.get(), 0));
+      m.summary = ReplicationSummary::of(m.values, 0.95);
+    }
+  }
+  {
+    Statement clear{db_, "DELETE FROM summaries WHERE point = ?", failer};
+    sqlite3_bind_int64(clear.get(), 1, static_cast<sqlite3_int64>(point));
+    clear.step();
+    insert_summaries(point, all, failer);
+    Statement update{db_, "UPDATE points SET replications = ? WHERE point = ?", failer};
+    const int total = all.metrics.empty() ? first : static_cast<int>(all.metrics.front().values.size());
+    sqlite3_bind_int(update.get(), 1, total);
+    sqlite3_bind_int64(update.get(), 2, static_cast<sqlite3_int64>(point));
+    update.step();
+  }
+  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) failer("cannot commit point");
+}
+
+void SweepDatabase::set_meta(const std::string& key, const std::string& value) {
+  auto failer = [this](const std::string& w) { fail(w); };
+  Statement update{db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", failer};
+  bind_text(update.get(), 1, key);
+  bind_text(update.get(), 2, value);
+  update.step();
 }
 
 void SweepDatabase::merge_from(const std::string& other_path) {

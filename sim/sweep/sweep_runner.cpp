@@ -43,11 +43,24 @@ std::optional<InvalidSweepPoint> SweepRunner::first_invalid(const std::vector<Sw
 SweepProgress SweepRunner::run(SweepDatabase& db, const std::vector<SweepPoint>& points,
                                const std::function<bool()>& stop_requested,
                                const std::function<void(const SweepPoint&, const SweepProgress&)>& on_point) const {
-  const auto finished = db.finished_points();
+  const auto finished = db.point_replications();
+  const int wanted = *run_options_.replications;
   SweepProgress progress;
   for (const auto& p : points) {
-    if (finished.contains(p.index)) {
+    if (const auto it = finished.find(p.index); it != finished.end()) {
       ++progress.already_finished;
+      if (it->second >= wanted) continue;
+      // A sweep grown with more replications: this point gets replications it..wanted-1,
+      // from the streams a run of `wanted` from the start would have used.
+      if (stop_requested()) break;
+      const LoadedScenario loaded = load_(set_arguments(p));
+      CISIM_ASSERT(loaded.scenario, "sweep point is not a valid scenario; check first_invalid before run");
+      RunOptions more = run_options_;
+      more.first_replication = it->second;
+      more.replications = wanted - it->second;
+      db.add_replications(p.index, it->second, make_report(loaded, run_scenario(*loaded.scenario, more)));
+      ++progress.grown;
+      if (on_point) on_point(p, progress);
       continue;
     }
     if (stop_requested()) break;

@@ -30,6 +30,24 @@ sqlite3 "$work/whole.db" "select value from meta where key = 'effective_scenario
 check "effective scenario loads alone" 0 "ok" "$cisim" check "$work/effective.yaml"
 grep -q "^horizon: 14d$" "$work/effective.yaml" && pass || fail "effective scenario: --set horizon=14d not applied"
 
+# A finished sweep grows: --resume with more replications adds replications 2 and 3 to every
+# point, and the database equals a sweep run with 4 from the start (metrics and summaries).
+grow=("$cisim" sweep "$mmc" --vary facilities.station.officers.count=10,12 --set horizon=2d --threads 1 --quiet)
+check "sweep of 2 replications" 0 "" "${grow[@]}" -r 2 --db "$work/grow.db"
+check "grown to 4 replications" 0 "" "${grow[@]}" -r 4 --db "$work/grow.db" --resume
+check "run with 4 from the start" 0 "" "${grow[@]}" -r 4 --db "$work/four.db"
+"$cisim" export "$work/grow.db" > "$work/grow.csv"
+"$cisim" export "$work/four.db" > "$work/four.csv"
+summaries='select point, scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n from summaries order by point, scope, scope_name, metric'
+if cmp -s "$work/grow.csv" "$work/four.csv" && [ "$(sqlite3 "$work/grow.db" "$summaries")" = "$(sqlite3 "$work/four.db" "$summaries")" ] \
+  && [ "$(sqlite3 "$work/grow.db" "select group_concat(distinct replications) from points")" = 4 ]; then
+  pass
+else
+  fail "a sweep grown from 2 to 4 replications differs from one run with 4"
+fi
+check "a sweep does not shrink" 2 "holds 4 replications per point; --resume can add replications, not remove them" \
+  "${grow[@]}" -r 3 --db "$work/grow.db" --resume
+
 # Killed at a random moment, then resumed.
 "${sweep[@]}" --db "$work/killed.db" &
 pid=$!

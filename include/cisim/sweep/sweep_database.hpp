@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -52,6 +53,14 @@ class SweepDatabase {
   void initialise(const std::map<std::string, std::string>& meta, const std::vector<std::string>& varied_keys);
   /// Points already finished.
   std::set<std::size_t> finished_points() const;
+  /// Replications stored for each finished point.
+  std::map<std::size_t, int> point_replications() const;
+  /// Grows a finished point: stores replications `first` to `first` + n - 1 (the report's
+  /// values) beside those it has, and recomputes its summaries from all of them, in one
+  /// transaction, so the point equals one run with every replication from the start.
+  void add_replications(std::size_t point, int first, const Report& report);
+  /// Sets one meta value (a grown sweep's replications).
+  void set_meta(const std::string& key, const std::string& value);
   /// Records one finished point and all its metrics in one transaction.
   void write_point(const SweepPoint& point, std::uint64_t seed, int replications, double seconds, const Report& report);
   /// Copies every point of `other` (opened read-only) into this database: the same sweep
@@ -64,7 +73,10 @@ class SweepDatabase {
   const std::string& path() const { return path_; }
 
  private:
+  using Failer = std::function<void(const std::string&)>;
   void create_summary_tables() const;
+  void insert_metrics(std::size_t point, int first, const Report& report, const Failer& failer) const;
+  void insert_summaries(std::size_t point, const Report& report, const Failer& failer) const;
   void exec(const std::string& sql) const;
   [[noreturn]] void fail(const std::string& what) const;
   [[noreturn]] void fail_with(const std::string& what, int code, const std::string& message) const;

@@ -31,6 +31,7 @@ struct InvalidSweepPoint {
 struct SweepProgress {
   std::size_t already_finished = 0;  ///< held by the database before this run, so skipped
   std::size_t run_now = 0;           ///< run and stored by this run
+  std::size_t grown = 0;             ///< finished before with fewer replications, given the rest now
 };
 
 /// Runs a scenario at the points of a sweep. Each point is the scenario loaded with the base
