@@ -8,13 +8,59 @@
 
 #include <fmt/core.h>
 
+#include <nlohmann/json.hpp>
+
 #include "cisim/run.hpp"
+#include "cisim/scenario/key_value.hpp"
 #include "cisim/scenario/load.hpp"
 #include "cisim/sweep/solver.hpp"
 #include "cisim/sweep/sweep_design.hpp"
 #include "options.hpp"
 
 namespace cisim::app {
+namespace {
+
+nlohmann::ordered_json estimate(const MetricSummary& m) {
+  const auto& s = m.summary;
+  return {{"mean", s.mean},
+          {"ci95", s.half_width ? nlohmann::ordered_json::array({*s.low(), *s.high()}) : nlohmann::ordered_json(nullptr)},
+          {"n", s.n}};
+}
+
+// The whole solve as one JSON object, for scripts.
+std::string solve_json(const SolveProblem& p, const SolveAnswer& a) {
+  using nlohmann::ordered_json;
+  ordered_json j;
+  j["key"] = p.key.key;
+  j["low"] = p.key.values.front();
+  j["high"] = p.key.values.back();
+  j["target"] = {{"text", p.target.text}, {"metric", p.target.metric}, {"below", p.target.below}, {"bound", p.target.bound}};
+  j["scope"] = p.scope;
+  j["scope_name"] = p.scope_name;
+  ordered_json evaluations = ordered_json::array();
+  for (const auto& e : a.evaluations) {
+    ordered_json row = {{"text", e.text}};
+    if (const auto v = canonical_value(p.key.key, e.text)) {
+      row["value"] = v->value;
+      row["unit"] = v->unit;
+    }
+    row["metric"] = estimate(e.metric);
+    row["meets"] = e.meets;
+    evaluations.push_back(std::move(row));
+  }
+  j["evaluations"] = evaluations;
+  if (a.meets) {
+    j["answer"] = {{"meets", a.meets->text}, {"misses", a.misses_text}, {"metric", estimate(a.meets->metric)}};
+  } else {
+    j["answer"] = nullptr;
+  }
+  j["both_bounds_meet"] = a.low_meets && a.high_meets;
+  j["monotone"] = a.monotone;
+  j["ci_straddles_target"] = a.ci_straddles;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace
 
 ExitStatus solve_command(const std::vector<std::string>& args) {
   po::options_description options(
@@ -32,6 +78,7 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
       "steps", po::value<int>()->default_value(8), "bisection steps for a real-valued key (whole numbers stop when adjacent)");
   add_replication_options(options);
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to every evaluation (repeatable)")(
+      "format,f", po::value<std::string>()->default_value("text"), "text (progress and the answer line) or json (one object)")(
       "quiet,q", "print only the answer line")("scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -42,7 +89,9 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
   if (!vm.count("vary")) throw UsageError{"solve needs --vary KEY=LO:HI: the key to move and its bounds"};
   if (!vm.count("target")) throw UsageError{"solve needs --target METRIC<VALUE (or >): the metric and the value to reach"};
   const std::string path = vm["scenario"].as<std::string>();
-  const bool quiet = vm.count("quiet") > 0;
+  const std::string format = choose(vm["format"].as<std::string>(), {"text", "json"}, "format");
+  const bool json = format == "json";
+  const bool quiet = vm.count("quiet") > 0 || json;
   const int steps = vm["steps"].as<int>();
   if (steps < 1 || steps > 60) throw UsageError{fmt::format("--steps must be between 1 and 60, found {}", steps)};
   // The bounds are parsed as a two-point sweep range, so units and whole numbers behave the same.
@@ -92,6 +141,10 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
     throw UsageError{e.what()};
   }
   const SolveTarget& t = problem.target;
+  if (json) {
+    fmt::print("{}", solve_json(problem, answer));
+    return ExitStatus::Ok;
+  }
   if (!answer.meets) {
     fmt::print("answer: {} at both bounds: {} {} the target at {} and at {}; no crossing in between to find\n", t.metric,
                answer.low_meets ? "both meet" : "neither meets", t.text, key.values.front(), key.values.back());
@@ -100,6 +153,10 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
   const auto& s = answer.meets->metric.summary;
   fmt::print("answer: {} = {} meets {} ({} = {:.6g}{}); {} misses it\n", key.key, answer.meets->text, t.text, t.metric, s.mean,
              s.half_width ? fmt::format(", 95% CI {:.6g} to {:.6g}", *s.low(), *s.high()) : std::string{}, answer.misses_text);
+  if (answer.ci_straddles) {
+    fmt::print(stderr, "cisim: warning: a 95% CI next to the crossing contains the target {}: which side the answer is on is not "
+                       "sure; run more replications (-r)\n", t.text);
+  }
   if (!answer.monotone) {
     fmt::print(stderr, "cisim: warning: {} does not move one way with {}; the crossing found may not be the only one\n", t.metric,
                key.key);

@@ -8,8 +8,16 @@
 namespace cisim {
 namespace {
 
+template <typename T>
+std::optional<CanonicalValue> from(const Parsed<T>& parsed, const std::string& unit) {
+  if (!parsed.value) return std::nullopt;
+  return CanonicalValue{static_cast<double>(*parsed.value), unit};
+}
+
+}  // namespace
+
 // The schema pattern of a dotted key: each segment under an IdMap is an id ("*").
-const KeySpec* spec_of(const std::string& key) {
+const KeySpec* key_spec_of(const std::string& key) {
   std::string pattern;
   std::size_t start = 0;
   for (;;) {
@@ -26,16 +34,8 @@ const KeySpec* spec_of(const std::string& key) {
   }
 }
 
-template <typename T>
-std::optional<CanonicalValue> from(const Parsed<T>& parsed, const std::string& unit) {
-  if (!parsed.value) return std::nullopt;
-  return CanonicalValue{static_cast<double>(*parsed.value), unit};
-}
-
-}  // namespace
-
 std::optional<CanonicalValue> canonical_value(const std::string& key, const std::string& text) {
-  const KeySpec* spec = spec_of(key);
+  const KeySpec* spec = key_spec_of(key);
   if (!spec) return std::nullopt;
   switch (spec->type) {
     case KeyType::Integer: return from(parse_integer(text), spec->unit);

@@ -8,6 +8,7 @@
 
 #include <fmt/core.h>
 
+#include "cisim/model/metric_catalogue.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 
 namespace cisim {
@@ -21,12 +22,29 @@ Parsed<SolveTarget> parse_target(const std::string& spec) {
   SolveTarget t;
   t.metric = spec.substr(0, at);
   t.below = spec[at] == '<';
-  std::string number = spec.substr(at + 1);
-  const bool percent = !number.empty() && number.back() == '%';
-  if (percent) number.pop_back();
-  const auto value = parse_real(number);
-  if (!value.value) return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not a number", spec, spec.substr(at + 1)));
-  t.bound = *value.value / (percent ? 100.0 : 1.0);
+  const std::string number = spec.substr(at + 1);
+  // The bound is read in the metric's unit: "6min" for a metric in hours, "1%" for a rate,
+  // "1e6 USD" for money; a plain number is taken in the metric's unit as it stands.
+  const MetricDefinition* def = find_metric_definition(t.metric);
+  const std::string unit = def ? std::string(def->unit) : std::string{};
+  if (const auto plain = parse_real(number); plain.value) {
+    t.bound = *plain.value;
+  } else if (unit == "h") {
+    const auto d = parse_duration(number);
+    if (!d.value) return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not a duration (such as 6min or 1.5h) for {}, in hours", spec, number, t.metric));
+    t.bound = d.value->to_hours();
+  } else if (unit == "USD") {
+    const auto m = parse_money_usd(number);
+    if (!m.value) return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not an amount (such as 2000000 USD) for {}", spec, number, t.metric));
+    t.bound = *m.value;
+  } else if (number.ends_with('%')) {
+    const auto v = parse_real(number.substr(0, number.size() - 1));
+    if (!v.value) return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not a number", spec, number));
+    t.bound = *v.value / 100.0;
+  } else {
+    return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not a number{}", spec, number,
+                                                 unit.empty() ? std::string{} : fmt::format(" in {} (the unit of {})", unit, t.metric)));
+  }
   t.text = spec;
   return Parsed<SolveTarget>::ok(std::move(t));
 }
@@ -104,6 +122,10 @@ SolveAnswer solve(const SolveProblem& problem,
   const double misses_at = lo_meets ? hi : lo;
   answer.meets = *std::find_if(evaluations.begin(), evaluations.end(), [&](const SolveEvaluation& e) { return e.x == meets_at; });
   answer.misses_text = range_value_text(misses_at, key);
+  // With the target inside an interval next to the crossing, the side it is on is not sure.
+  for (const auto& e : evaluations) {
+    if ((e.x == meets_at || e.x == misses_at) && e.metric.summary.contains(target.bound)) answer.ci_straddles = true;
+  }
   // A metric that does not move one way with the key makes the answer unreliable: say so.
   std::vector<SolveEvaluation> sorted = evaluations;
   std::sort(sorted.begin(), sorted.end(), [](const SolveEvaluation& a, const SolveEvaluation& b) { return a.x < b.x; });

@@ -120,6 +120,17 @@ mkdir "$work/readonly" && chmod a-w "$work/readonly"
 if [ "$(id -u)" -ne 0 ]; then  # root writes anywhere, so this case needs an ordinary user
   check "read-only output directory" 1 "summary.json: cannot write" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/readonly"
 fi
+# solve: targets in the metric's unit, JSON, and real keys searched as reals whatever the bounds.
+check "solve target with a unit" 0 "^answer: facilities.station.officers.count = 11 meets wait_hours_mean<30s" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=9:14 --target 'wait_hours_mean<30s' --set horizon=3d -r 3
+check "solve target unit mismatch" 2 "'30 parsecs' is not a duration \\(such as 6min or 1.5h\\) for wait_hours_mean" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=9:14 --target 'wait_hours_mean<30 parsecs'
+check "solve json" 0 '"ci_straddles_target": (true|false)' \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=9:14 --target 'wait_hours_mean<30s' --set horizon=3d -r 3 --format json
+check "real key, whole bounds" 0 "" "$cisim" sweep "$mmc" --vary facilities.station.officers.scale=1:2:3 --set horizon=2d -r 2 --db "$work/real.db" -q
+if [ "$(sqlite3 "$work/real.db" "select group_concat(text, ' ') from varied order by point")" = "1 1.5 2" ]; then pass; else
+  fail "a real key with whole bounds: $(sqlite3 "$work/real.db" "select group_concat(text, ' ') from varied")"; fi
+
 # --trace: per-shipment records, bounded, checked before the run.
 check "trace" 0 "trace of [0-9]+ shipments written" "$cisim" run "$mmc" -r 2 --set horizon=2d --trace "$work/trace.csv" --format json
 if head -1 "$work/trace.csv" | grep -q "^run_id,replication,record,time,hours,arrived,facility,stream,mode,origin,category,seller,lot,items,declared_value_usd,true_value_usd,entry,selection_reason,blitz,waited_hours,method,violations_carried,violations_found,outcome,duty_usd,penalty_usd$" \

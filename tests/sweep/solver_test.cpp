@@ -79,7 +79,15 @@ TEST_CASE("parse_target: anything else is refused with the exact message", "[swe
   REQUIRE(parse_target("wait_hours_mean<").error == shape + "'wait_hours_mean<'");
   const auto garbage = parse_target("wait_hours_mean<abc");
   REQUIRE_FALSE(garbage.value);
-  REQUIRE(garbage.error == "--target wait_hours_mean<abc: 'abc' is not a number");
+  REQUIRE(garbage.error == "--target wait_hours_mean<abc: 'abc' is not a duration (such as 6min or 1.5h) for wait_hours_mean, in hours");
+  REQUIRE(parse_target("seizures>many").error == "--target seizures>many: 'many' is not a number in shipments (the unit of seizures)");
+}
+
+TEST_CASE("parse_target: the bound is read in the metric's unit", "[sweep]") {
+  REQUIRE(parse_target("wait_hours_mean<6min").value->bound == Approx(0.1));  // hours
+  REQUIRE(parse_target("wait_hours_mean<0.1").value->bound == Approx(0.1));   // a plain number is in the metric's unit
+  REQUIRE(parse_target("duties_collected_usd>2000000 USD").value->bound == Approx(2e6));
+  REQUIRE(parse_target("officer_utilization<85%").value->bound == Approx(0.85));
 }
 
 TEST_CASE("solve: a whole-number key is bisected until the ends are adjacent", "[sweep]") {

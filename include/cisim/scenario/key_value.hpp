@@ -15,6 +15,10 @@ struct CanonicalValue {
   std::string unit;
 };
 
+struct KeySpec;
+/// The schema row of a dotted key ("facilities.jfk.officers.count", ids or `*`), or null.
+const KeySpec* key_spec_of(const std::string& key);
+
 /// `text` written for the dotted `key` ("facilities.jfk.officers.count", ids or `*`), as a
 /// number; empty when the key is not numeric (text, choices, distributions) or the text does
 /// not parse (validation reports that separately).

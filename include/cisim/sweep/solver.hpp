@@ -18,7 +18,8 @@
 namespace cisim {
 
 /// A target such as "discrepancy_rate<1%": the metric's mean must end up below (or above)
-/// the bound. The bound is a plain number; a trailing '%' divides it by 100.
+/// the bound. The bound is in the metric's unit: a plain number, a percent for a rate, a
+/// duration ("6min") for a metric in hours, an amount ("2e6 USD") for money.
 struct SolveTarget {
   std::string metric;
   bool below = true;
@@ -59,6 +60,9 @@ struct SolveAnswer {
   /// False when the evaluations, in key order, switch between meeting and missing more than
   /// once: the metric does not move one way with the key, and the crossing may not be the only one.
   bool monotone = true;
+  /// The 95% CI of an evaluation on either side of the crossing contains the target: more
+  /// replications would be needed to be sure which side the answer is on.
+  bool ci_straddles = false;
 };
 
 /// An evaluation that cannot be made: the key's value gives an invalid scenario (its
