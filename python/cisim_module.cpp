@@ -89,6 +89,26 @@ RunOptions options_of(std::optional<int> replications, std::optional<std::uint64
   return o;
 }
 
+// Mean, sd, 95% CI bounds (NaN without) and n of many summaries, as columns.
+struct SummaryColumns {
+  std::vector<double> mean, sd, low, high;
+  std::vector<long long> n;
+  void add(const ReplicationSummary& s) {
+    mean.push_back(s.mean);
+    sd.push_back(s.sd);
+    low.push_back(s.low().value_or(kMissing));
+    high.push_back(s.high().value_or(kMissing));
+    n.push_back(static_cast<long long>(s.n));
+  }
+  void into(py::dict& d) const {
+    d["mean"] = doubles(mean);
+    d["sd"] = doubles(sd);
+    d["ci95_low"] = doubles(low);
+    d["ci95_high"] = doubles(high);
+    d["n"] = integers(n);
+  }
+};
+
 // A finished run: its report, and its columns for the Python side.
 struct RunResult {
   Report report;
@@ -96,29 +116,20 @@ struct RunResult {
 
   py::dict summary() const {
     std::vector<std::string> scope, name, metric, unit;
-    std::vector<double> mean, sd, low, high;
-    std::vector<long long> n;
+    SummaryColumns columns;
     for (const auto& m : report.metrics) {
       scope.push_back(m.scope);
       name.push_back(m.scope_name);
       metric.push_back(m.metric);
       unit.push_back(m.unit);
-      mean.push_back(m.summary.mean);
-      sd.push_back(m.summary.sd);
-      low.push_back(m.summary.low().value_or(kMissing));
-      high.push_back(m.summary.high().value_or(kMissing));
-      n.push_back(static_cast<long long>(m.summary.n));
+      columns.add(m.summary);
     }
     py::dict d;
     d["scope"] = scope;
     d["scope_name"] = name;
     d["metric"] = metric;
     d["unit"] = unit;
-    d["mean"] = doubles(mean);
-    d["sd"] = doubles(sd);
-    d["ci95_low"] = doubles(low);
-    d["ci95_high"] = doubles(high);
-    d["n"] = integers(n);
+    columns.into(d);
     return d;
   }
 
@@ -148,9 +159,9 @@ struct RunResult {
 
   py::dict daily() const {
     std::vector<std::string> date, facility, metric, unit;
-    std::vector<long long> day, n;
+    std::vector<long long> day;
     std::vector<bool> partial;
-    std::vector<double> mean, sd, low, high;
+    SummaryColumns columns;
     for (const auto& d : report.daily) {
       date.push_back(d.date);
       day.push_back(static_cast<long long>(d.day));
@@ -158,11 +169,7 @@ struct RunResult {
       facility.push_back(d.facility);
       metric.push_back(d.metric);
       unit.push_back(d.unit);
-      mean.push_back(d.summary.mean);
-      sd.push_back(d.summary.sd);
-      low.push_back(d.summary.low().value_or(kMissing));
-      high.push_back(d.summary.high().value_or(kMissing));
-      n.push_back(static_cast<long long>(d.summary.n));
+      columns.add(d.summary);
     }
     py::dict out;
     out["date"] = date;
@@ -171,11 +178,7 @@ struct RunResult {
     out["facility"] = facility;
     out["metric"] = metric;
     out["unit"] = unit;
-    out["mean"] = doubles(mean);
-    out["sd"] = doubles(sd);
-    out["ci95_low"] = doubles(low);
-    out["ci95_high"] = doubles(high);
-    out["n"] = integers(n);
+    columns.into(out);
     return out;
   }
 };

@@ -114,7 +114,7 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
     points = latin_hypercube_design(keys, static_cast<std::size_t>(vm["points"].as<int>()), *run_options.seed);
   }
   // Every point of this shard is validated before anything runs, so a bad value fails fast.
-  const std::vector<SweepPoint> mine = shard_points(points, shard, shards);
+  std::vector<SweepPoint> mine = shard_points(points, shard, shards);
   auto load = [&path](const std::vector<std::string>& sets) { return load_scenario(path, sets); };
   auto seconds_now = [] { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); };
   const SweepRunner runner{load, base_sets, run_options, seconds_now};
@@ -138,6 +138,7 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
   const std::string db_path = vm["db"].as<std::string>();
   SweepDatabase db{db_path};
   std::optional<int> grow_from;  // the replications a grown sweep had
+  std::optional<std::size_t> grown_points;  // points a grown grid adds
   const auto existing = db.meta();
   if (existing.empty()) {
     db.initialise(meta, key_names);
@@ -153,7 +154,32 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
       }
       grow_from = static_cast<int>(*before.value);
     }
+    // ... and more values of a grid's keys: the points it holds keep their numbers, new ones
+    // are numbered after them. Every resume of a grid numbers points this way, so a grown
+    // sweep resumed later finds its points again. Shards number their own files, so a grid
+    // grows unsharded (merge the shards first).
+    const bool same_grid = design == "grid" && existing.count("design") && existing.at("design") == "grid" &&
+                           existing.count("varied_keys") && existing.at("varied_keys") == meta.at("varied_keys");
+    const bool new_values = existing.count("vary") && existing.at("vary") != meta.at("vary");
+    if (same_grid && new_values && shards > 1) {
+      throw UsageError{fmt::format("{}: a grid grows with more values only unsharded; merge the shards, then resume the merged "
+                                   "file with the new --vary and no --shard", db_path)};
+    }
+    if (same_grid && shards == 1) {
+      const auto stored = db.stored_values(key_names);
+      auto grown = grow_design(points, stored);
+      if (!grown.value) throw UsageError{fmt::format("{}: cannot grow the sweep: {}", db_path, grown.error)};
+      if (new_values) grown_points = points.size() - stored.size();
+      points = std::move(*grown.value);
+      mine = shard_points(points, shard, shards);
+      if (const auto bad = runner.first_invalid(mine)) {
+        fmt::print(stderr, "cisim: point {} of the sweep is not a valid scenario:\n", bad->index);
+        print_diagnostics(bad->diagnostics, false);
+        return ExitStatus::UsageError;
+      }
+    }
     for (const char* key : {"scenario_hash", "varied_keys", "vary", "design", "set", "seed", "cisim_version"}) {
+      if (same_grid && new_values && std::string(key) == "vary") continue;
       const auto it = existing.find(key);
       if (it == existing.end() || it->second != meta.at(key)) {
         throw UsageError{fmt::format("{} was made by a different sweep ({} differs: '{}' there, '{}' now); refusing to resume",
@@ -175,6 +201,7 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
   std::signal(SIGTERM, SIG_DFL);
   // The sweep now has its new number of replications once every point of this shard has them.
   if (grow_from && !g_stop_requested) db.set_meta("replications", meta.at("replications"));
+  if (grown_points) db.set_meta("vary", meta.at("vary"));  // the design it now is (its points numbered as stored)
   const std::size_t done_now = progress.run_now;
   const std::size_t already = progress.already_finished;
   if (!quiet && ::isatty(STDERR_FILENO)) fmt::print(stderr, "\n");
@@ -187,8 +214,9 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
     fmt::print("sweep: {} points{} in {}: {} run now, {} already finished{}\n", mine.size(),
                shards > 1 ? fmt::format(" (shard {}/{} of {})", shard, shards, points.size()) : std::string{}, db_path, done_now,
                already,
-               grow_from ? fmt::format(" ({} of them grown from {} to {} replications)", progress.grown, *grow_from, *run_options.replications)
-                         : std::string{});
+               (grow_from ? fmt::format(" ({} of them grown from {} to {} replications)", progress.grown, *grow_from, *run_options.replications)
+                          : std::string{}) +
+                   (grown_points ? fmt::format("; the grid grew by {} point{}", *grown_points, *grown_points == 1 ? "" : "s") : std::string{}));
   }
   return ExitStatus::Ok;
 }

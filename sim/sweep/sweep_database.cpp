@@ -170,13 +170,7 @@ std::set<std::size_t> SweepDatabase::finished_points() const {
 }
 
 void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int replications, double seconds, const Report& report) {
-  // The error is read before the rollback, which would replace it with its own.
-  auto failer = [this](const std::string& w) {
-    const int code = sqlite3_errcode(db_);
-    const std::string message = sqlite3_errmsg(db_);
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    fail_with(w, code, message);
-  };
+  const Failer failer = rollback_failer();
   exec("BEGIN IMMEDIATE");
   create_summary_tables();  // a sweep begun by an earlier cisim gains them on --resume
   std::string columns = "point, status, seed, replications, seconds";
@@ -210,6 +204,16 @@ void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int
     insert_metrics(point.index, 0, report, failer);
   }
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) failer("cannot commit point");
+}
+
+SweepDatabase::Failer SweepDatabase::rollback_failer() const {
+  // The error is read before the rollback, which would replace it with its own.
+  return [this](const std::string& w) {
+    const int code = sqlite3_errcode(db_);
+    const std::string message = sqlite3_errmsg(db_);
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    fail_with(w, code, message);
+  };
 }
 
 void SweepDatabase::insert_metrics(std::size_t point, int first, const Report& report, const Failer& failer) const {
@@ -252,6 +256,21 @@ void SweepDatabase::insert_summaries(std::size_t point, const Report& report, co
   }
 }
 
+std::map<std::size_t, std::vector<std::string>> SweepDatabase::stored_values(const std::vector<std::string>& varied_keys) const {
+  std::string select = "SELECT point";
+  for (const auto& k : varied_keys) select += ", " + quoted(k);
+  select += " FROM points";
+  std::map<std::size_t, std::vector<std::string>> out;
+  auto failer = [this](const std::string& w) { fail(w); };
+  Statement rows{db_, select, failer};
+  while (rows.step()) {
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i < varied_keys.size(); ++i) values.push_back(rows.text(static_cast<int>(i) + 1));
+    out[static_cast<std::size_t>(sqlite3_column_int64(rows.get(), 0))] = std::move(values);
+  }
+  return out;
+}
+
 std::map<std::size_t, int> SweepDatabase::point_replications() const {
   std::map<std::size_t, int> out;
   auto failer = [this](const std::string& w) { fail(w); };
@@ -261,12 +280,7 @@ std::map<std::size_t, int> SweepDatabase::point_replications() const {
 }
 
 void SweepDatabase::add_replications(std::size_t point, int first, const Report& report) {
-  auto failer = [this](const std::string& w) {
-    const int code = sqlite3_errcode(db_);
-    const std::string message = sqlite3_errmsg(db_);
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    fail_with(w, code, message);
-  };
+  const Failer failer = rollback_failer();
   exec("BEGIN IMMEDIATE");
   create_summary_tables();
   insert_metrics(point, first, report, failer);
@@ -334,12 +348,7 @@ void SweepDatabase::merge_from(const std::string& other_path) {
       }
     }
   }
-  auto failer = [this](const std::string& w) {
-    const int code = sqlite3_errcode(db_);
-    const std::string message = sqlite3_errmsg(db_);
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    fail_with(w, code, message);
-  };
+  const Failer failer = rollback_failer();
   // Read-only, through a URI, so the input is neither changed nor switched to WAL.
   std::string uri = "file:";
   for (char c : std::filesystem::absolute(other_path).string()) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <optional>
 
@@ -139,6 +140,37 @@ std::vector<SweepPoint> latin_hypercube_design(const std::vector<VariedKey>& key
     }
   }
   return out;
+}
+
+}  // namespace cisim
+
+namespace cisim {
+
+Parsed<std::vector<SweepPoint>> grow_design(std::vector<SweepPoint> points,
+                                            const std::map<std::size_t, std::vector<std::string>>& stored) {
+  std::map<std::vector<std::string>, std::size_t> number_of;
+  std::size_t next = 0;
+  for (const auto& [index, values] : stored) {
+    number_of[values] = index;
+    next = std::max(next, index + 1);
+  }
+  std::size_t kept = 0;
+  for (auto& p : points) {
+    std::vector<std::string> values;
+    for (const auto& kv : p.values) values.push_back(kv.second);
+    if (const auto it = number_of.find(values); it != number_of.end()) {
+      p.index = it->second;
+      ++kept;
+    } else {
+      p.index = next++;
+    }
+  }
+  if (kept != stored.size()) {
+    return Parsed<std::vector<SweepPoint>>::fail(fmt::format(
+        "the new design holds {} of the {} points already in the database: a sweep grows by adding values, "
+        "never by dropping or changing them (spell each old value as before)", kept, stored.size()));
+  }
+  return Parsed<std::vector<SweepPoint>>::ok(std::move(points));
 }
 
 }  // namespace cisim

@@ -48,6 +48,20 @@ fi
 check "a sweep does not shrink" 2 "holds 4 replications per point; --resume can add replications, not remove them" \
   "${grow[@]}" -r 3 --db "$work/grow.db" --resume
 
+# ... and in points: more values of a grid's key keep the stored points and add the new ones,
+# each with what a sweep of the larger grid gives it.
+check "grid of 2 values" 0 "" "${grow[@]}" -r 2 --db "$work/points.db" --vary streams.poisson.arrivals.rate=9/min
+check "grown to 3 values" 0 "the grid grew by 1 point$" "$cisim" sweep "$mmc" --vary facilities.station.officers.count=10,12,14 \
+  --vary streams.poisson.arrivals.rate=9/min --set horizon=2d --threads 1 -r 2 --db "$work/points.db" --resume
+check "the larger grid at once" 0 "" "$cisim" sweep "$mmc" --vary facilities.station.officers.count=10,12,14 \
+  --vary streams.poisson.arrivals.rate=9/min --set horizon=2d --threads 1 -r 2 --db "$work/points3.db" --quiet
+by_value='select v.text, s.scope, s.scope_name, s.metric, s.mean from summaries s join varied v on v.point = s.point and v.key = "facilities.station.officers.count" order by v.text, s.scope, s.scope_name, s.metric'
+[ "$(sqlite3 "$work/points.db" "$by_value")" = "$(sqlite3 "$work/points3.db" "$by_value")" ] && pass \
+  || fail "a grid grown from 2 to 3 values differs from the 3-value grid run at once"
+check "a grid does not lose values" 2 "cannot grow the sweep: the new design holds 1 of the 3 points" \
+  "$cisim" sweep "$mmc" --vary facilities.station.officers.count=12 --vary streams.poisson.arrivals.rate=9/min \
+  --set horizon=2d -r 2 --db "$work/points.db" --resume
+
 # Killed at a random moment, then resumed.
 "${sweep[@]}" --db "$work/killed.db" &
 pid=$!

@@ -53,6 +53,8 @@ class SweepDatabase {
   void initialise(const std::map<std::string, std::string>& meta, const std::vector<std::string>& varied_keys);
   /// Points already finished.
   std::set<std::size_t> finished_points() const;
+  /// The varied values (as written) of every stored point, by point number.
+  std::map<std::size_t, std::vector<std::string>> stored_values(const std::vector<std::string>& varied_keys) const;
   /// Replications stored for each finished point.
   std::map<std::size_t, int> point_replications() const;
   /// Grows a finished point: stores replications `first` to `first` + n - 1 (the report's
@@ -74,6 +76,8 @@ class SweepDatabase {
 
  private:
   using Failer = std::function<void(const std::string&)>;
+  /// Reports an SQLite failure inside a transaction: reads the error, rolls back, throws.
+  Failer rollback_failer() const;
   void create_summary_tables() const;
   void insert_metrics(std::size_t point, int first, const Report& report, const Failer& failer) const;
   void insert_summaries(std::size_t point, const Report& report, const Failer& failer) const;

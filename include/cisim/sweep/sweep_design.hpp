@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,5 +56,11 @@ std::vector<SweepPoint> grid_design(const std::vector<VariedKey>& keys);
 /// each key's range is cut into `points` equal strata (equal in log space for log ranges),
 /// each stratum used once, in an order and at a position drawn from `seed`.
 std::vector<SweepPoint> latin_hypercube_design(const std::vector<VariedKey>& keys, std::size_t points, std::uint64_t seed);
+
+/// A grid grown with more values: the points already stored (point number -> values as
+/// written) keep their numbers, the new ones are numbered after them in grid order. An
+/// error when a stored point is not in the new design.
+Parsed<std::vector<SweepPoint>> grow_design(std::vector<SweepPoint> points,
+                                            const std::map<std::size_t, std::vector<std::string>>& stored);
 
 }  // namespace cisim
