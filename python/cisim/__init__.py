@@ -12,11 +12,26 @@ A scenario is a path, YAML text, or a dict; `set` maps dotted keys (wildcards al
 """
 import json
 import os
+import sys
 from collections import namedtuple
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError:
+    # A Python other than Debian's first on the PATH (pyenv, a venv without system packages):
+    # the module was built with Debian's NumPy, which the same Python version can load.
+    _DEBIAN_PACKAGES = "/usr/lib/python3/dist-packages"
+    if not os.path.isdir(os.path.join(_DEBIAN_PACKAGES, "numpy")):
+        raise ImportError("cisim needs NumPy: apt-get install python3-numpy (docs/python.md)") from None
+    sys.path.append(_DEBIAN_PACKAGES)
+    import numpy as np
 
-from . import _cisim
+try:
+    from . import _cisim
+except ImportError as e:
+    raise ImportError(f"cisim's extension does not load in Python {sys.version_info.major}.{sys.version_info.minor} "
+                      f"({sys.executable}): it is built for Debian's /usr/bin/python3; run that, or rebuild "
+                      f"with -DPython_EXECUTABLE=... (docs/python.md). The reason: {e}") from None
 
 __version__ = _cisim.__version__
 __all__ = ["check", "run", "compare", "ScenarioError", "RunBudgetError", "SimulationError", "Estimate", "Result", "Comparison"]

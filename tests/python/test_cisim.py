@@ -176,3 +176,12 @@ def test_the_documented_example_runs():
     assert done.returncode in (0, 1), done.stderr  # 1: no crossing in so short a run, said in words
     assert "discrepancy_rate (mean, 95% CI)" in done.stdout
     assert "crosses 1%" in done.stdout or "does not cross 1%" in done.stdout
+
+
+def test_import_works_from_the_python3_on_the_path():
+    # The check, as a user types it: `python3 -c 'import cisim'` with the documented
+    # path, whatever python3 comes first on PATH (here a pyenv Python may shadow Debian's).
+    done = subprocess.run(["python3", "-c", "import cisim; print(cisim.__version__)"], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", "")}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == cisim.__version__
