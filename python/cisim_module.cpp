@@ -109,50 +109,55 @@ struct SummaryColumns {
   }
 };
 
+// Which metric of which scope each row is: scope, scope_name, metric, unit, as columns.
+struct MetricKeyColumns {
+  std::vector<std::string> scope, name, metric, unit;
+  void add(const std::string& scope_kind, const std::string& scope_name, const std::string& metric_name, const std::string& metric_unit) {
+    scope.push_back(scope_kind);
+    name.push_back(scope_name);
+    metric.push_back(metric_name);
+    unit.push_back(metric_unit);
+  }
+  void into(py::dict& d) const {
+    d["scope"] = scope;
+    d["scope_name"] = name;
+    d["metric"] = metric;
+    d["unit"] = unit;
+  }
+};
+
 // A finished run: its report, and its columns for the Python side.
 struct RunResult {
   Report report;
   std::vector<Diagnostic> warnings;
 
   py::dict summary() const {
-    std::vector<std::string> scope, name, metric, unit;
+    MetricKeyColumns keys;
     SummaryColumns columns;
     for (const auto& m : report.metrics) {
-      scope.push_back(m.scope);
-      name.push_back(m.scope_name);
-      metric.push_back(m.metric);
-      unit.push_back(m.unit);
+      keys.add(m.scope, m.scope_name, m.metric, m.unit);
       columns.add(m.summary);
     }
     py::dict d;
-    d["scope"] = scope;
-    d["scope_name"] = name;
-    d["metric"] = metric;
-    d["unit"] = unit;
+    keys.into(d);
     columns.into(d);
     return d;
   }
 
   py::dict per_replication() const {
     std::vector<long long> replication;
-    std::vector<std::string> scope, name, metric, unit;
+    MetricKeyColumns keys;
     std::vector<double> value;
     for (int r = 0; r < report.replications; ++r) {
       for (const auto& m : report.metrics) {
         replication.push_back(r);
-        scope.push_back(m.scope);
-        name.push_back(m.scope_name);
-        metric.push_back(m.metric);
-        unit.push_back(m.unit);
+        keys.add(m.scope, m.scope_name, m.metric, m.unit);
         value.push_back(m.values[static_cast<std::size_t>(r)]);
       }
     }
     py::dict d;
     d["replication"] = integers(replication);
-    d["scope"] = scope;
-    d["scope_name"] = name;
-    d["metric"] = metric;
-    d["unit"] = unit;
+    keys.into(d);
     d["value"] = doubles(value);
     return d;
   }
@@ -218,14 +223,11 @@ py::object compare(const std::string& base, bool base_is_text, const std::string
 }
 
 py::dict differences(const Comparison& c) {
-  std::vector<std::string> scope, name, metric, unit;
+  MetricKeyColumns keys;
   std::vector<double> base, alt, diff, low, high, unpaired;
   std::vector<bool> significant;
   for (const auto& m : c.metrics) {
-    scope.push_back(m.scope);
-    name.push_back(m.scope_name);
-    metric.push_back(m.metric);
-    unit.push_back(m.unit);
+    keys.add(m.scope, m.scope_name, m.metric, m.unit);
     base.push_back(m.base.mean);
     alt.push_back(m.alt.mean);
     diff.push_back(m.difference.mean);
@@ -235,10 +237,7 @@ py::dict differences(const Comparison& c) {
     significant.push_back(m.significant());
   }
   py::dict d;
-  d["scope"] = scope;
-  d["scope_name"] = name;
-  d["metric"] = metric;
-  d["unit"] = unit;
+  keys.into(d);
   d["base_mean"] = doubles(base);
   d["alt_mean"] = doubles(alt);
   d["difference"] = doubles(diff);

@@ -92,6 +92,24 @@ def _columns(raw):
     return {k: (v if isinstance(v, np.ndarray) else np.array(v, dtype=object if v and isinstance(v[0], str) else None)) for k, v in raw.items()}
 
 
+def _rows(columns, metric, scope, name):
+    """The rows of `columns` (a dict of NumPy columns) for one metric of one scope, as a mask."""
+    return (columns["metric"] == metric) & (columns["scope"] == scope) & (columns["scope_name"] == name)
+
+
+class _Outputs:
+    """What the CLI prints, byte for byte, from the core object `_core`."""
+
+    def table(self, markdown=False):
+        return self._core.table(markdown)
+
+    def json(self):
+        return self._core.json()
+
+    def html(self):
+        return self._core.html()
+
+
 def check(scenario, set=None):
     """Validates a scenario; returns its warnings (dicts, as ScenarioError.diagnostics), raises ScenarioError on errors."""
     text, is_text = _scenario(scenario)
@@ -101,7 +119,7 @@ def check(scenario, set=None):
     return diagnostics
 
 
-class Result:
+class Result(_Outputs):
     """A finished run: its metrics summarised (`summary`), per replication (`replications`)
     and per day (`daily`), as dicts of NumPy columns, and the CLI's outputs (`table()`,
     `json()`, `summary_csv()`, `html()`)."""
@@ -121,13 +139,13 @@ class Result:
     def metric(self, metric, scope="run", name="all"):
         """The Estimate of `metric` for scope `scope` (run, facility, stream, mode, selection, blitz, blitz_window) and `name`."""
         s = self.summary
-        rows = np.flatnonzero((s["metric"] == metric) & (s["scope"] == scope) & (s["scope_name"] == name))
+        rows = np.flatnonzero(_rows(s, metric, scope, name))
         if len(rows) == 0:
             known = sorted(set(s["metric"]))
             raise KeyError(f"no metric '{metric}' for {scope} '{name}' (metrics: {', '.join(known)}; docs/metrics.md)")
         i = rows[0]
         p = self.per_replication
-        values = p["value"][(p["metric"] == metric) & (p["scope"] == scope) & (p["scope_name"] == name)]
+        values = p["value"][_rows(p, metric, scope, name)]
         return Estimate(s["mean"][i], s["sd"][i], s["ci95_low"][i], s["ci95_high"][i], int(s["n"][i]), s["unit"][i], values)
 
     def to_pandas(self, which="summary"):
@@ -138,23 +156,14 @@ class Result:
             raise ValueError(f"which: expected summary, per_replication or daily, found {which!r}")
         return pd.DataFrame(getattr(self, which))
 
-    def table(self, markdown=False):
-        return self._core.table(markdown)
-
-    def json(self):
-        return self._core.json()
-
     def summary_csv(self):
         return self._core.summary_csv()
-
-    def html(self):
-        return self._core.html()
 
     def __repr__(self):
         return f"<cisim.Result {self.scenario_name}: {self.replications} replications, seed {self.seed}, run {self.run_id}>"
 
 
-class Comparison:
+class Comparison(_Outputs):
     """Two runs paired replication by replication: `differences` (dict of NumPy columns:
     base_mean, alt_mean, difference, ci95_low, ci95_high, unpaired_half_width, significant)."""
 
@@ -166,7 +175,7 @@ class Comparison:
 
     def difference(self, metric, scope="run", name="all"):
         d = self.differences
-        rows = np.flatnonzero((d["metric"] == metric) & (d["scope"] == scope) & (d["scope_name"] == name))
+        rows = np.flatnonzero(_rows(d, metric, scope, name))
         if len(rows) == 0:
             raise KeyError(f"no metric '{metric}' for {scope} '{name}' in both runs")
         i = rows[0]
@@ -177,17 +186,8 @@ class Comparison:
 
         return pd.DataFrame(self.differences)
 
-    def table(self, markdown=False):
-        return self._core.table(markdown)
-
-    def json(self):
-        return self._core.json()
-
     def csv(self):
         return self._core.csv()
-
-    def html(self):
-        return self._core.html()
 
 
 def _threads(threads):

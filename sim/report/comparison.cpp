@@ -2,7 +2,6 @@
 // Paired comparison of two reports, and its table, CSV and JSON forms.
 #include "cisim/report/comparison.hpp"
 
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -11,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cisim/base/assert.hpp"
-#include "cisim/model/metric_catalogue.hpp"
 #include "cisim/report/csv_field.hpp"
 #include "cisim/report/number_format.hpp"
 #include "cisim/stats/student_t.hpp"
@@ -95,22 +93,15 @@ std::string format_comparison_table(const Comparison& c, TableStyle style) {
   std::size_t omitted = 0;
   for (const auto& m : c.metrics) {
     if (m.scope != "run") continue;
-    if (m.base.mean == 0.0 && m.alt.mean == 0.0 && m.difference.sd == 0.0) {
+    if (m.zero_in_both()) {
       ++omitted;
       continue;
     }
-    const MetricDefinition* def = find_metric_definition(m.metric);
-    const std::string label = def ? std::string(def->label) + unit_suffix(def->unit) : m.metric;
-    std::string unpaired;
-    if (m.unpaired_half_width) {
-      unpaired = format_difference(*m.unpaired_half_width, std::nullopt, m.unit);
-      if (!unpaired.empty() && unpaired.front() == '+') unpaired.erase(0, 1);
-    }
-    // A part of the row above ("of which Type 86") starts in lower case.
-    const bool part = def && !def->label.empty() && std::islower(static_cast<unsigned char>(def->label.front()));
-    table.add_row({label, format_estimate(m.base.mean, std::nullopt, m.unit), format_estimate(m.alt.mean, std::nullopt, m.unit),
-                   format_difference(m.difference.mean, m.difference.half_width, m.unit), m.significant() ? "*" : "", unpaired},
-                  part);
+    table.add_row({metric_label(m.metric), format_estimate(m.base.mean, std::nullopt, m.unit),
+                   format_estimate(m.alt.mean, std::nullopt, m.unit),
+                   format_difference(m.difference.mean, m.difference.half_width, m.unit), m.significant() ? "*" : "",
+                   m.unpaired_half_width ? format_half_width(*m.unpaired_half_width, m.unit) : std::string{}},
+                  is_part_metric(m.metric));
   }
   out += table.render(style);
   if (omitted > 0) out += fmt::format("\n({} metrics zero in both are omitted)\n", omitted);

@@ -144,11 +144,6 @@ std::string script_json(const ordered_json& j) {
   return out;
 }
 
-std::string unsigned_text(std::string text) {
-  if (!text.empty() && text.front() == '+') text.erase(0, 1);
-  return text;
-}
-
 std::string html_escape(const std::string& text) {
   std::string out;
   for (char c : text) {
@@ -201,15 +196,15 @@ std::string format_html_comparison(const Comparison& c) {
   ordered_json rows = ordered_json::array();
   for (const auto& m : c.metrics) {
     if (m.scope != "run") continue;
-    if (m.base.mean == 0.0 && m.alt.mean == 0.0 && m.difference.sd == 0.0) continue;  // zero in both: nothing to compare
+    if (m.zero_in_both()) continue;
     const MetricDefinition* def = find_metric_definition(m.metric);
     rows.push_back({{"metric", m.metric},
-                    {"label", def ? std::string(def->label) + unit_suffix(def->unit) : m.metric},
+                    {"label", metric_label(m.metric)},
                     {"headline", def && def->headline},
                     {"base", format_estimate(m.base.mean, m.base.half_width, m.unit)},
                     {"alt", format_estimate(m.alt.mean, m.alt.half_width, m.unit)},
                     {"difference", format_difference(m.difference.mean, m.difference.half_width, m.unit)},
-                    {"unpaired", m.unpaired_half_width ? "± " + unsigned_text(format_difference(*m.unpaired_half_width, std::nullopt, m.unit)) : ""},
+                    {"unpaired", m.unpaired_half_width ? "± " + format_half_width(*m.unpaired_half_width, m.unit) : ""},
                     {"base_mean", m.base.mean},
                     {"estimate", estimate(m.difference)},
                     {"significant", m.significant()}});

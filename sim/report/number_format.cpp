@@ -83,6 +83,12 @@ std::string format_difference(double mean, std::optional<double> half_width, std
   return mean > 0.0 ? "+" + out : out;
 }
 
+std::string format_half_width(double half_width, std::string_view unit) {
+  std::string text = format_difference(half_width, std::nullopt, unit);
+  if (!text.empty() && text.front() == '+') text.erase(0, 1);
+  return text;
+}
+
 std::string unit_suffix(std::string_view unit) {
   if (unit == "fraction" || unit == "shipments" || unit.empty()) return "";
   return fmt::format(" ({})", unit);

@@ -32,17 +32,6 @@ std::string header_of(std::string_view metric) {
   return label + unit_suffix(def.unit);
 }
 
-std::string row_label_of(std::string_view metric) {
-  const MetricDefinition& def = definition(metric);
-  return std::string(def.label) + unit_suffix(def.unit);
-}
-
-// A part of the row above ("of which Type 86", "selected by a blitz") starts in lower case.
-bool is_part_row(std::string_view metric) {
-  const std::string_view label = definition(metric).label;
-  return !label.empty() && std::islower(static_cast<unsigned char>(label.front()));
-}
-
 std::string cell(const MetricSummary& m) { return format_estimate(m.summary.mean, m.summary.half_width, m.unit); }
 
 // Rows of the headline table: the catalogue's headline metrics, in its order; rows that are
@@ -81,6 +70,16 @@ TextTable scope_block(const Report& r, const std::string& title, const std::stri
 
 }  // namespace
 
+std::string metric_label(std::string_view metric) {
+  const MetricDefinition* def = find_metric_definition(metric);
+  return def ? std::string(def->label) + unit_suffix(def->unit) : std::string(metric);
+}
+
+bool is_part_metric(std::string_view metric) {
+  const MetricDefinition* def = find_metric_definition(metric);
+  return def && !def->label.empty() && std::islower(static_cast<unsigned char>(def->label.front()));
+}
+
 HeadlineTable headline_table(const Report& r) {
   HeadlineTable h;
   // Columns: the whole run, and what the blitzes measured (their own selections) when there
@@ -102,7 +101,7 @@ HeadlineTable headline_table(const Report& r) {
       if (row.back()) any = any || std::any_of(row.back()->values.begin(), row.back()->values.end(), [](double v) { return v != 0.0; });
     }
     if (!any) continue;
-    HeadlineTable::Row out{metric, row_label_of(metric), is_part_row(metric), {}};
+    HeadlineTable::Row out{metric, metric_label(metric), is_part_metric(metric), {}};
     for (const auto* m : row) out.cells.push_back(m ? cell(*m) : "");
     h.rows.push_back(std::move(out));
   }

@@ -16,19 +16,12 @@ std::optional<CanonicalValue> from(const Parsed<T>& parsed, const std::string& u
 
 }  // namespace
 
-// The schema pattern of a dotted key: each segment under an IdMap is an id ("*").
 const KeySpec* key_spec_of(const std::string& key) {
   std::string pattern;
   std::size_t start = 0;
   for (;;) {
     const auto dot = key.find('.', start);
-    const std::string segment = key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    const KeySpec* parent = pattern.empty() ? nullptr : find_key_spec(pattern);
-    if (pattern.empty()) {
-      pattern = segment;
-    } else {
-      pattern += parent && parent->type == KeyType::IdMap ? std::string(".*") : "." + segment;
-    }
+    pattern = child_pattern(pattern, key.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
     if (dot == std::string::npos) return find_key_spec(pattern);
     start = dot + 1;
   }

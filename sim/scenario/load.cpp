@@ -22,14 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 constexpr std::size_t kMaxIncludeDepth = 16;
 
-// The schema pattern of a child of the node at `pattern` ("" for the root): "<pattern>.*"
-// under an IdMap, "<pattern>.<key>" otherwise.
-std::string child_pattern(const std::string& pattern, const std::string& key) {
-  if (pattern.empty()) return key;
-  const KeySpec* spec = find_key_spec(pattern);
-  return spec && spec->type == KeyType::IdMap ? pattern + ".*" : pattern + "." + key;
-}
-
 bool is_id_map(const std::string& pattern) {
   const KeySpec* spec = !pattern.empty() ? find_key_spec(pattern) : nullptr;
   return spec && spec->type == KeyType::IdMap;

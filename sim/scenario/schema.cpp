@@ -68,6 +68,12 @@ const KeySpec* find_key_spec(std::string_view pattern) {
   return nullptr;
 }
 
+std::string child_pattern(const std::string& pattern, const std::string& key) {
+  if (pattern.empty()) return key;
+  const KeySpec* spec = find_key_spec(pattern);
+  return spec && spec->type == KeyType::IdMap ? pattern + ".*" : pattern + "." + key;
+}
+
 std::vector<std::string> child_keys(std::string_view pattern) {
   std::vector<std::string> out;
   const std::string prefix = pattern.empty() ? std::string{} : std::string{pattern} + ".";

@@ -200,7 +200,7 @@ void SweepDatabase::write_point(const SweepPoint& point, std::uint64_t seed, int
       bind_text(varied.get(), 5, number ? number->unit : std::string{});
       varied.step();
     }
-    insert_summaries(point.index, report, failer);
+    insert_summaries(point.index, report.metrics, failer);
     insert_metrics(point.index, 0, report, failer);
   }
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) failer("cannot commit point");
@@ -232,10 +232,10 @@ void SweepDatabase::insert_metrics(std::size_t point, int first, const Report& r
   }
 }
 
-void SweepDatabase::insert_summaries(std::size_t point, const Report& report, const Failer& failer) const {
+void SweepDatabase::insert_summaries(std::size_t point, const std::vector<MetricSummary>& metrics, const Failer& failer) const {
   Statement summary{db_, "INSERT INTO summaries(point, scope, scope_name, metric, unit, mean, sd, ci95_low, ci95_high, n) "
                          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", failer};
-  for (const auto& m : report.metrics) {
+  for (const auto& m : metrics) {
     summary.reset();
     sqlite3_bind_int64(summary.get(), 1, static_cast<sqlite3_int64>(point));
     bind_static(summary.get(), 2, m.scope);
@@ -286,11 +286,11 @@ void SweepDatabase::add_replications(std::size_t point, int first, const Report&
   insert_metrics(point, first, report, failer);
   // Every replication of the point, in replication order, metric by metric: summarised as one
   // run of them all would be.
-  Report all = report;
+  std::vector<MetricSummary> all = report.metrics;
   {
     Statement values{db_, "SELECT value FROM metrics WHERE point = ? AND scope = ? AND scope_name = ? AND metric = ? ORDER BY replication",
                      failer};
-    for (auto& m : all.metrics) {
+    for (auto& m : all) {
       m.values.clear();
       values.reset();
       sqlite3_bind_int64(values.get(), 1, static_cast<sqlite3_int64>(point));
@@ -307,7 +307,7 @@ void SweepDatabase::add_replications(std::size_t point, int first, const Report&
     clear.step();
     insert_summaries(point, all, failer);
     Statement update{db_, "UPDATE points SET replications = ? WHERE point = ?", failer};
-    const int total = all.metrics.empty() ? first : static_cast<int>(all.metrics.front().values.size());
+    const int total = all.empty() ? first : static_cast<int>(all.front().values.size());
     sqlite3_bind_int(update.get(), 1, total);
     sqlite3_bind_int64(update.get(), 2, static_cast<sqlite3_int64>(point));
     update.step();

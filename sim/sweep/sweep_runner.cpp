@@ -47,30 +47,30 @@ SweepProgress SweepRunner::run(SweepDatabase& db, const std::vector<SweepPoint>&
   const int wanted = *run_options_.replications;
   SweepProgress progress;
   for (const auto& p : points) {
-    if (const auto it = finished.find(p.index); it != finished.end()) {
-      ++progress.already_finished;
-      if (it->second >= wanted) continue;
-      // A sweep grown with more replications: this point gets replications it..wanted-1,
-      // from the streams a run of `wanted` from the start would have used.
-      if (stop_requested()) break;
-      const LoadedScenario loaded = load_(set_arguments(p));
-      CISIM_ASSERT(loaded.scenario, "sweep point is not a valid scenario; check first_invalid before run");
-      RunOptions more = run_options_;
-      more.first_replication = it->second;
-      more.replications = wanted - it->second;
-      db.add_replications(p.index, it->second, make_report(loaded, run_scenario(*loaded.scenario, more)));
-      ++progress.grown;
-      if (on_point) on_point(p, progress);
-      continue;
-    }
+    // Replications the point already has: all of them when it is finished, fewer when the
+    // sweep is grown with more (it then gets the rest, from the streams a run of `wanted`
+    // from the start would have used).
+    const auto stored = finished.find(p.index);
+    const int first = stored == finished.end() ? 0 : stored->second;
+    if (stored != finished.end()) ++progress.already_finished;
+    if (first >= wanted) continue;
     if (stop_requested()) break;
     const LoadedScenario loaded = load_(set_arguments(p));
     CISIM_ASSERT(loaded.scenario, "sweep point is not a valid scenario; check first_invalid before run");
+    RunOptions options = run_options_;
+    options.first_replication = first;
+    options.replications = wanted - first;
     const double start = seconds_now_();
-    const RunResults results = run_scenario(*loaded.scenario, run_options_);
+    const RunResults results = run_scenario(*loaded.scenario, options);
     const double seconds = seconds_now_() - start;
-    db.write_point(p, *run_options_.seed, *run_options_.replications, seconds, make_report(loaded, results));
-    ++progress.run_now;
+    const Report report = make_report(loaded, results);
+    if (first > 0) {
+      db.add_replications(p.index, first, report);
+      ++progress.grown;
+    } else {
+      db.write_point(p, *run_options_.seed, wanted, seconds, report);
+      ++progress.run_now;
+    }
     if (on_point) on_point(p, progress);
   }
   return progress;

@@ -23,6 +23,8 @@ struct MetricComparison {
   ReplicationSummary alt;
   ReplicationSummary difference;       ///< of the paired differences alt - base
   std::optional<double> unpaired_half_width;  ///< Welch's 95% half-width, for comparison
+  /// Zero in every replication of both runs: nothing to compare (tables leave it out).
+  bool zero_in_both() const { return base.mean == 0.0 && alt.mean == 0.0 && difference.sd == 0.0; }
   /// The paired 95% interval excludes 0.
   bool significant() const {
     return difference.half_width && (difference.mean - *difference.half_width > 0.0 || difference.mean + *difference.half_width < 0.0);

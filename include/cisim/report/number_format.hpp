@@ -30,6 +30,9 @@ std::string format_estimate(double mean, std::optional<double> half_width, std::
 /// percentage points ("-0.52 pp ± 0.10 pp") and a positive one carries its sign.
 std::string format_difference(double mean, std::optional<double> half_width, std::string_view unit);
 
+/// A half-width alone, as format_difference shows it but without a sign ("0.45 pp", "8,446").
+std::string format_half_width(double half_width, std::string_view unit);
+
 /// `format_estimate` without an interval.
 inline std::string format_value(double v, std::string_view unit) { return format_estimate(v, std::nullopt, unit); }
 

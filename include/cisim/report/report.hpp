@@ -75,6 +75,13 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results);
 /// The metric `metric` of scope `scope` / `name` ("run" / "all", "facility" / an id, ...), or null.
 const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric);
 
+/// A metric as tables name it: its catalogue label and unit ("Wait for inspection, mean (h)"),
+/// or its name when the catalogue has none.
+std::string metric_label(std::string_view metric);
+/// Whether tables show the metric as a part of the row above, indented ("of which Type 86"):
+/// its label starts in lower case.
+bool is_part_metric(std::string_view metric);
+
 /// The headline table, shared by the terminal, Markdown and HTML reports: the catalogue's
 /// headline metrics (rows that are zero everywhere dropped) for the whole run and what the
 /// blitzes measured; cells are formatted by format_estimate.

@@ -60,6 +60,10 @@ std::span<const KeySpec> scenario_schema();
 /// The spec whose path pattern is `pattern` exactly, or null.
 const KeySpec* find_key_spec(std::string_view pattern);
 
+/// The schema pattern of a child `key` of the node at `pattern` ("" for the root):
+/// "<pattern>.*" under an IdMap (the key is an id), "<pattern>.<key>" otherwise.
+std::string child_pattern(const std::string& pattern, const std::string& key);
+
 /// Direct children of a Section pattern (their last path segment).
 std::vector<std::string> child_keys(std::string_view pattern);
 

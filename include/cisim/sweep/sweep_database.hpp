@@ -80,7 +80,7 @@ class SweepDatabase {
   Failer rollback_failer() const;
   void create_summary_tables() const;
   void insert_metrics(std::size_t point, int first, const Report& report, const Failer& failer) const;
-  void insert_summaries(std::size_t point, const Report& report, const Failer& failer) const;
+  void insert_summaries(std::size_t point, const std::vector<MetricSummary>& metrics, const Failer& failer) const;
   void exec(const std::string& sql) const;
   [[noreturn]] void fail(const std::string& what) const;
   [[noreturn]] void fail_with(const std::string& what, int code, const std::string& message) const;
