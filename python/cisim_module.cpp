@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/core.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -81,7 +82,14 @@ RunResults run_releasing_gil(const Scenario& scenario, RunOptions options) {
   return future.get();  // rethrows what the run threw
 }
 
+// The CLI's bounds on replications and threads (run.hpp), as Python's ValueError.
 RunOptions options_of(std::optional<int> replications, std::optional<std::uint64_t> seed, int threads) {
+  if (replications && (*replications < 1 || *replications > max_replications())) {
+    throw py::value_error(fmt::format("replications: expected 1 to {}, found {}", max_replications(), *replications));
+  }
+  if (threads < 1 || threads > max_threads()) {
+    throw py::value_error(fmt::format("threads: expected 1 to {} on this machine, found {}", max_threads(), threads));
+  }
   RunOptions o;
   o.replications = replications;
   o.seed = seed;

@@ -10,7 +10,19 @@
 
 #include <fmt/core.h>
 
+#include "cisim/scenario/schema.hpp"
+
 namespace cisim {
+
+int max_replications() {
+  const KeySpec* spec = find_key_spec("replications");
+  return static_cast<int>(spec && spec->max ? *spec->max : 1e9);
+}
+
+int max_threads() {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::max(64, 4 * cores);
+}
 
 double run_memory_bytes(const Scenario& scenario, int replications, int threads) {
   const CustomsModelConfig& m = scenario.model;

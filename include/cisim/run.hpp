@@ -49,6 +49,12 @@ struct RunResults {
   std::uint64_t trace_dropped = 0;
 };
 
+/// The most replications a run takes: the schema's bound on the `replications` key.
+int max_replications();
+/// The most threads a run takes on this machine: threads beyond the cores only wait, and far
+/// beyond them the system refuses to create them.
+int max_threads();
+
 /// The most memory a run may keep for its results and working cells (decision 0008).
 inline constexpr double kRunMemoryBudgetBytes = 8.0 * 1024 * 1024 * 1024;
 

@@ -18,7 +18,6 @@
 
 #include "cisim/report/output_files.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
-#include "cisim/scenario/schema.hpp"
 #include "cisim/scenario/units.hpp"
 #include "commands.hpp"
 
@@ -150,8 +149,7 @@ RunOptions replication_options(const po::variables_map& vm, bool quiet) {
   if (vm.count("replications")) {
     const int n = vm["replications"].as<int>();
     // The same bounds as the scenario key, from the one schema table.
-    const KeySpec* spec = find_key_spec("replications");
-    const auto most = static_cast<int>(spec->max.value_or(1e9));
+    const int most = max_replications();
     if (n < 1) throw UsageError{fmt::format("--replications must be at least 1 (got {})", n)};
     if (n > most) throw UsageError{fmt::format("--replications must be at most {} (got {})", most, n)};
     run_options.replications = n;
@@ -161,9 +159,8 @@ RunOptions replication_options(const po::variables_map& vm, bool quiet) {
   if (vm.count("threads")) {
     const int t = vm["threads"].as<int>();
     if (t < 1) throw UsageError{fmt::format("--threads must be at least 1 (got {})", t)};
-    // Threads beyond the cores only wait; far beyond, the system refuses to create them.
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    const int most = std::max(64, 4 * cores);
+    const int most = max_threads();
     if (t > most) {
       throw UsageError{fmt::format("--threads must be at most {} on this machine ({} cores; got {})", most, cores, t)};
     }

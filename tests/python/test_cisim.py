@@ -185,3 +185,14 @@ def test_import_works_from_the_python3_on_the_path():
                           env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", "")}, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == cisim.__version__
+
+
+def test_replications_and_threads_have_the_clis_bounds():
+    with pytest.raises(ValueError, match="replications: expected 1 to 100000, found 0"):
+        cisim.run(MMC, replications=0)
+    with pytest.raises(ValueError, match="replications: expected 1 to 100000, found 100001"):
+        cisim.run(MMC, replications=100001)
+    with pytest.raises(ValueError, match="threads: expected a whole number of at least 1, found 0"):
+        cisim.run(MMC, threads=0)
+    with pytest.raises(ValueError, match="threads: expected 1 to [0-9]+ on this machine, found 100000"):
+        cisim.run(MMC, threads=100000)
