@@ -23,7 +23,9 @@ struct RunOptions {
   /// replications 10 to 19 to points run with 10 and get what a run of 20 would have.
   int first_replication = 0;
   std::optional<std::uint64_t> seed;   ///< overrides the scenario's
-  int threads = 1;                     ///< replications run side by side on this many threads
+  /// Replications, and the independent parts of each (ModelPartition), run side by side on
+  /// this many threads; the results do not depend on it.
+  int threads = 1;
   /// Called after each replication with (done, total), from the thread that finished it
   /// (calls are serialised). For progress display only: results never depend on it.
   std::function<void(int, int)> on_progress;
@@ -66,12 +68,13 @@ class RunBudgetError : public std::runtime_error {
 };
 
 /// The memory `replications` of the scenario keep, on `threads` threads: per replication a
-/// daily tally and officer time per facility, per thread the recorder's cells.
+/// daily tally and officer time per facility, per replication in progress the recorders' cells.
 double run_memory_bytes(const Scenario& scenario, int replications, int threads);
 
 /// Runs every replication r with RandomStreams{seed, r}. With several threads, each takes
-/// the next replication index and stores its result at that index, so the results (and
-/// every report made from them) are identical whatever the thread count and finishing order.
+/// the next (replication, part) task; a replication's result is made from its parts in
+/// their fixed order and stored at its index, so the results (and every report made from
+/// them) are identical whatever the thread count and finishing order.
 /// Throws ConservationError (a simulation error) if a replication loses a shipment, and
 /// RunBudgetError before anything runs if run_memory_bytes exceeds kRunMemoryBudgetBytes.
 RunResults run_scenario(const Scenario& scenario, const RunOptions& options);

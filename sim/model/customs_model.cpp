@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
+#include <optional>
 
 #include <fmt/core.h>
 
@@ -15,6 +17,7 @@
 #include "cisim/model/events.hpp"
 #include "cisim/model/fulfillment.hpp"
 #include "cisim/model/inspection.hpp"
+#include "cisim/model/model_partition.hpp"
 #include "cisim/model/officer_pool.hpp"
 #include "cisim/model/officer_pool_recorder.hpp"
 #include "cisim/model/officer_time_recorder.hpp"
@@ -34,9 +37,10 @@ const Duration kSlice = Duration::hours(1);
 // inspection line), InspectionCompleted (outcome and release), ShiftChanged (officers).
 class CustomsRun final : public ParcelSink {
  public:
-  CustomsRun(const CustomsModelConfig& config, const RandomStreams& streams, ShipmentTrace* trace)
+  CustomsRun(const CustomsModelConfig& config, const RandomStreams& streams, const ModelPartition& part, ShipmentTrace* trace)
       : trace_(trace),
         config_(config),
+        part_(part),
         sim_(streams),
         rules_(config),
         targeting_(config),
@@ -44,23 +48,30 @@ class CustomsRun final : public ParcelSink {
         release_program_(config),
         inspection_(config, streams),
         fulfillment_(config),
-        recorder_(config, days_covering(config.horizon)) {
+        recorder_(config, days_covering(config.horizon), part.streams),
+        draws_(config.streams.size()),
+        pool_recorders_(config.facilities.size(), nullptr),
+        officer_time_(config.facilities.size(), nullptr) {
+    // Every facility has a pool (indices stay the model's); only the part's own are observed
+    // and get shift changes, and only its streams draw and arrive.
     for (std::size_t f = 0; f < config.facilities.size(); ++f) {
-      const Facility& facility = config.facilities[f];
-      pools_.emplace_back(on_duty_at(f, SimTime::start()), 1, facility.waiting_limit);
-      pool_recorders_.push_back(&sim_.add_observer<OfficerPoolRecorder>());
-      officer_time_.push_back(&sim_.add_observer<OfficerTimeRecorder>(days_covering(config.horizon)));
-      pools_[f].add_observer(pool_recorders_.back(), sim_.now());
-      pools_[f].add_observer(officer_time_.back(), sim_.now());
+      pools_.emplace_back(on_duty_at(f, SimTime::start()), 1, config.facilities[f].waiting_limit);
+    }
+    for (const std::uint32_t f : part.facilities) {
+      pool_recorders_[f] = &sim_.add_observer<OfficerPoolRecorder>();
+      officer_time_[f] = &sim_.add_observer<OfficerTimeRecorder>(days_covering(config.horizon));
+      pools_[f].add_observer(pool_recorders_[f], sim_.now());
+      pools_[f].add_observer(officer_time_[f], sim_.now());
       schedule_officer_change(f);
     }
-    for (std::size_t s = 0; s < config.streams.size(); ++s) {
-      draws_.emplace_back(config.streams[s], streams);
-      sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{static_cast<std::uint32_t>(s)});
+    for (const std::uint32_t s : part.streams) {
+      draws_[s].emplace(config.streams[s], streams);
+      sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{s});
     }
   }
 
-  CustomsResult run() {
+  /// The part's events from the start to the horizon, then its conservation check.
+  void simulate() {
     auto handle = [this](const ModelEvent& event) { std::visit([this](const auto& e) { on(e); }, event); };
     const SimTime warmup_end = SimTime::start() + config_.warmup;
     recorder_.measure_from(warmup_end);
@@ -70,15 +81,14 @@ class CustomsRun final : public ParcelSink {
     sim_.run_until(SimTime::start() + config_.horizon, handle);
     sim_.finish();
     check_conservation();
-    CustomsResult result;
-    std::vector<const OfficerTimeRecorder*> officer_time(officer_time_.begin(), officer_time_.end());
-    recorder_.finish(blitzes_, officer_time, result);
-    for (std::size_t f = 0; f < pools_.size(); ++f) {
-      result.queues.push_back(summarise_pool(config_.facilities[f].name, *pool_recorders_[f]));
-    }
-    result.events_processed = sim_.events_processed();
-    return result;
   }
+
+  const ModelPartition& part() const { return part_; }
+  const CustomsRecorder& recorder() const { return recorder_; }
+  const BlitzCalendar& blitzes() const { return blitzes_; }
+  const OfficerPoolRecorder& pool_recorder(std::size_t f) const { return *pool_recorders_[f]; }
+  const OfficerTimeRecorder* officer_time(std::size_t f) const { return officer_time_[f]; }
+  std::uint64_t events_processed() const { return sim_.events_processed(); }
 
  private:
   // ---- officers: base shifts plus blitz surges ----
@@ -110,7 +120,7 @@ class CustomsRun final : public ParcelSink {
     const double seconds = (to - from).to_seconds();
     const double expected_events =
         stream.arrivals.rate_per_second() * stream.arrivals.multiplier_at(from) * rules_.demand_response(stream, from) * seconds;
-    ShipmentDraws& d = draws_[e.stream];
+    ShipmentDraws& d = *draws_[e.stream];
     Xoshiro256& g = d.arrivals;
     blitzes_.begin_slice(stream.facility, from, to);
     const std::int64_t events = Poisson{expected_events}(g);
@@ -189,7 +199,7 @@ class CustomsRun final : public ParcelSink {
     }
     r.reason = select(r, has_data);
     if (r.reason == SelectionReason::None && high_risk && policy.formal_entry.inspection_rate > 0.0 &&
-        draws_[r.stream].selection.uniform01() < policy.formal_entry.inspection_rate) {
+        draws_[r.stream]->selection.uniform01() < policy.formal_entry.inspection_rate) {
       r.reason = SelectionReason::FormalEntryRule;
     }
     if (r.reason == SelectionReason::None) {
@@ -205,7 +215,7 @@ class CustomsRun final : public ParcelSink {
   // Blitz first (each blitz that may select it, in scenario order), then targeting, then
   // the random compliance sample.
   SelectionReason select(ShipmentRecord& r, bool has_data) {
-    Xoshiro256& g = draws_[r.stream].selection;
+    Xoshiro256& g = draws_[r.stream]->selection;
     for (const std::size_t b : eligible_) {
       const Blitz& blitz = config_.blitzes[b];
       const bool chosen = blitz.daily_count ? blitzes_.take_daily_quota(b, config_.streams[r.stream].facility, r.arrived)
@@ -229,7 +239,7 @@ class CustomsRun final : public ParcelSink {
   }
 
   double score(const ShipmentRecord& r, bool has_data) const {
-    const SellerMarket& sellers = draws_[r.stream].sellers;
+    const SellerMarket& sellers = draws_[r.stream]->sellers;
     const bool history = r.seller != kNoSeller && sellers.has_history(r.seller);
     return targeting_.score(r, config_.streams[r.stream].mode, has_data, history);
   }
@@ -240,7 +250,7 @@ class CustomsRun final : public ParcelSink {
     ShipmentRecord& r = slots_[e.slot];
     const std::size_t f = config_.streams[r.stream].facility;
     if (r.reason == SelectionReason::Pending) {
-      if (!release_program_.inspects(r, draws_[r.stream].selection)) {
+      if (!release_program_.inspects(r, draws_[r.stream]->selection)) {
         r.reason = SelectionReason::None;
         if (trace_ && sim_.now() >= trace_from_) trace_->released(r, sim_.now(), false);
         release(r, 0, sim_.now());
@@ -296,7 +306,7 @@ class CustomsRun final : public ParcelSink {
     const ViolationSet found = finding.found;
     const double dwell_hours = (now - r.arrived).to_hours();
     Xoshiro256& g = inspection_.detection_stream(f);
-    if (found && r.seller != kNoSeller) draws_[r.stream].sellers.record_finding(r.seller, now);
+    if (found && r.seller != kNoSeller) draws_[r.stream]->sellers.record_finding(r.seller, now);
     release_program_.record(r, found != 0);
     const Outcome outcome = decide_outcome(r, found, config_.policies, rules_.duty_rate(r.category, r.origin), g);
     recorder_.at_event(r, now, [&](CustomsTally& t) {
@@ -366,6 +376,7 @@ class CustomsRun final : public ParcelSink {
   ShipmentTrace* trace_;  // null unless --trace
   SimTime trace_from_;    // the end of the warm-up: the trace holds the measured window
   const CustomsModelConfig& config_;
+  const ModelPartition& part_;
   Simulation<ModelEvent> sim_;
   EntryRules rules_;
   Targeting targeting_;
@@ -374,10 +385,10 @@ class CustomsRun final : public ParcelSink {
   Inspection inspection_;
   Fulfillment fulfillment_;
   CustomsRecorder recorder_;
-  std::vector<ShipmentDraws> draws_;  // per stream
-  std::vector<OfficerPool> pools_;    // per facility
-  std::vector<OfficerPoolRecorder*> pool_recorders_;
-  std::vector<OfficerTimeRecorder*> officer_time_;
+  std::vector<std::optional<ShipmentDraws>> draws_;  // per stream; the part's own only
+  std::vector<OfficerPool> pools_;                    // per facility
+  std::vector<OfficerPoolRecorder*> pool_recorders_;  // per facility; the part's own only
+  std::vector<OfficerTimeRecorder*> officer_time_;    // per facility; the part's own only
   std::vector<std::size_t> eligible_;  // blitzes that may select the shipment being entered
   std::vector<ShipmentRecord> slots_;
   std::vector<std::uint32_t> free_;
@@ -386,8 +397,56 @@ class CustomsRun final : public ParcelSink {
 
 }  // namespace
 
+struct CustomsReplication::Part {
+  std::unique_ptr<CustomsRun> run;
+};
+
+CustomsReplication::CustomsReplication(const CustomsModelConfig& config, const RandomStreams& streams,
+                                       std::vector<ModelPartition> parts, ShipmentTrace* trace)
+    : config_(config), streams_(streams), partitions_(std::move(parts)), trace_(trace), runs_(partitions_.size()) {
+  CISIM_ASSERT(!trace || partitions_.size() == 1, "a trace samples the whole model's events in order");
+}
+
+CustomsReplication::~CustomsReplication() = default;
+
+void CustomsReplication::run_part(std::size_t p) {
+  runs_[p].run = std::make_unique<CustomsRun>(config_, streams_, partitions_[p], trace_);
+  runs_[p].run->simulate();
+}
+
+CustomsResult CustomsReplication::finish() {
+  const std::size_t days = days_covering(config_.horizon);
+  CustomsRecorder whole{config_, days};
+  whole.measure_from(SimTime::start() + config_.warmup);
+  std::vector<const OfficerTimeRecorder*> officer_time(config_.facilities.size(), nullptr);
+  std::vector<const OfficerPoolRecorder*> pools(config_.facilities.size(), nullptr);
+  CustomsResult result;
+  for (const Part& p : runs_) {
+    CISIM_ASSERT(p.run != nullptr, "finish before every part ran");
+    const ModelPartition& part = p.run->part();
+    // The part with the blitzed facilities holds every blitz's own scope.
+    const bool with_blitzes = std::any_of(config_.blitzes.begin(), config_.blitzes.end(), [&](const Blitz& b) {
+      return std::any_of(part.facilities.begin(), part.facilities.end(), [&](std::uint32_t f) { return b.facilities[f]; });
+    });
+    whole.absorb(p.run->recorder(), with_blitzes);
+    for (const std::uint32_t f : part.facilities) {
+      officer_time[f] = p.run->officer_time(f);
+      pools[f] = &p.run->pool_recorder(f);
+    }
+    result.events_processed += p.run->events_processed();
+  }
+  whole.finish(runs_.front().run->blitzes(), officer_time, result);
+  for (std::size_t f = 0; f < pools.size(); ++f) {
+    result.queues.push_back(summarise_pool(config_.facilities[f].name, *pools[f]));
+  }
+  runs_.clear();
+  return result;
+}
+
 CustomsResult run_customs_model(const CustomsModelConfig& config, const RandomStreams& streams, ShipmentTrace* trace) {
-  return CustomsRun{config, streams, trace}.run();
+  CustomsReplication replication{config, streams, trace ? std::vector{whole_model(config)} : partition_model(config), trace};
+  for (std::size_t p = 0; p < replication.parts(); ++p) replication.run_part(p);
+  return replication.finish();
 }
 
 }  // namespace cisim

@@ -2,20 +2,57 @@
 // CustomsRecorder: the scopes of the report as unions of (day, stream, lane) cells.
 #include "cisim/model/customs_recorder.hpp"
 
+#include <limits>
+#include <numeric>
+
+#include "cisim/base/assert.hpp"
+
 namespace cisim {
 
-CustomsRecorder::CustomsRecorder(const CustomsModelConfig& config, std::size_t days)
+namespace {
+
+std::vector<std::uint32_t> all_streams(const CustomsModelConfig& config) {
+  std::vector<std::uint32_t> streams(config.streams.size());
+  std::iota(streams.begin(), streams.end(), std::uint32_t{0});
+  return streams;
+}
+
+}  // namespace
+
+CustomsRecorder::CustomsRecorder(const CustomsModelConfig& config, std::size_t days, const std::vector<std::uint32_t>& streams)
     : config_(&config),
       days_(days),
-      streams_(config.streams.size()),
-      cells_(days * config.streams.size() * kLanes),
-      blitzes_(config.blitzes.size()) {}
+      recorded_(streams),
+      local_(config.streams.size(), std::numeric_limits<std::uint32_t>::max()),
+      streams_(streams.size()),
+      cells_(days * streams.size() * kLanes),
+      blitzes_(config.blitzes.size()) {
+  for (std::size_t i = 0; i < recorded_.size(); ++i) local_[recorded_[i]] = static_cast<std::uint32_t>(i);
+}
+
+CustomsRecorder::CustomsRecorder(const CustomsModelConfig& config, std::size_t days)
+    : CustomsRecorder(config, days, all_streams(config)) {}
+
+void CustomsRecorder::absorb(const CustomsRecorder& part, bool with_blitzes) {
+  CISIM_ASSERT(part.days_ == days_ && part.measured_from_ == measured_from_, "absorbing a recorder of another run");
+  for (std::size_t day = 0; day < days_; ++day) {
+    for (std::size_t i = 0; i < part.streams_; ++i) {
+      const auto from = part.cells_.begin() + static_cast<std::ptrdiff_t>((day * part.streams_ + i) * kLanes);
+      std::copy(from, from + kLanes, cells_.begin() + static_cast<std::ptrdiff_t>((day * streams_ + local_[part.recorded_[i]]) * kLanes));
+    }
+  }
+  if (with_blitzes) {
+    blitzes_ = part.blitzes_;
+    all_blitzes_ = part.all_blitzes_;
+  }
+}
 
 void CustomsRecorder::finish(const BlitzCalendar& calendar, const std::vector<const OfficerTimeRecorder*>& officers,
                              CustomsResult& out) const {
   const CustomsModelConfig& c = *config_;
   const std::size_t nf = c.facilities.size();
   const std::size_t nb = c.blitzes.size();
+  CISIM_ASSERT(streams_ == c.streams.size(), "finish needs the cells of every stream");
   out.facilities.assign(nf, CustomsTally{});
   out.streams.assign(streams_, CustomsTally{});
   out.blitzes = blitzes_;

@@ -22,8 +22,13 @@ namespace cisim {
 /// one facility and one mode, and blitz windows are whole days), except each blitz's own
 /// scope, which is counted directly: a blitz's selections and the arrivals it could select.
 /// One update per shipment instead of one per scope is what keeps national runs fast.
+/// A recorder of a model partition keeps cells for its own streams only; the recorder of
+/// the whole model takes each part's cells (absorb) before finish.
 class CustomsRecorder {
  public:
+  /// Cells for `streams` (ascending stream indices); counts of other streams are a bug.
+  CustomsRecorder(const CustomsModelConfig& config, std::size_t days, const std::vector<std::uint32_t>& streams);
+  /// Cells for every stream of the model.
   CustomsRecorder(const CustomsModelConfig& config, std::size_t days);
 
   /// Counts before `t` belong to the warm-up and are not kept.
@@ -55,6 +60,11 @@ class CustomsRecorder {
     update(all_blitzes_);
   }
 
+  /// Takes the counts of a partition's recorder: its streams' cells, and its blitz scopes
+  /// when `with_blitzes` (the partition holding the blitzed facilities). Each cell is
+  /// copied, not added, so the whole equals a run of the whole model exactly.
+  void absorb(const CustomsRecorder& part, bool with_blitzes);
+
   /// The scopes of one replication, with each facility's officer time per day.
   void finish(const BlitzCalendar& calendar, const std::vector<const OfficerTimeRecorder*>& officers, CustomsResult& out) const;
 
@@ -62,13 +72,15 @@ class CustomsRecorder {
   CustomsTally& cell(SimTime t, std::uint32_t stream, std::size_t lane) {
     // An event exactly at the horizon belongs to the last day.
     const std::size_t day = std::min(day_index(t), days_ - 1);
-    return cells_[(day * streams_ + stream) * kLanes + lane];
+    return cells_[(day * streams_ + local_[stream]) * kLanes + lane];
   }
   const CustomsModelConfig* config_;
   std::size_t days_;
-  std::size_t streams_;
+  std::vector<std::uint32_t> recorded_;  // the streams with cells, ascending
+  std::vector<std::uint32_t> local_;     // per stream of the model: its index in recorded_
+  std::size_t streams_;                  // recorded_.size()
   SimTime measured_from_;
-  std::vector<CustomsTally> cells_;  // [(day x streams + stream) x lanes + lane]
+  std::vector<CustomsTally> cells_;  // [(day x streams_ + local stream) x lanes + lane]
   std::vector<CustomsTally> blitzes_;
   CustomsTally all_blitzes_;
 };
