@@ -225,7 +225,9 @@ class CustomsRun final : public ParcelSink {
         return SelectionReason::Blitz;
       }
     }
-    if (targeting_.enabled() && targeting_.targets(score(r, has_data))) return SelectionReason::Targeted;
+    if (targeting_.enabled() && targeting_.targets(r, config_.streams[r.stream].mode, has_data, has_data && seller_has_history(r))) {
+      return SelectionReason::Targeted;
+    }
     if (config_.policies.random_rate > 0.0 && g.uniform01() < config_.policies.random_rate) return SelectionReason::Random;
     return SelectionReason::None;
   }
@@ -238,10 +240,11 @@ class CustomsRun final : public ParcelSink {
     return high_risk ? EntryKind::FormalHighRisk : EntryKind::Formal;
   }
 
+  bool seller_has_history(const ShipmentRecord& r) const {
+    return r.seller != kNoSeller && draws_[r.stream]->sellers.has_history(r.seller);
+  }
   double score(const ShipmentRecord& r, bool has_data) const {
-    const SellerMarket& sellers = draws_[r.stream]->sellers;
-    const bool history = r.seller != kNoSeller && sellers.has_history(r.seller);
-    return targeting_.score(r, config_.streams[r.stream].mode, has_data, history);
+    return targeting_.score(r, config_.streams[r.stream].mode, has_data, seller_has_history(r));
   }
 
   // ---- inspection ----

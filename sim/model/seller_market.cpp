@@ -12,6 +12,7 @@ SellerMarket::SellerMarket(const CustomsStream& stream, const RandomStreams& str
   if (!stream.sellers) return;
   const SellerPopulation& p = *stream.sellers;
   population_ = &p;
+  may_exclude_ = p.takedown_latency || p.suspend_after_findings || !p.restricted_categories.empty();
   Xoshiro256 g = streams.stream("sellers/" + stream.name);
   std::vector<double> weights(static_cast<std::size_t>(p.count));
   for (std::size_t i = 0; i < weights.size(); ++i) weights[i] = std::pow(static_cast<double>(i + 1), -p.zipf_exponent);
@@ -38,11 +39,9 @@ SellerMarket::SellerMarket(const CustomsStream& stream, const RandomStreams& str
 
 // A delisted seller's buyers go to another seller, and so do a high-propensity seller's in
 // a category the platform limits: draw again.
-std::uint32_t SellerMarket::draw(SimTime at, std::optional<std::uint16_t> category, Xoshiro256& g) const {
-  const bool limits = category && !population_->restricted_categories.empty();
-  auto excluded = [&](std::uint32_t seller) { return at >= delisted_at_[seller] || (limits && restricted(seller, *category)); };
+std::uint32_t SellerMarket::draw_again(SimTime at, std::optional<std::uint16_t> category, Xoshiro256& g) const {
   auto seller = static_cast<std::uint32_t>(volume_(g));
-  for (int tries = 0; tries < 64 && excluded(seller); ++tries) seller = static_cast<std::uint32_t>(volume_(g));
+  for (int tries = 1; tries < 64 && excluded(seller, at, category); ++tries) seller = static_cast<std::uint32_t>(volume_(g));
   return seller;
 }
 

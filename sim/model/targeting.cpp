@@ -2,6 +2,8 @@
 // Targeting: the threshold as a logit, once per replication.
 #include "cisim/model/targeting.hpp"
 
+#include <algorithm>
+
 namespace cisim {
 
 Targeting::Targeting(const CustomsModelConfig& config)
@@ -9,7 +11,30 @@ Targeting::Targeting(const CustomsModelConfig& config)
       origins_(config.origins.size()),
       categories_(config.categories.size()),
       enabled_(config.policies.targeting.enabled) {
-  if (enabled_) threshold_logit_ = logit(config.policies.targeting.threshold);
+  if (!enabled_) return;
+  threshold_logit_ = logit(config.policies.targeting.threshold);
+  const Eigen::VectorXd& w = *weights_;
+  const auto tail = static_cast<Eigen::Index>(1 + origins_ + categories_ + kModes);
+  const double value_weight = w[tail];
+  if (value_weight == 0.0) return;
+  cuts_.resize(2 * origins_ * categories_ * kModes);
+  for (const bool history : {false, true}) {
+    for (std::size_t o = 0; o < origins_; ++o) {
+      for (std::size_t c = 0; c < categories_; ++c) {
+        for (std::size_t m = 0; m < kModes; ++m) {
+          const auto at = [](std::size_t i) { return static_cast<Eigen::Index>(i); };
+          const double rest = w[0] + w[at(1 + o)] + w[at(1 + origins_ + categories_ + m)] + w[at(1 + origins_ + c)] +
+                              (history ? w[tail + 2] : 0.0);
+          // rest + value_weight x log1p(v) = threshold at v = expm1((threshold - rest) / value_weight).
+          const double cut = std::expm1((threshold_logit_ - rest) / value_weight);
+          ValueCut& v = cuts_[cut_index(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), static_cast<Mode>(m), history)];
+          v.below = std::min(cut * (1.0 - 1e-9), cut * (1.0 + 1e-9));
+          v.above = std::max(cut * (1.0 - 1e-9), cut * (1.0 + 1e-9));
+          v.rising = value_weight > 0.0;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace cisim

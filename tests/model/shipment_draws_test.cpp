@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cisim/model/shipment_draws.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <catch2/catch.hpp>
@@ -28,6 +29,36 @@ TEST_CASE("draw_violations: each kind with its own chance, independently, despit
   REQUIRE(near(both, 0.20 * 0.10));  // independent kinds
   REQUIRE(declared_value_usd(category, 100.0, bit(ViolationKind::Undervaluation)) == 50.0);
   REQUIRE(declared_value_usd(category, 100.0, bit(ViolationKind::Counterfeit)) == 100.0);
+}
+
+TEST_CASE("draw_violations: the union-bound shortcut gives the same sets, draw for draw, as the plain rule", "[model]") {
+  // The plain rule: "any" with chance 1 - prod(1 - min(1, p x risk)), then the kinds.
+  auto plain = [](const ProductCategory& category, double risk, Xoshiro256& g) -> ViolationSet {
+    PerViolation p{};
+    double none = 1.0;
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      p[k] = std::min(1.0, category.prevalence[k] * risk);
+      none *= 1.0 - p[k];
+    }
+    if (g.uniform01() < none) return 0;
+    for (;;) {
+      ViolationSet carried = 0;
+      for (std::size_t k = 0; k < p.size(); ++k) {
+        if (p[k] > 0.0 && g.uniform01() < p[k]) carried |= bit(static_cast<ViolationKind>(k));
+      }
+      if (carried) return carried;
+    }
+  };
+  ProductCategory category{"goods", Constant{50.0}, 0.0, {0.04, 0.03, 0.02, 0.01, 0.005}, 0.5};
+  Xoshiro256 a{5};
+  Xoshiro256 b{5};
+  Xoshiro256 risks{6};
+  for (int i = 0; i < 300'000; ++i) {
+    // Risks from none to past 1/prevalence (chances clamped at 1), as seller multipliers give.
+    const double risk = i % 1000 == 0 ? 0.0 : 40.0 * risks.uniform01() * risks.uniform01();
+    REQUIRE(draw_violations(category, risk, a) == plain(category, risk, b));
+  }
+  REQUIRE(a() == b());  // and the same number of draws
 }
 
 TEST_CASE("ShipmentDraws: a stream's shipment takes its origin, category and items from the stream's mixes", "[model]") {

@@ -2,6 +2,9 @@
 #include "cisim/model/targeting.hpp"
 
 #include <cmath>
+#include <cstdint>
+
+#include "cisim/random/xoshiro256.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -38,4 +41,44 @@ TEST_CASE("Targeting: the sparse score equals the dense dot product, and data hi
   REQUIRE(targeting.score(r, Mode::Express, false, true) == Approx(t.weights.dot(y)));
   REQUIRE(targeting.targets(0.0));  // logistic(0) = 0.5 >= threshold
   REQUIRE_FALSE(targeting.targets(-1e-9));
+}
+
+TEST_CASE("Targeting: the precomputed value cuts answer as the score does, at and around every cut", "[model]") {
+  CustomsModelConfig c;
+  c.origins.resize(3);
+  c.categories.resize(4);
+  auto& t = c.policies.targeting;
+  t.enabled = true;
+  t.threshold = 0.45;
+  const std::size_t n = 1 + 3 + 4 + kModes + 3;
+  Xoshiro256 g{2024};
+  int near_cut = 0;
+  for (const double value_weight : {0.25, -0.4, 1e-6}) {
+    t.weights = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n));
+    for (Eigen::Index i = 0; i < t.weights.size(); ++i) t.weights[i] = 4.0 * g.uniform01() - 2.0;
+    t.weights[static_cast<Eigen::Index>(1 + 3 + 4 + kModes)] = value_weight;
+    const Targeting targeting{c};
+    for (int i = 0; i < 20000; ++i) {
+      ShipmentRecord r;
+      r.origin = static_cast<std::uint16_t>(i % 3);
+      r.category = static_cast<std::uint16_t>((i / 3) % 4);
+      const auto mode = static_cast<Mode>((i / 12) % kModes);
+      const bool history = (i / 48) % 2 == 1;
+      // Values spread over decades, and values at the cut itself (solved from the score).
+      r.declared_value_usd = std::exp(12.0 * g.uniform01() - 2.0);
+      if (i % 5 == 0) {
+        const double rest = targeting.score(r, mode, true, history) - value_weight * std::log1p(r.declared_value_usd);
+        const double cut = std::expm1((Targeting::logit(t.threshold) - rest) / value_weight);
+        if (cut > 0.0 && std::isfinite(cut)) {
+          r.declared_value_usd = cut * (1.0 + 1e-15 * static_cast<double>(i % 7 - 3));
+          ++near_cut;
+        }
+      }
+      for (const bool has_data : {false, true}) {
+        INFO("value " << r.declared_value_usd << " weight " << value_weight);
+        REQUIRE(targeting.targets(r, mode, has_data, history) == targeting.targets(targeting.score(r, mode, has_data, history)));
+      }
+    }
+  }
+  REQUIRE(near_cut > 1000);  // values within rounding of a cut were tried
 }

@@ -70,9 +70,16 @@ class CustomsRecorder {
 
  private:
   CustomsTally& cell(SimTime t, std::uint32_t stream, std::size_t lane) {
+    // Counts come in time order within a part, so the day of the last count is nearly always
+    // the day of this one: no division then.
+    if (t < day_from_ || t >= day_to_) find_day(t);
+    return cells_[(day_ * streams_ + local_[stream]) * kLanes + lane];
+  }
+  void find_day(SimTime t) {
     // An event exactly at the horizon belongs to the last day.
-    const std::size_t day = std::min(day_index(t), days_ - 1);
-    return cells_[(day * streams_ + local_[stream]) * kLanes + lane];
+    day_ = std::min(day_index(t), days_ - 1);
+    day_from_ = SimTime::start() + Duration::days(static_cast<std::int64_t>(day_));
+    day_to_ = day_ + 1 == days_ ? SimTime::max() : day_from_ + Duration::days(1);
   }
   const CustomsModelConfig* config_;
   std::size_t days_;
@@ -83,6 +90,8 @@ class CustomsRecorder {
   std::vector<CustomsTally> cells_;  // [(day x streams_ + local stream) x lanes + lane]
   std::vector<CustomsTally> blitzes_;
   CustomsTally all_blitzes_;
+  std::size_t day_ = 0;                          // the day of [day_from_, day_to_)
+  SimTime day_from_ = SimTime::max(), day_to_ = SimTime::max();
 };
 
 }  // namespace cisim

@@ -29,7 +29,13 @@ class SellerMarket {
   std::size_t size() const { return risk_multiplier_.size(); }
 
   /// A seller by volume share at time `at`, for a sale in `category` (none: any category).
-  std::uint32_t draw(SimTime at, std::optional<std::uint16_t> category, Xoshiro256& g) const;
+  /// Inline: it runs once per shipment; without takedown, suspension or category limits no
+  /// seller is ever excluded and the one draw stands.
+  std::uint32_t draw(SimTime at, std::optional<std::uint16_t> category, Xoshiro256& g) const {
+    const auto seller = static_cast<std::uint32_t>(volume_(g));
+    if (!may_exclude_ || !excluded(seller, at, category)) return seller;
+    return draw_again(at, category, g);
+  }
   /// A high-propensity seller may not sell a category the platform limits.
   bool restricted(std::uint32_t seller, std::uint16_t category) const {
     return !population_->restricted_categories.empty() && population_->restricted_categories[category] &&
@@ -43,7 +49,14 @@ class SellerMarket {
   void record_finding(std::uint32_t seller, SimTime now);
 
  private:
+  bool excluded(std::uint32_t seller, SimTime at, std::optional<std::uint16_t> category) const {
+    return at >= delisted_at_[seller] || (category && restricted(seller, *category));
+  }
+  // The redraws after an excluded seller: at most 64 in all, the last standing.
+  std::uint32_t draw_again(SimTime at, std::optional<std::uint16_t> category, Xoshiro256& g) const;
+
   const SellerPopulation* population_ = nullptr;
+  bool may_exclude_ = false;  // takedown, suspension or category limits are set
   Categorical volume_{std::vector<double>{1.0}};
   std::vector<double> risk_multiplier_;
   std::vector<bool> history_;

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
 
 #include "cisim/model/customs_config.hpp"
 #include "cisim/model/shipment_record.hpp"
@@ -35,16 +38,39 @@ class Targeting {
   bool enabled() const { return enabled_; }
   /// Targeted: the logistic of the score at or above the threshold.
   bool targets(double score) const { return score >= threshold_logit_; }
+  /// The same answer as targets(score(...)), by construction: with advance data the score
+  /// rises (or falls) with the declared value alone, so each (origin, category, mode,
+  /// history) has a cut value precomputed, and the logarithm is taken only for a value
+  /// within a hair (1e-9 relative) of its cut, where rounding could decide.
+  bool targets(const ShipmentRecord& r, Mode mode, bool has_data, bool seller_has_history) const {
+    if (!has_data || cuts_.empty()) return targets(score(r, mode, has_data, seller_has_history));
+    const ValueCut& cut = cuts_[cut_index(r.origin, r.category, mode, seller_has_history)];
+    if (r.declared_value_usd > cut.above) return cut.rising;
+    if (r.declared_value_usd < cut.below) return !cut.rising;
+    return targets(score(r, mode, has_data, seller_has_history));
+  }
 
   /// log(p / (1 - p)).
   static double logit(double p) { return std::log(p / (1.0 - p)); }
 
  private:
+  // Declared values above `above` are targeted when `rising` (a positive value weight) and
+  // not when falling; below `below` the opposite; in between, the score decides.
+  struct ValueCut {
+    double below = 0.0;
+    double above = 0.0;
+    bool rising = true;
+  };
+  std::size_t cut_index(std::uint16_t origin, std::uint16_t category, Mode mode, bool history) const {
+    return ((static_cast<std::size_t>(history) * origins_ + origin) * categories_ + category) * kModes + static_cast<std::size_t>(mode);
+  }
+
   const Eigen::VectorXd* weights_;
   std::size_t origins_;
   std::size_t categories_;
   bool enabled_;
   double threshold_logit_ = 0.0;
+  std::vector<ValueCut> cuts_;  // by cut_index; empty without targeting or a value weight
 };
 
 }  // namespace cisim
