@@ -13,17 +13,6 @@
 namespace cisim {
 namespace {
 
-// Marsaglia's polar method: a point uniform in the unit disc gives a normal without any
-// trigonometry (one of the pair is used, so there is no hidden state; 1.27 tries on average).
-double standard_normal(Xoshiro256& g) {
-  for (;;) {
-    const double x = 2.0 * g.uniform01() - 1.0;
-    const double y = 2.0 * g.uniform01() - 1.0;
-    const double r2 = x * x + y * y;
-    if (r2 > 0.0 && r2 < 1.0) return x * std::sqrt(-2.0 * std::log(r2) / r2);
-  }
-}
-
 // Marsaglia and Tsang (2000), "A simple method for generating gamma variables", shape >= 1.
 double standard_gamma_at_least_one(double shape, Xoshiro256& g) {
   const double d = shape - 1.0 / 3.0;
@@ -158,7 +147,6 @@ LogNormal LogNormal::from_mean_sd(double mean, double sd) {
   const double sigma2 = std::log1p((sd * sd) / (mean * mean));
   return LogNormal{std::log(mean) - 0.5 * sigma2, std::sqrt(sigma2)};
 }
-double LogNormal::operator()(Xoshiro256& g) const { return std::exp(mu + sigma * standard_normal(g)); }
 double LogNormal::mean() const { return std::exp(mu + 0.5 * sigma * sigma); }
 double LogNormal::variance() const {
   return std::expm1(sigma * sigma) * std::exp(2.0 * mu + sigma * sigma);

@@ -121,6 +121,31 @@ TEST_CASE("Distributions: Kolmogorov-Smirnov fit of continuous samplers", "[rand
   }
 }
 
+TEST_CASE("Distributions: the normal's tails have the exact mass", "[random]") {
+  // Beyond 2, 3.4426 (where a ziggurat's tail begins) and 4: each side's share within 5
+  // binomial standard errors of 1 - Phi(x), so a faster sampler cannot thin the tails.
+  const int n = 4'000'000;
+  Xoshiro256 g{77};
+  const Normal z{0.0, 1.0};
+  const std::array<double, 3> cuts{2.0, 3.442619855899, 4.0};
+  std::array<int, 3> above{};
+  std::array<int, 3> below{};
+  for (int i = 0; i < n; ++i) {
+    const double x = z(g);
+    for (std::size_t c = 0; c < cuts.size(); ++c) {
+      above[c] += x > cuts[c] ? 1 : 0;
+      below[c] += x < -cuts[c] ? 1 : 0;
+    }
+  }
+  for (std::size_t c = 0; c < cuts.size(); ++c) {
+    const double p = 1.0 - normal_cdf(cuts[c]);
+    const double se = std::sqrt(p * (1.0 - p) / n);
+    INFO("beyond " << cuts[c] << ": " << above[c] << " above, " << below[c] << " below, expected " << p * n);
+    REQUIRE(std::fabs(above[c] / double(n) - p) < 5.0 * se);
+    REQUIRE(std::fabs(below[c] / double(n) - p) < 5.0 * se);
+  }
+}
+
 TEST_CASE("Distributions: chi-square fit of discrete samplers", "[random]") {
   // Statistic below the upper 0.1% point of chi-square with the pooled degrees of freedom.
   auto fit = [](const std::vector<double>& xs, const std::function<double(int)>& pmf, int max_k) {

@@ -50,7 +50,8 @@ struct ShipmentDraws {
 inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint32_t s, SimTime at, ShipmentDraws& d,
                                     bool& has_data) {
   const CustomsStream& stream = config.streams[s];
-  Xoshiro256& g = d.attributes;
+  // A local copy of the generator, written back at the end: its state stays in registers.
+  Xoshiro256 g = d.attributes;
   ShipmentRecord r;
   r.arrived = at;
   r.stream = s;
@@ -62,8 +63,11 @@ inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint3
     r.seller = d.sellers.draw(at, r.category, g);
     risk *= d.sellers.risk_multiplier(r.seller);
   }
-  r.true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
+  // Lognormal values (the common case) are drawn inline, without the variant's dispatch.
+  const auto* lognormal = std::get_if<LogNormal>(&category.true_value_usd);
+  r.true_value_usd = std::max(0.0, lognormal ? (*lognormal)(g) : sample(category.true_value_usd, g));
   has_data = g.uniform01() < stream.advance_data_share;
+  d.attributes = g;
   r.carried = draw_violations(category, risk, d.violations);
   r.declared_value_usd = declared_value_usd(category, r.true_value_usd, r.carried);
   r.items = static_cast<std::uint32_t>(d.items(stream));

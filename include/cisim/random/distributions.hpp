@@ -47,7 +47,19 @@ struct Exponential {
   double mean_value;
 };
 
-/// Normal, by Marsaglia's polar method (one value per call, so no hidden state).
+/// A standard normal by Marsaglia's polar method: a point uniform in the unit disc gives a
+/// normal without any trigonometry (one of the pair is used, so there is no hidden state;
+/// 1.27 tries on average). Inline: shipment values draw it once per shipment.
+inline double standard_normal(Xoshiro256& g) {
+  for (;;) {
+    const double x = 2.0 * g.uniform01() - 1.0;
+    const double y = 2.0 * g.uniform01() - 1.0;
+    const double r2 = x * x + y * y;
+    if (r2 > 0.0 && r2 < 1.0) return x * std::sqrt(-2.0 * std::log(r2) / r2);
+  }
+}
+
+/// Normal, by the polar method (standard_normal).
 struct Normal {
   Normal(double mean, double sd);
   double operator()(Xoshiro256& g) const;
@@ -60,7 +72,8 @@ struct Normal {
 struct LogNormal {
   LogNormal(double mu, double sigma);
   static LogNormal from_mean_sd(double mean, double sd);
-  double operator()(Xoshiro256& g) const;
+  /// Inline: shipment values are drawn from it once per shipment.
+  double operator()(Xoshiro256& g) const { return std::exp(mu + sigma * standard_normal(g)); }
   double mean() const;
   double variance() const;
   double mu, sigma;
