@@ -83,6 +83,14 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
     std::size_t parts_left = 0;
   };
   std::vector<InProgress> in_progress(reps);
+  // Progress by expected shipments: a part without streams still counts a little.
+  std::vector<double> weight(nparts);
+  double total_weight = 0.0;
+  for (std::size_t p = 0; p < nparts; ++p) {
+    weight[p] = std::max(parts[p].expected_shipments_per_second, 1e-9);
+    total_weight += weight[p] * static_cast<double>(reps);
+  }
+  double done_weight = 0.0;
   std::int64_t next = 0;
   std::mutex mutex;  // guards next, in_progress, done, first_error and the progress callback
   int done = 0;
@@ -127,6 +135,8 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
       std::unique_ptr<CustomsReplication> finished;
       {
         const std::lock_guard lock{mutex};
+        done_weight += weight[p];
+        if (options.on_share_done) options.on_share_done(std::min(1.0, done_weight / total_weight));
         if (--in_progress[r].parts_left > 0 || first_error) continue;
         finished = std::move(in_progress[r].replication);
       }

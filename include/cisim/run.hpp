@@ -29,6 +29,10 @@ struct RunOptions {
   /// Called after each replication with (done, total), from the thread that finished it
   /// (calls are serialised). For progress display only: results never depend on it.
   std::function<void(int, int)> on_progress;
+  /// Called after each part of a replication (ModelPartition) with the share of the run's
+  /// expected shipments simulated so far, from 0 to 1 (serialised like on_progress): the
+  /// progress of a long run of one replication. For display only.
+  std::function<void(double)> on_share_done;
   /// When set and it becomes true (from another thread, say on Ctrl-C), no further
   /// replication starts and run_scenario throws RunCancelled once those running finish.
   const std::atomic<bool>* stop = nullptr;

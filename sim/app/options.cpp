@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <sstream>
 #include <thread>
 
@@ -50,13 +51,32 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
 }
 
 // A progress line on standard error (a terminal): replications done, rate and time left.
-std::function<void(int, int)> progress_printer() {
-  const auto start = std::chrono::steady_clock::now();
-  return [start](int done, int total) {
+// The progress line: replications done and the share of the run's shipments simulated,
+// which moves within a long run of one replication as its parts finish.
+struct ProgressLine {
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  int done = 0;
+  int total = 0;
+  double share = 0.0;
+  void print() const {
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    const double per = elapsed.count() / done;
-    fmt::print(stderr, "\r{}/{} replications, {:.2f} s each, about {:.0f} s left   {}", done, total, per,
-               per * (total - done), done == total ? "\n" : "");
+    const double left = share > 0.0 ? elapsed.count() * (1.0 - share) / share : 0.0;
+    const std::string replications = total > 0 ? fmt::format("{}/{} replications, ", done, total) : std::string{};
+    fmt::print(stderr, "\r{}{:.0f}% of the shipments simulated, {:.0f} s so far, about {:.0f} s left   {}", replications,
+               100.0 * share, elapsed.count(), left, total > 0 && done == total ? "\n" : "");
+  }
+};
+
+void attach_progress_line(RunOptions& options) {
+  auto line = std::make_shared<ProgressLine>();
+  options.on_progress = [line](int done, int total) {
+    line->done = done;
+    line->total = total;
+    line->print();
+  };
+  options.on_share_done = [line](double share) {
+    line->share = share;
+    if (line->total == 0 || line->done < line->total) line->print();
   };
 }
 
@@ -166,7 +186,7 @@ RunOptions replication_options(const po::variables_map& vm, bool quiet) {
     }
     run_options.threads = t;
   }
-  if (!quiet && ::isatty(STDERR_FILENO)) run_options.on_progress = progress_printer();
+  if (!quiet && ::isatty(STDERR_FILENO)) attach_progress_line(run_options);
   return run_options;
 }
 

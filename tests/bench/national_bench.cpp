@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// A national year: scenarios/us_fy2024.yaml (about 4 M parcels a day, 11 facilities, 40,000
+// sellers per stream), one replication over DAYS days without warm-up, on THREADS threads, in
+// a child process so that its peak memory is its own; alternating with a bare loop over the
+// same traffic that only draws arrivals, values and selections (one core, cisim's generators
+// and distributions), so the two see the same machine load. Prints each round and the medians.
+// Usage: national_bench [SOURCE_DIR] [DAYS=365] [THREADS=2] [ROUNDS=3]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include "cisim/run.hpp"
+#include "cisim/scenario/load.hpp"
+
+namespace {
+
+struct Measurement {
+  double seconds = 0.0;
+  double parcels = 0.0;
+  double peak_mib = 0.0;
+};
+
+cisim::Scenario load(const std::string& path, int days) {
+  const auto loaded = cisim::load_scenario(path, {fmt::format("horizon={}d", days), "warmup=0s"});
+  if (!loaded.scenario) throw std::runtime_error("cannot load " + path);
+  return *loaded.scenario;
+}
+
+// cisim itself, in a child process: wall time, parcels arrived, peak resident memory.
+Measurement run_cisim(const cisim::Scenario& scenario, int threads) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(fds[0]);
+    cisim::RunOptions options;
+    options.replications = 1;
+    options.threads = threads;
+    const auto start = std::chrono::steady_clock::now();
+    options.on_share_done = [start](double share) {
+      const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+      fmt::print(stderr, "\r  cisim: {:3.0f}% of the parcels simulated, {:5.1f} s", 100.0 * share, elapsed.count());
+    };
+    const auto results = cisim::run_scenario(scenario, options);
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    fmt::print(stderr, "\r{:60}\r", "");
+    const double out[2] = {elapsed.count(), static_cast<double>(results.per_replication[0].run[cisim::Count::Arrivals])};
+    if (::write(fds[1], out, sizeof out) != sizeof out) _exit(3);
+    _exit(0);
+  }
+  ::close(fds[1]);
+  double in[2] = {0, 0};
+  const auto got = ::read(fds[0], in, sizeof in);
+  ::close(fds[0]);
+  int status = 0;
+  rusage usage{};
+  ::wait4(child, &status, 0, &usage);
+  if (got != sizeof in || !WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("benchmark child failed");
+  return {in[0], in[1], static_cast<double>(usage.ru_maxrss) / 1024.0};
+}
+
+// The least a per-parcel simulation of this traffic does: per stream and hour a Poisson
+// count at the profiled rate; per parcel a time, an origin, a category, a value from the
+// category's distribution, the advance-data flag and the random selection. No sellers,
+// violations, targeting, entries, officers or counts by day.
+Measurement run_bare_loop(const cisim::Scenario& scenario) {
+  const cisim::CustomsModelConfig& m = scenario.model;
+  const auto start = std::chrono::steady_clock::now();
+  const cisim::RandomStreams streams{scenario.seed, 0};
+  double parcels = 0.0;
+  double value_sum = 0.0;
+  std::uint64_t selected = 0;
+  const cisim::Duration hour = cisim::Duration::hours(1);
+  const cisim::SimTime horizon = cisim::SimTime::start() + m.horizon;
+  for (const cisim::CustomsStream& s : m.streams) {
+    cisim::Xoshiro256 arrivals = streams.stream("arrivals/" + s.name);
+    cisim::Xoshiro256 g = streams.stream("shipments/" + s.name);
+    const cisim::Categorical origin{s.origin_mix};
+    const cisim::Categorical category{s.category_mix};
+    for (cisim::SimTime from = cisim::SimTime::start(); from < horizon; from = from + hour) {
+      const double mean = s.arrivals.rate_per_second() * s.arrivals.multiplier_at(from) * 3600.0;
+      const std::int64_t n = cisim::Poisson{mean}(arrivals);
+      for (std::int64_t i = 0; i < n; ++i) {
+        const cisim::SimTime at = from + cisim::Duration::from_seconds(arrivals.uniform01() * 3600.0);
+        const std::size_t o = origin(g);
+        const std::size_t c = category(g);
+        const double value = cisim::sample(m.categories[c].true_value_usd, g);
+        const bool has_data = g.uniform01() < s.advance_data_share;
+        value_sum += value + static_cast<double>(o) + static_cast<double>(at.ticks() & 1) + (has_data ? 1.0 : 0.0);
+        selected += g.uniform01() < m.policies.random_rate ? 1 : 0;
+      }
+      parcels += static_cast<double>(n);
+    }
+  }
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  // The sums are printed so that the loop cannot be optimised away.
+  fmt::print(stderr, "\r  bare loop: {} selected, value checksum {:.3e}{:20}\n", selected, value_sum, "");
+  return {elapsed.count(), parcels, 0.0};
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string root = argc > 1 ? argv[1] : ".";
+  const int days = argc > 2 ? std::max(1, std::atoi(argv[2])) : 365;
+  const int threads = argc > 3 ? std::max(1, std::atoi(argv[3])) : 2;
+  const int rounds = argc > 4 ? std::max(1, std::atoi(argv[4])) : 3;
+  const cisim::Scenario scenario = load(root + "/scenarios/us_fy2024.yaml", days);
+  fmt::print("us_fy2024, {} days, one replication on {} threads, {} rounds (alternating with the bare loop)\n", days,
+             threads, rounds);
+  std::vector<double> wall, per_core, bare_per_core, ratio, peak;
+  for (int r = 0; r < rounds; ++r) {
+    const Measurement c = run_cisim(scenario, threads);
+    const Measurement b = run_bare_loop(scenario);
+    wall.push_back(c.seconds);
+    per_core.push_back(c.parcels / (c.seconds * threads) / 1e6);
+    bare_per_core.push_back(b.parcels / b.seconds / 1e6);
+    ratio.push_back((c.seconds * threads / c.parcels) / (b.seconds / b.parcels));
+    peak.push_back(c.peak_mib);
+    fmt::print("round {}: cisim {:.0f} parcels in {:.1f} s ({:.2f} M/s per core, peak {:.0f} MiB); bare loop {:.2f} M/s; "
+               "cisim core time per parcel / bare: {:.2f}\n",
+               r + 1, c.parcels, c.seconds, per_core.back(), c.peak_mib, bare_per_core.back(), ratio.back());
+  }
+  fmt::print("median: cisim {:.1f} s wall, {:.2f} M parcels/s per core, peak {:.0f} MiB; bare loop {:.2f} M parcels/s; "
+             "ratio {:.2f}\n",
+             median(wall), median(per_core), median(peak), median(bare_per_core), median(ratio));
+  return 0;
+}
