@@ -112,7 +112,7 @@ void add_replication_options(po::options_description& options) {
   options.add_options()("replications,r", po::value<int>(), "number of replications (default: the scenario's `replications`)")(
       "seed,s", po::value<std::string>(), "master seed, 0 to 18446744073709551615 (default: the scenario's `seed`)")(
       "threads,t", po::value<int>(),
-      "replications run side by side on this many threads (default: all cores); results are identical for any count");
+      "replications, and the independent parts of each (facilities with their streams), run side by side on this many threads (default: all cores); results are identical for any count");
 }
 
 std::uint64_t parse_seed(const std::string& text) {

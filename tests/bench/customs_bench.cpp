@@ -8,30 +8,17 @@
 #include <string>
 #include <vector>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <fmt/core.h>
 
 #include "cisim/run.hpp"
 #include "cisim/scenario/load.hpp"
+#include "child_measurement.hpp"
 
 namespace {
 
-struct Measurement {
-  double seconds = 0.0;
-  double shipments = 0.0;
-  double peak_mib = 0.0;
-};
-
 // Runs the scenario in a child process and reports its time, shipments and peak resident memory.
-Measurement measure(const std::string& path, const std::vector<std::string>& sets, int replications) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t child = ::fork();
-  if (child == 0) {
-    ::close(fds[0]);
+cisim::bench::ChildMeasurement measure(const std::string& path, const std::vector<std::string>& sets, int replications) {
+  return cisim::bench::measure_in_child([&] {
     const auto loaded = cisim::load_scenario(path, sets);
     if (!loaded.scenario) _exit(2);
     cisim::RunOptions options;
@@ -45,19 +32,8 @@ Measurement measure(const std::string& path, const std::vector<std::string>& set
         for (const auto& f : day) shipments += static_cast<double>(f[cisim::Count::Arrivals]);
       }
     }
-    const double out[2] = {elapsed.count(), shipments};
-    if (::write(fds[1], out, sizeof out) != sizeof out) _exit(3);
-    _exit(0);
-  }
-  ::close(fds[1]);
-  double in[2] = {0, 0};
-  const auto got = ::read(fds[0], in, sizeof in);
-  ::close(fds[0]);
-  int status = 0;
-  rusage usage{};
-  ::wait4(child, &status, 0, &usage);
-  if (got != sizeof in || !WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("benchmark child failed");
-  return {in[0], in[1], static_cast<double>(usage.ru_maxrss) / 1024.0};
+    return std::pair{elapsed.count(), shipments};
+  });
 }
 
 }  // namespace

@@ -13,14 +13,11 @@
 #include <string>
 #include <vector>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <fmt/core.h>
 
 #include "cisim/run.hpp"
 #include "cisim/scenario/load.hpp"
+#include "child_measurement.hpp"
 
 namespace {
 
@@ -38,11 +35,7 @@ cisim::Scenario load(const std::string& path, int days) {
 
 // cisim itself, in a child process: wall time, parcels arrived, peak resident memory.
 Measurement run_cisim(const cisim::Scenario& scenario, int threads) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t child = ::fork();
-  if (child == 0) {
-    ::close(fds[0]);
+  const auto m = cisim::bench::measure_in_child([&] {
     cisim::RunOptions options;
     options.replications = 1;
     options.threads = threads;
@@ -54,19 +47,9 @@ Measurement run_cisim(const cisim::Scenario& scenario, int threads) {
     const auto results = cisim::run_scenario(scenario, options);
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     fmt::print(stderr, "\r{:60}\r", "");
-    const double out[2] = {elapsed.count(), static_cast<double>(results.per_replication[0].run[cisim::Count::Arrivals])};
-    if (::write(fds[1], out, sizeof out) != sizeof out) _exit(3);
-    _exit(0);
-  }
-  ::close(fds[1]);
-  double in[2] = {0, 0};
-  const auto got = ::read(fds[0], in, sizeof in);
-  ::close(fds[0]);
-  int status = 0;
-  rusage usage{};
-  ::wait4(child, &status, 0, &usage);
-  if (got != sizeof in || !WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("benchmark child failed");
-  return {in[0], in[1], static_cast<double>(usage.ru_maxrss) / 1024.0};
+    return std::pair{elapsed.count(), static_cast<double>(results.per_replication[0].run[cisim::Count::Arrivals])};
+  });
+  return {m.seconds, m.shipments, m.peak_mib};
 }
 
 // The least a per-parcel simulation of this traffic does: per stream and hour a Poisson
@@ -104,7 +87,7 @@ Measurement run_bare_loop(const cisim::Scenario& scenario) {
   }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   // The sums are printed so that the loop cannot be optimised away.
-  fmt::print(stderr, "\r  bare loop: {} selected, value checksum {:.3e}{:20}\n", selected, value_sum, "");
+  fmt::print(stderr, "  bare loop: {} selected, value checksum {:.3e}\n", selected, value_sum);
   return {elapsed.count(), parcels, 0.0};
 }
 
