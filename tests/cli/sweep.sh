@@ -155,7 +155,7 @@ check "lhs" 0 "sweep: 5 points" "$cisim" sweep "$mmc" --vary facilities.station.
 # A locked database: another process holds the write lock; the error says so, and the
 # database keeps every finished point.
 cp "$work/shard_1.db" "$work/locked.db"  # 3 of the 8 points: the resumed sweep must write
-(echo "BEGIN EXCLUSIVE;"; sleep 6; echo "COMMIT;") | sqlite3 "$work/locked.db" &
+(echo "BEGIN EXCLUSIVE;"; sleep 15; echo "COMMIT;") | sqlite3 "$work/locked.db" &  # longer than a point takes under ASan on a loaded machine
 locker=$!
 sleep 1
 sqlite3 "$work/locked.db" "select 1" >/dev/null 2>&1  # make sure the lock is taken
