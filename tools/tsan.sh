@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# ThreadSanitizer: a clang build (build-tsan/) of cisim, then `run` and `sweep` on two threads
-# over short scenarios. Any data race fails the run; so does a result on two threads that
+# ThreadSanitizer: a clang build (build-tsan/) of cisim, then `run` (many replications, and the
+# parts of one replication), `sweep` and `solve` on two threads over short scenarios. Any data race fails the run; so does a result on two threads that
 # differs from the one-thread result (replications are meant to share nothing).
 # About a minute to build and a minute to run on 2 cores; tools/test.sh runs it.
 set -euo pipefail
@@ -35,6 +35,14 @@ for scenario in breakbulk_mx_ca platform_practices release_program_csp1; do
     failed=1
   fi
 done
+# One replication of a model with many parts (11 facilities): its parts run on both threads.
+national=(--set horizon=1d --set warmup=6h --set 'streams.*.arrivals.rate=20000/d')
+check run-parts-1-thread "$cisim" run scenarios/us_fy2024.yaml "${national[@]}" -r 1 -t 1 -q --format json
+check run-parts-2-threads "$cisim" run scenarios/us_fy2024.yaml "${national[@]}" -r 1 -t 2 -q --format json
+if ! cmp -s "$work/run-parts-1-thread.out" "$work/run-parts-2-threads.out"; then
+  echo "FAIL  run-parts: the parts of one replication on two threads give a different summary.json"
+  failed=1
+fi
 check sweep-2-threads "$cisim" sweep scenarios/platform_practices.yaml "${short[@]}" -r 2 -t 2 -q \
   --vary streams.marketplace.sellers.vetting_share=0%,50% --db "$work/sweep.db"
 check solve-2-threads "$cisim" solve scenarios/navarro_target.yaml "${short[@]}" -r 2 -t 2 -q \
