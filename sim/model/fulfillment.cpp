@@ -9,9 +9,11 @@
 
 namespace cisim {
 
-Fulfillment::Fulfillment(const CustomsModelConfig& config) : config_(&config) {
-  for (const CustomsStream& stream : config.streams) {
-    lots_.emplace_back(stream.fulfillment ? static_cast<std::size_t>(stream.sellers ? stream.sellers->count : 1) : 0);
+Fulfillment::Fulfillment(const CustomsModelConfig& config, const std::vector<std::uint32_t>& streams)
+    : config_(&config), lots_(config.streams.size()) {
+  for (const std::uint32_t s : streams) {
+    const CustomsStream& stream = config.streams[s];
+    lots_[s].resize(stream.fulfillment ? static_cast<std::size_t>(stream.sellers ? stream.sellers->count : 1) : 0);
   }
 }
 

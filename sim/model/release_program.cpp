@@ -4,9 +4,11 @@
 
 namespace cisim {
 
-ReleaseProgram::ReleaseProgram(const CustomsModelConfig& config) {
-  for (const CustomsStream& stream : config.streams) {
-    Plan p;
+ReleaseProgram::ReleaseProgram(const CustomsModelConfig& config, const std::vector<std::uint32_t>& streams)
+    : plans_(config.streams.size()) {
+  for (const std::uint32_t s : streams) {
+    const CustomsStream& stream = config.streams[s];
+    Plan& p = plans_[s];
     if (stream.release_program) {
       p.plan = &*stream.release_program;
       const bool per_seller = stream.release_program->per_seller && stream.sellers;
@@ -14,7 +16,6 @@ ReleaseProgram::ReleaseProgram(const CustomsModelConfig& config) {
       p.screening.assign(units, true);
       p.clean_run.assign(units, 0);
     }
-    plans_.push_back(std::move(p));
   }
 }
 

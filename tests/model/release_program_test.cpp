@@ -10,7 +10,7 @@ TEST_CASE("ReleaseProgram: CSP-1 screens until i clean in a row, samples, and sc
   CustomsStream s;
   s.release_program = ContinuousSamplingPlan{3, 0.0, false};  // fraction 0: never sampled once cleared
   c.streams.push_back(s);
-  ReleaseProgram program{c};
+  ReleaseProgram program{c, {0}};  // the plans of stream 0
   Xoshiro256 g{1};
   ShipmentRecord r;
   REQUIRE(program.inspects(r, g));

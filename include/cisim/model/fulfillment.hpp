@@ -29,7 +29,8 @@ class ParcelSink {
 /// ultimate-consignee rule the center enters each lot as one bulk entry instead.
 class Fulfillment {
  public:
-  explicit Fulfillment(const CustomsModelConfig& config);
+  /// Lots for the fulfillment centers of `streams` (a model partition's), and only those.
+  Fulfillment(const CustomsModelConfig& config, const std::vector<std::uint32_t>& streams);
 
   /// A consumer order of stream `s` at time `at`.
   void order(std::uint32_t s, SimTime at, ShipmentDraws& draws, CustomsRecorder& recorder, ParcelSink& sink);
@@ -57,7 +58,7 @@ class Fulfillment {
   ShipmentRecord lot_record(std::uint32_t s, std::uint32_t seller, const Lot& lot, std::int64_t units, SimTime at) const;
 
   const CustomsModelConfig* config_;
-  std::vector<std::vector<Lot>> lots_;  // [stream][seller]
+  std::vector<std::vector<Lot>> lots_;  // [stream][seller]; empty for streams of other parts
   std::uint32_t next_lot_id_ = 0;
 };
 

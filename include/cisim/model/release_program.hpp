@@ -18,7 +18,8 @@ namespace cisim {
 /// A stream without a plan has no state here.
 class ReleaseProgram {
  public:
-  explicit ReleaseProgram(const CustomsModelConfig& config);
+  /// Plans for `streams` (a model partition's); other streams have none here.
+  ReleaseProgram(const CustomsModelConfig& config, const std::vector<std::uint32_t>& streams);
 
   /// Whether shipment `r`, presented now, is inspected under its stream's plan.
   bool inspects(const ShipmentRecord& r, Xoshiro256& g) const {
