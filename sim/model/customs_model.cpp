@@ -427,11 +427,7 @@ CustomsResult CustomsReplication::finish() {
   for (const Part& p : runs_) {
     CISIM_ASSERT(p.run != nullptr, "finish before every part ran");
     const ModelPartition& part = p.run->part();
-    // The part with the blitzed facilities holds every blitz's own scope.
-    const bool with_blitzes = std::any_of(config_.blitzes.begin(), config_.blitzes.end(), [&](const Blitz& b) {
-      return std::any_of(part.facilities.begin(), part.facilities.end(), [&](std::uint32_t f) { return b.facilities[f]; });
-    });
-    whole.absorb(p.run->recorder(), with_blitzes);
+    whole.absorb(p.run->recorder(), part.holds_blitzes);
     for (const std::uint32_t f : part.facilities) {
       officer_time[f] = p.run->officer_time(f);
       pools[f] = &p.run->pool_recorder(f);

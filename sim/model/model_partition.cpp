@@ -42,6 +42,7 @@ ModelPartition whole_model(const CustomsModelConfig& config) {
     whole.streams.push_back(static_cast<std::uint32_t>(s));
     whole.expected_shipments_per_second += expected_shipments_per_second(config.streams[s]);
   }
+  whole.holds_blitzes = !config.blitzes.empty();
   return whole;
 }
 
@@ -69,6 +70,7 @@ std::vector<ModelPartition> partition_model(const CustomsModelConfig& config) {
     }
     parts[part_of_root[r]].facilities.push_back(static_cast<std::uint32_t>(f));
   }
+  if (blitzed) parts[part_of_root[groups.root(*blitzed)]].holds_blitzes = true;
   for (std::size_t s = 0; s < config.streams.size(); ++s) {
     const CustomsStream& stream = config.streams[s];
     ModelPartition& p = parts[part_of_root[groups.root(stream.facility)]];

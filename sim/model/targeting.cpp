@@ -22,9 +22,12 @@ Targeting::Targeting(const CustomsModelConfig& config)
     for (std::size_t o = 0; o < origins_; ++o) {
       for (std::size_t c = 0; c < categories_; ++c) {
         for (std::size_t m = 0; m < kModes; ++m) {
-          const auto at = [](std::size_t i) { return static_cast<Eigen::Index>(i); };
-          const double rest = w[0] + w[at(1 + o)] + w[at(1 + origins_ + categories_ + m)] + w[at(1 + origins_ + c)] +
-                              (history ? w[tail + 2] : 0.0);
+          // The score with a value of 0 (log1p(0) = 0): every other term, by score()'s own layout.
+          ShipmentRecord r;
+          r.origin = static_cast<std::uint16_t>(o);
+          r.category = static_cast<std::uint16_t>(c);
+          r.declared_value_usd = 0.0;
+          const double rest = score(r, static_cast<Mode>(m), true, history);
           // rest + value_weight x log1p(v) = threshold at v = expm1((threshold - rest) / value_weight).
           const double cut = std::expm1((threshold_logit_ - rest) / value_weight);
           ValueCut& v = cuts_[cut_index(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), static_cast<Mode>(m), history)];

@@ -84,7 +84,10 @@ TEST_CASE("ModelPartition: a fulfillment center joins its stream's facility; bli
     Blitz two;
     two.facilities = {false, false, true};
     c.blitzes = {one, two};
-    REQUIRE(facilities_of(partition_model(c)) == std::vector<std::vector<std::uint32_t>>{{0, 2}, {1}});
+    const auto parts = partition_model(c);
+    REQUIRE(facilities_of(parts) == std::vector<std::vector<std::uint32_t>>{{0, 2}, {1}});
+    REQUIRE(parts[0].holds_blitzes);
+    REQUIRE_FALSE(parts[1].holds_blitzes);
   }
   SECTION("a facility without streams is a part of its own") {
     c.streams.pop_back();

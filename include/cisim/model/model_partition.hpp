@@ -21,6 +21,7 @@ struct ModelPartition {
   std::vector<std::uint32_t> streams;     ///< ascending stream indices
   std::vector<std::uint32_t> facilities;  ///< ascending facility indices
   double expected_shipments_per_second = 0.0;  ///< at the base rate: the part's weight in scheduling
+  bool holds_blitzes = false;  ///< the part with every blitzed facility: it counts the blitzes' own scopes
 };
 
 /// The model's independent parts, heaviest first (ties by their first facility), so that
