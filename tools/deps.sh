@@ -15,7 +15,7 @@ CISIM_APT_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libboost-program-options-dev libeigen3-dev libfmt-dev catch2
   libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libbenchmark-dev python3
-  libjs-chart.js pybind11-dev python3-dev python3-numpy
+  libjs-chart.js pybind11-dev python3-dev python3-numpy libnlopt-dev
 )
 # Debian 12's clang is clang 14; its sanitizer and libFuzzer runtimes are a separate package.
 CISIM_APT_SANITIZERS=(clang libclang-rt-14-dev)

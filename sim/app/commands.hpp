@@ -22,5 +22,6 @@ ExitStatus export_command(const std::vector<std::string>& args);
 ExitStatus check_command(const std::vector<std::string>& args);
 ExitStatus schema_command(const std::vector<std::string>& args);
 ExitStatus solve_command(const std::vector<std::string>& args);
+ExitStatus calibrate_command(const std::vector<std::string>& args);
 
 }  // namespace cisim::app

@@ -27,6 +27,7 @@ constexpr const char* kUsage =
     "  compare BASE ALT   both with common random numbers; paired differences with CIs\n"
     "  sweep SCENARIO --vary KEY=SPEC...   parameter sweep into SQLite; resumable, shardable\n"
     "  solve SCENARIO --vary KEY=LO:HI --target 'METRIC<VALUE'   where a metric crosses a target\n"
+    "  calibrate SCENARIO --vary KEY=LO:HI... --target 'METRIC=VALUE±TOL'...   keys fitted to targets\n"
     "  merge OUT IN...    combine sweep databases (shards)\n"
     "  export DB          a sweep database as one tidy CSV table\n"
     "  check SCENARIO...  validate scenario files; every problem, located\n"
@@ -61,11 +62,12 @@ int main(int argc, char** argv) {
     if (command == "compare") return static_cast<int>(cisim::app::compare_command(rest));
     if (command == "sweep") return static_cast<int>(cisim::app::sweep_command(rest));
     if (command == "solve") return static_cast<int>(cisim::app::solve_command(rest));
+    if (command == "calibrate") return static_cast<int>(cisim::app::calibrate_command(rest));
     if (command == "merge") return static_cast<int>(cisim::app::merge_command(rest));
     if (command == "export") return static_cast<int>(cisim::app::export_command(rest));
     if (command == "check") return static_cast<int>(cisim::app::check_command(rest));
     if (command == "schema") return static_cast<int>(cisim::app::schema_command(rest));
-    const std::vector<std::string> commands{"run", "compare", "sweep", "solve", "merge", "export", "check", "schema", "--version", "--help"};
+    const std::vector<std::string> commands{"run", "compare", "sweep", "solve", "calibrate", "merge", "export", "check", "schema", "--version", "--help"};
     throw cisim::app::UsageError{
         fmt::format("unknown command '{}'{}", command, cisim::did_you_mean_suffix(command, commands))};
   } catch (const cisim::SweepDatabaseError& e) {

@@ -235,6 +235,16 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(section("categories.*.prevalence", false,
                       "chance that a shipment of this category carries each violation, before origin and seller multipliers"));
   per_violation(s, "categories.*.prevalence", "share of shipments carrying", "3%");
+  // One level per violation kind over all categories: the categories keep their relative
+  // profile (an assumption) while the level is what a calibration fits to measured rates.
+  s.push_back(section("prevalence_scale", false,
+                      "multiplies the prevalence of each violation kind in every category (1: as the categories give "
+                      "it); the lever `cisim calibrate` fits to measured rates while the categories keep their profile"));
+  for (const char* violation : {"counterfeit", "undervaluation", "misdescription", "prohibited", "agricultural"}) {
+    s.push_back(with_range(leaf(std::string("prevalence_scale.") + violation, KeyType::Real, "", false, "1",
+                                std::string("multiplies every category's prevalence of ") + violation, "1.15"),
+                           0, 1000));
+  }
 
   KeySpec origins = section("origins", false, "countries or territories of origin by id");
   origins.type = KeyType::IdMap;

@@ -24,7 +24,8 @@ void Validator::build_categories(CustomsModelConfig& m) {
     for (int k = 0; k < kViolationKinds; ++k) {
       const std::string kind{kViolationNames[static_cast<std::size_t>(k)]};
       c.prevalence[static_cast<std::size_t>(k)] =
-          maybe<double>(path + ".prevalence." + kind, "categories.*.prevalence." + kind).value_or(0.0);
+          maybe<double>(path + ".prevalence." + kind, "categories.*.prevalence." + kind).value_or(0.0) *
+          maybe<double>("prevalence_scale." + kind, "prevalence_scale." + kind).value_or(1.0);
     }
     m.categories.push_back(std::move(c));
   }

@@ -13,6 +13,31 @@
 
 namespace cisim {
 
+Parsed<double> parse_metric_value(const std::string& metric, const std::string& number, const std::string& spec) {
+  // The value is read in the metric's unit: "6min" for a metric in hours, "1%" for a rate,
+  // "1e6 USD" for money; a plain number is taken in the metric's unit as it stands.
+  const MetricDefinition* def = find_metric_definition(metric);
+  const std::string unit = def ? std::string(def->unit) : std::string{};
+  if (const auto plain = parse_real(number); plain.value) return Parsed<double>::ok(*plain.value);
+  if (unit == "h") {
+    const auto d = parse_duration(number);
+    if (!d.value) return Parsed<double>::fail(fmt::format("{}: '{}' is not a duration (such as 6min or 1.5h) for {}, in hours", spec, number, metric));
+    return Parsed<double>::ok(d.value->to_hours());
+  }
+  if (unit == "USD") {
+    const auto m = parse_money_usd(number);
+    if (!m.value) return Parsed<double>::fail(fmt::format("{}: '{}' is not an amount (such as 2000000 USD) for {}", spec, number, metric));
+    return Parsed<double>::ok(*m.value);
+  }
+  if (number.ends_with('%')) {
+    const auto v = parse_real(number.substr(0, number.size() - 1));
+    if (!v.value) return Parsed<double>::fail(fmt::format("{}: '{}' is not a number", spec, number));
+    return Parsed<double>::ok(*v.value / 100.0);
+  }
+  return Parsed<double>::fail(fmt::format("{}: '{}' is not a number{}", spec, number,
+                                          unit.empty() ? std::string{} : fmt::format(" in {} (the unit of {})", unit, metric)));
+}
+
 Parsed<SolveTarget> parse_target(const std::string& spec) {
   const auto at = spec.find_first_of("<>");
   if (at == std::string::npos || at == 0 || at + 1 == spec.size()) {
@@ -22,29 +47,9 @@ Parsed<SolveTarget> parse_target(const std::string& spec) {
   SolveTarget t;
   t.metric = spec.substr(0, at);
   t.below = spec[at] == '<';
-  const std::string number = spec.substr(at + 1);
-  // The bound is read in the metric's unit: "6min" for a metric in hours, "1%" for a rate,
-  // "1e6 USD" for money; a plain number is taken in the metric's unit as it stands.
-  const MetricDefinition* def = find_metric_definition(t.metric);
-  const std::string unit = def ? std::string(def->unit) : std::string{};
-  if (const auto plain = parse_real(number); plain.value) {
-    t.bound = *plain.value;
-  } else if (unit == "h") {
-    const auto d = parse_duration(number);
-    if (!d.value) return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not a duration (such as 6min or 1.5h) for {}, in hours", spec, number, t.metric));
-    t.bound = d.value->to_hours();
-  } else if (unit == "USD") {
-    const auto m = parse_money_usd(number);
-    if (!m.value) return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not an amount (such as 2000000 USD) for {}", spec, number, t.metric));
-    t.bound = *m.value;
-  } else if (number.ends_with('%')) {
-    const auto v = parse_real(number.substr(0, number.size() - 1));
-    if (!v.value) return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not a number", spec, number));
-    t.bound = *v.value / 100.0;
-  } else {
-    return Parsed<SolveTarget>::fail(fmt::format("--target {}: '{}' is not a number{}", spec, number,
-                                                 unit.empty() ? std::string{} : fmt::format(" in {} (the unit of {})", unit, t.metric)));
-  }
+  const auto bound = parse_metric_value(t.metric, spec.substr(at + 1), "--target " + spec);
+  if (!bound.value) return Parsed<SolveTarget>::fail(bound.error);
+  t.bound = *bound.value;
   t.text = spec;
   return Parsed<SolveTarget>::ok(std::move(t));
 }
@@ -52,13 +57,10 @@ Parsed<SolveTarget> parse_target(const std::string& spec) {
 SolveError::SolveError(const std::string& message, std::vector<Diagnostic> diagnostics)
     : std::runtime_error(message), diagnostics_(std::move(diagnostics)) {}
 
-namespace {
-
-// The metric of `problem` in `report`, or a SolveError naming the scope or metric that is missing.
-const MetricSummary& metric_in(const Report& report, const SolveProblem& problem) {
-  const std::string& scope = problem.scope;
-  const std::string& scope_name = problem.scope_name;
-  const MetricSummary* m = find_metric(report, scope, scope_name, problem.target.metric);
+const MetricSummary& metric_or_error(const Report& report, const std::string& scope, const std::string& scope_name,
+                                     const std::string& metric, const std::string& scope_where,
+                                     const std::string& metric_where) {
+  const MetricSummary* m = find_metric(report, scope, scope_name, metric);
   if (m) return *m;
   std::vector<std::string> metrics;
   std::vector<std::string> names;
@@ -67,14 +69,12 @@ const MetricSummary& metric_in(const Report& report, const SolveProblem& problem
     if (x.scope == scope && std::find(names.begin(), names.end(), x.scope_name) == names.end()) names.push_back(x.scope_name);
   }
   if (std::find(names.begin(), names.end(), scope_name) == names.end()) {
-    throw SolveError{fmt::format("--scope {}: no {} '{}'{}", problem.scope_text, scope, scope_name,
-                                 did_you_mean_suffix(scope_name, names))};
+    throw SolveError{fmt::format("{}: no {} '{}'{}", scope_where, scope, scope_name, did_you_mean_suffix(scope_name, names))};
   }
-  throw SolveError{fmt::format("--target: no metric '{}' in scope {}{}", problem.target.metric, problem.scope_text,
-                               did_you_mean_suffix(problem.target.metric, metrics))};
+  throw SolveError{fmt::format("{}: no metric '{}' in scope {}{}", metric_where, metric,
+                               scope_name == "all" && scope == "run" ? std::string{"run"} : scope + ":" + scope_name,
+                               did_you_mean_suffix(metric, metrics))};
 }
-
-}  // namespace
 
 SolveAnswer solve(const SolveProblem& problem,
                   const std::function<LoadedScenario(const std::vector<std::string>& set_arguments)>& load,
@@ -92,7 +92,8 @@ SolveAnswer solve(const SolveProblem& problem,
       throw SolveError{fmt::format("{} = {} does not give a valid scenario", key.key, text), std::move(loaded.diagnostics)};
     }
     const Report report = make_report(loaded, run_scenario(*loaded.scenario, run_options));
-    const MetricSummary& m = metric_in(report, problem);
+    const MetricSummary& m = metric_or_error(report, problem.scope, problem.scope_name, problem.target.metric,
+                                             "--scope " + problem.scope_text, "--target");
     const double mean = m.summary.mean;
     evaluations.push_back(SolveEvaluation{x, text, m, target.below ? mean < target.bound : mean > target.bound});
     if (on_evaluation) on_evaluation(evaluations.back());

@@ -30,6 +30,10 @@ struct SolveTarget {
 /// Parses "METRIC<VALUE" or "METRIC>VALUE"; a parse error is returned as its message.
 Parsed<SolveTarget> parse_target(const std::string& spec);
 
+/// A value of `metric` written in its unit: a plain number, "1%" for a rate, "6min" for a
+/// metric in hours, "2e6 USD" for money. Errors start with `spec` (the option as written).
+Parsed<double> parse_metric_value(const std::string& metric, const std::string& number, const std::string& spec);
+
 /// What to solve for.
 struct SolveProblem {
   VariedKey key;  ///< a range (from parse_vary): its bounds, scale and whole-number rounding
@@ -76,6 +80,13 @@ class SolveError : public std::runtime_error {
  private:
   std::vector<Diagnostic> diagnostics_;
 };
+
+/// The metric of one scope in `report`, or a SolveError that names the scope or metric
+/// missing, with a "did you mean"; `scope_where` and `metric_where` start the messages (the
+/// options the scope and the metric came from).
+const MetricSummary& metric_or_error(const Report& report, const std::string& scope, const std::string& scope_name,
+                                     const std::string& metric, const std::string& scope_where,
+                                     const std::string& metric_where);
 
 /// Finds where the target's metric crosses the target as problem.key moves between its
 /// bounds. Each evaluation loads the scenario through `load` with the key's value as a last
