@@ -22,7 +22,10 @@
 #include "cisim/report/html_report.hpp"
 #include "cisim/report/report.hpp"
 #include "cisim/run.hpp"
+#include "cisim/report/output_files.hpp"
 #include "cisim/scenario/load.hpp"
+#include "cisim/sweep/calibration.hpp"
+#include "cisim/sweep/solver.hpp"
 #include "cisim/version.hpp"
 
 namespace py = pybind11;
@@ -57,17 +60,18 @@ LoadedScenario load(const std::string& scenario, bool is_text, const std::vector
   return is_text ? load_scenario_text(scenario, "<python>", sets) : load_scenario(scenario, sets);
 }
 
-// Runs with the GIL released, on a worker thread, while this thread watches for Ctrl-C every
-// 100 ms: on a signal no further replication starts, the running ones finish, and Python's
-// KeyboardInterrupt is raised.
-RunResults run_releasing_gil(const Scenario& scenario, RunOptions options) {
+// Does `work` (which runs with `options`) with the GIL released, on a worker thread, while
+// this thread watches for Ctrl-C every 100 ms: on a signal no further replication starts,
+// the running ones finish, and Python's KeyboardInterrupt is raised.
+template <class Work>
+auto releasing_gil(RunOptions& options, Work work) {
   std::atomic<bool> stop{false};
   options.stop = &stop;
   bool interrupted = false;
-  std::future<RunResults> future;
+  std::future<decltype(work(options))> future;
   {
     py::gil_scoped_release release;
-    future = std::async(std::launch::async, [&scenario, options] { return run_scenario(scenario, options); });
+    future = std::async(std::launch::async, [&options, &work] { return work(options); });
     while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
       py::gil_scoped_acquire acquire;
       if (PyErr_CheckSignals() != 0) {
@@ -78,8 +82,13 @@ RunResults run_releasing_gil(const Scenario& scenario, RunOptions options) {
     }
     future.wait();
   }
+  options.stop = nullptr;
   if (interrupted) throw py::error_already_set();
-  return future.get();  // rethrows what the run threw
+  return future.get();  // rethrows what the work threw
+}
+
+RunResults run_releasing_gil(const Scenario& scenario, RunOptions options) {
+  return releasing_gil(options, [&scenario](const RunOptions& o) { return run_scenario(scenario, o); });
 }
 
 // The CLI's bounds on replications and threads (run.hpp), as Python's ValueError.
@@ -256,6 +265,58 @@ py::dict differences(const Comparison& c) {
   return d;
 }
 
+// A calibration (sweep/calibration.hpp) with the CLI's option texts; returns (True, the
+// CLI's JSON) or (False, diagnostics) for a scenario with errors. Bad options are ValueErrors.
+py::tuple calibrate_scenario(const std::string& scenario, bool is_text, const std::vector<std::string>& sets,
+                             const std::vector<std::string>& vary, const std::vector<std::string>& start,
+                             const std::vector<std::string>& targets, const std::string& algorithm, int max_evaluations,
+                             double key_tolerance, bool until_met, std::optional<int> replications,
+                             std::optional<std::uint64_t> seed, int threads, std::optional<std::string> out) {
+  CalibrationProblem problem;
+  for (const auto& v : vary) {
+    auto key = parse_calibration_range(v);
+    if (!key.value) throw py::value_error(key.error);
+    problem.keys.push_back(*key.value);
+  }
+  if (problem.keys.empty()) throw py::value_error("vary: at least one key to fit, such as {'prevalence_scale.counterfeit': (0.2, 3)}");
+  for (const auto& s : start) {
+    if (const auto error = set_start(problem, s); !error.empty()) throw py::value_error(error);
+  }
+  for (const auto& t : targets) {
+    auto target = parse_calibration_target(t);
+    if (!target.value) throw py::value_error(target.error);
+    problem.targets.push_back(*target.value);
+  }
+  if (problem.targets.empty()) throw py::value_error("targets: at least one, such as 'counterfeit_rate@blitz:all=5.1%±0.2%'");
+  const auto chosen = calibration_algorithm(algorithm);
+  if (!chosen) throw py::value_error(fmt::format("algorithm: expected bobyqa, cobyla, neldermead or sbplx, found '{}'", algorithm));
+  problem.algorithm = *chosen;
+  if (max_evaluations < 1 || max_evaluations > 10000) {
+    throw py::value_error(fmt::format("max_evaluations: expected 1 to 10000, found {}", max_evaluations));
+  }
+  problem.max_evaluations = max_evaluations;
+  if (!(key_tolerance > 0.0 && key_tolerance < 1.0)) {
+    throw py::value_error(fmt::format("key_tolerance: a share of each range between 0 and 1, found {}", key_tolerance));
+  }
+  problem.key_tolerance = key_tolerance;
+  problem.stop_when_met = until_met;
+  problem.sets = sets;
+  if (out && is_text) throw py::value_error("out: the fitted file includes the scenario, so the scenario must be a file path");
+  const LoadedScenario base = load(scenario, is_text, sets);
+  if (!base.scenario) return py::make_tuple(false, diagnostics(base.diagnostics));
+  RunOptions options = options_of(replications, seed, threads);
+  const auto loader = [&](const std::vector<std::string>& s) { return load(scenario, is_text, s); };
+  CalibrationAnswer answer;
+  try {
+    answer = releasing_gil(options, [&](const RunOptions& o) { return calibrate(problem, loader, o); });
+  } catch (const SolveError& e) {
+    if (!e.diagnostics().empty()) return py::make_tuple(false, diagnostics(e.diagnostics()));
+    throw py::value_error(e.what());
+  }
+  if (out) write_file_atomically(*out, fitted_scenario_text(*out, scenario, problem, answer, options, ""));
+  return py::make_tuple(true, calibration_json(problem, answer));
+}
+
 }  // namespace
 }  // namespace cisim::python
 
@@ -301,6 +362,9 @@ PYBIND11_MODULE(_cisim, m) {
   m.def("check", &check, py::arg("scenario"), py::arg("is_text"), py::arg("sets"));
   m.def("run", &run, py::arg("scenario"), py::arg("is_text"), py::arg("sets"), py::arg("replications"), py::arg("seed"),
         py::arg("threads"));
+  m.def("calibrate", &calibrate_scenario, py::arg("scenario"), py::arg("is_text"), py::arg("sets"), py::arg("vary"), py::arg("start"),
+        py::arg("targets"), py::arg("algorithm"), py::arg("max_evaluations"), py::arg("key_tolerance"), py::arg("until_met"),
+        py::arg("replications"), py::arg("seed"), py::arg("threads"), py::arg("out"));
   m.def("compare", &compare, py::arg("base"), py::arg("base_is_text"), py::arg("alt"), py::arg("alt_is_text"), py::arg("base_sets"),
         py::arg("alt_sets"), py::arg("replications"), py::arg("seed"), py::arg("threads"));
 }

@@ -34,7 +34,7 @@ except ImportError as e:
                       f"with -DPython_EXECUTABLE=... (docs/python.md). The reason: {e}") from None
 
 __version__ = _cisim.__version__
-__all__ = ["check", "run", "compare", "ScenarioError", "RunBudgetError", "SimulationError", "Estimate", "Result", "Comparison"]
+__all__ = ["check", "run", "compare", "calibrate", "Calibration", "ScenarioError", "RunBudgetError", "SimulationError", "Estimate", "Result", "Comparison"]
 
 RunBudgetError = _cisim.RunBudgetError
 SimulationError = _cisim.SimulationError
@@ -217,3 +217,63 @@ def compare(base, alt, set=None, set_base=None, set_alt=None, replications=None,
     if not ok:
         raise ScenarioError(out)
     return Comparison(out)
+
+
+class Calibration:
+    """What calibrate found: `fitted` (key -> value in its range's unit), `fitted_text` (key ->
+    scenario text, for `set=`), `targets` (one dict each: text, metric, scope, scope_name,
+    value, tolerance, simulated {mean, ci95, n}, met), `all_met`, `evaluations` (one dict each:
+    keys, means, objective, all_met), `stop_reason`; json() is the CLI's --format json."""
+
+    def __init__(self, text):
+        self._text = text
+        data = json.loads(text)
+        self.data = data
+        self.fitted = {k: v["value"] for k, v in data["fitted"].items()}
+        self.fitted_text = {k: v["text"] for k, v in data["fitted"].items()}
+        self.targets = data["targets"]
+        self.all_met = data["all_met"]
+        self.evaluations = data["evaluations"]
+        self.stop_reason = data["stop_reason"]
+
+    def json(self):
+        return self._text
+
+    def __repr__(self):
+        keys = ", ".join(f"{k}={v}" for k, v in self.fitted_text.items())
+        met = sum(1 for t in self.targets if t["met"])
+        return f"<cisim.Calibration {keys}; {met} of {len(self.targets)} targets met; {len(self.evaluations)} evaluations>"
+
+
+def _range_text(key, spec):
+    """A --vary range from "LO:HI", "LO:HI:log" or a (lo, hi) or (lo, hi, "log") tuple."""
+    if isinstance(spec, str):
+        return f"{key}={spec}"
+    if isinstance(spec, (tuple, list)) and len(spec) in (2, 3):
+        text = f"{key}={_value(spec[0])}:{_value(spec[1])}"
+        if len(spec) == 3:
+            if spec[2] != "log":
+                raise ValueError(f"vary[{key!r}]: the third item may only be 'log', found {spec[2]!r}")
+            text += ":log"
+        return text
+    raise TypeError(f"vary[{key!r}]: expected 'LO:HI' or (lo, hi) or (lo, hi, 'log'), found {spec!r}")
+
+
+def calibrate(scenario, vary, targets, start=None, set=None, replications=None, seed=None, threads=None,
+              algorithm="bobyqa", max_evaluations=60, key_tolerance=1e-3, until_met=False, out=None):
+    """Finds values of the `vary` keys ({key: (lo, hi)} or {key: "lo:hi:log"}) that bring every
+    target ("METRIC[@SCOPE]=VALUE±TOL") within its tolerance, as `cisim calibrate` does (NLopt,
+    common random numbers); `start` ({key: value}) is where the search begins, `out` a path
+    for the fitted scenario file. Returns a Calibration."""
+    if not isinstance(vary, dict) or not vary:
+        raise TypeError("vary: expected a dict of keys to ranges, such as {'prevalence_scale.counterfeit': (0.2, 3)}")
+    if isinstance(targets, str):
+        targets = [targets]
+    text, is_text = _scenario(scenario)
+    starts = [f"{k}={_value(v)}" for k, v in (start or {}).items()]
+    ok, out_value = _cisim.calibrate(text, is_text, _sets(set), [_range_text(k, v) for k, v in vary.items()], starts,
+                                     list(targets), algorithm, max_evaluations, key_tolerance, until_met, replications,
+                                     seed, _threads(threads), None if out is None else os.fspath(out))
+    if not ok:
+        raise ScenarioError(out_value)
+    return Calibration(out_value)

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -13,56 +11,13 @@
 
 #include "cisim/report/number_format.hpp"
 #include "cisim/report/output_files.hpp"
-#include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/load.hpp"
-#include "cisim/scenario/scenario_overlay.hpp"
 #include "cisim/sweep/calibration.hpp"
 #include "cisim/sweep/solver.hpp"
 #include "options.hpp"
 
 namespace cisim::app {
 namespace {
-
-namespace fs = std::filesystem;
-
-// --vary KEY=LO:HI[:log], read as a two-point sweep range so units and whole numbers behave
-// as in sweep and solve.
-VariedKey parse_range(std::string vary) {
-  const bool log_scale = vary.size() > 4 && vary.ends_with(":log");
-  if (log_scale) vary.resize(vary.size() - 4);
-  auto range = parse_vary(vary + ":2" + (log_scale ? ":log" : ""));
-  if (!range.value || !range.value->is_range) {
-    throw UsageError{range.value ? fmt::format("--vary {}: calibrate needs a range LO:HI, not a list", vary)
-                                 : range.error + " (calibrate takes KEY=LO:HI or KEY=LO:HI:log)"};
-  }
-  if (range.value->low >= range.value->high) {
-    throw UsageError{fmt::format("--vary {}: the low bound must be below the high bound", vary)};
-  }
-  return *range.value;
-}
-
-// --start KEY=VALUE, in the unit of the key's range.
-std::pair<std::string, double> parse_start(const std::string& text, const std::vector<VariedKey>& keys) {
-  const auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0) throw UsageError{fmt::format("--start expects KEY=VALUE, found '{}'", text)};
-  const std::string key = text.substr(0, eq);
-  const auto it = std::find_if(keys.begin(), keys.end(), [&](const VariedKey& k) { return k.key == key; });
-  if (it == keys.end()) {
-    std::vector<std::string> names;
-    for (const auto& k : keys) names.push_back(k.key);
-    throw UsageError{fmt::format("--start {}: '{}' is not a --vary key{}", text, key, did_you_mean_suffix(key, names))};
-  }
-  const std::string value = text.substr(eq + 1);
-  auto point = parse_vary(key + "=" + value + ":" + value + ":2");
-  if (!point.value || point.value->unit != it->unit) {
-    throw UsageError{fmt::format("--start {}: expected a number in the unit of --vary {} ('{}'), found '{}'", text, key,
-                                 it->unit.empty() ? std::string{"no unit"} : it->unit, value)};
-  }
-  if (point.value->low < it->low || point.value->low > it->high) {
-    throw UsageError{fmt::format("--start {}: outside the range {} to {} given by --vary", text, it->values.front(), it->values.back())};
-  }
-  return {key, point.value->low};
-}
 
 std::string key_values_text(const CalibrationProblem& p, const CalibrationEvaluation& e) {
   std::string out;
@@ -73,47 +28,6 @@ std::string key_values_text(const CalibrationProblem& p, const CalibrationEvalua
 std::string estimate_text(const MetricSummary& m) { return format_estimate(m.summary.mean, m.summary.half_width, m.unit); }
 
 std::string wanted_text(const CalibrationTarget& t) { return t.text.substr(t.text.find('=') + 1); }
-
-// The fitted scenario as a file that runs: an overlay including the scenario when it gives
-// the same scenario as the fitted evaluation (it keeps the base's comments and sources), else
-// the whole effective scenario. Checked by loading it back before anything is written.
-void write_fitted_scenario(const std::string& out, const std::string& scenario_path, const CalibrationProblem& problem,
-                           const CalibrationAnswer& answer, const RunOptions& run_options, const std::string& command_line) {
-  const LoadedScenario base = load_scenario(scenario_path);
-  const std::string name = (base.scenario ? base.scenario->name : std::string{"scenario"}) + "_calibrated";
-  std::vector<std::string> sets = fitted_set_arguments(problem, answer);
-  sets.push_back("name=" + name);
-  // The replications and seed of the fit, when the command line chose them: running the file
-  // then gives the numbers its header quotes.
-  if (run_options.replications) sets.push_back(fmt::format("replications={}", *run_options.replications));
-  if (run_options.seed) sets.push_back(fmt::format("seed={}", *run_options.seed));
-  const LoadedScenario fitted = load_scenario(scenario_path, sets);
-  if (!fitted.scenario) throw UsageError{"the fitted values do not load as a scenario (a bug: each was run)"};
-  std::string header = fmt::format("{}: {} fitted by cisim calibrate ({}, {} evaluations; {}).\n", name, scenario_path,
-                                   algorithm_name(problem.algorithm), answer.evaluations.size(), answer.stop_reason);
-  header += "command: " + command_line + "\n";
-  for (std::size_t i = 0; i < problem.targets.size(); ++i) {
-    const auto& t = problem.targets[i];
-    const auto& m = answer.fitted().metrics[i];
-    header += fmt::format("target {}: simulated {} (95% CI), {}\n", t.text, estimate_text(m), target_met(t, m) ? "met" : "MISSED");
-  }
-  const fs::path out_dir = fs::absolute(fs::path(out)).parent_path();
-  const fs::path absolute_base = fs::absolute(fs::path(scenario_path));
-  const std::string relative = fs::relative(absolute_base, out_dir).generic_string();
-  // The check loads the overlay with its include made absolute (text loads resolve includes
-  // from the current directory); the file keeps the relative path, so the two move together.
-  const LoadedScenario check = load_scenario_text(scenario_overlay(absolute_base.string(), sets, header), out);
-  std::string text;
-  if (check.scenario && check.effective_text == fitted.effective_text) {
-    // A relative include keeps a project's files movable together; one that climbs out of
-    // unrelated directories ("../../../work/...") reads better absolute.
-    const bool near = !relative.empty() && !relative.starts_with("../../");
-    text = scenario_overlay(near ? relative : absolute_base.string(), sets, header);
-  } else {
-    text = comment_lines(header) + fitted.effective_text;
-  }
-  write_file_atomically(out, text);
-}
 
 }  // namespace
 
@@ -155,17 +69,17 @@ ExitStatus calibrate_command(const std::vector<std::string>& args) {
 
   CalibrationProblem problem;
   for (const auto& v : strings(vm, "vary")) {
-    problem.keys.push_back(parse_range(v));
+    auto key = parse_calibration_range(v);
+    if (!key.value) throw UsageError{key.error};
+    problem.keys.push_back(*key.value);
     for (std::size_t i = 0; i + 1 < problem.keys.size(); ++i) {
       if (problem.keys[i].key == problem.keys.back().key) throw UsageError{fmt::format("--vary {}: the key is varied twice", v)};
     }
   }
   problem.start.assign(problem.keys.size(), std::nullopt);
   for (const auto& s : strings(vm, "start")) {
-    const auto [key, value] = parse_start(s, problem.keys);
-    for (std::size_t i = 0; i < problem.keys.size(); ++i) {
-      if (problem.keys[i].key == key) problem.start[i] = value;
-    }
+    const auto error = set_start(problem, s);
+    if (!error.empty()) throw UsageError{error};
   }
   for (const auto& t : strings(vm, "target")) {
     auto target = parse_calibration_target(t);
@@ -189,6 +103,13 @@ ExitStatus calibrate_command(const std::vector<std::string>& args) {
   problem.sets = strings(vm, "set");
   if (vm.count("out")) check_output_file(vm["out"].as<std::string>(), "--out");
   const RunOptions run_options = replication_options(vm, true);
+  // The scenario with the --set options, before any key moves: its errors are the scenario's,
+  // not a fitted value's, and are reported as such.
+  {
+    const LoadedScenario base = load_scenario(path, problem.sets);
+    print_diagnostics(base.diagnostics, quiet);
+    if (!base.scenario) return ExitStatus::UsageError;
+  }
 
   if (!quiet) {
     fmt::print("calibrate: {} key{}, {} target{}; {}; {} replications per evaluation, one seed for all (common random numbers)\n",
@@ -220,7 +141,8 @@ ExitStatus calibrate_command(const std::vector<std::string>& args) {
   if (vm.count("out")) {
     std::string command_line = "cisim calibrate";
     for (const auto& a : args) command_line += " " + (a.find_first_of(" '<>|&;*?") == std::string::npos ? a : "'" + a + "'");
-    write_fitted_scenario(vm["out"].as<std::string>(), path, problem, answer, run_options, command_line);
+    write_file_atomically(vm["out"].as<std::string>(),
+                          fitted_scenario_text(vm["out"].as<std::string>(), path, problem, answer, run_options, command_line));
   }
   const CalibrationEvaluation& fitted = answer.fitted();
   if (json) {

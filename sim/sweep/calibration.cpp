@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <filesystem>
 #include <map>
 #include <utility>
 
@@ -12,7 +13,10 @@
 #include <nlohmann/json.hpp>
 #include <nlopt.h>
 
+#include "cisim/report/number_format.hpp"
+#include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/key_value.hpp"
+#include "cisim/scenario/scenario_overlay.hpp"
 #include "cisim/sweep/solver.hpp"
 
 namespace cisim {
@@ -63,6 +67,47 @@ Parsed<CalibrationTarget> parse_calibration_target(const std::string& spec) {
   t.value = *value.value;
   t.tolerance = *tolerance.value;
   return Parsed<CalibrationTarget>::ok(std::move(t));
+}
+
+Parsed<VariedKey> parse_calibration_range(std::string vary) {
+  if (const auto eq = vary.find('='); eq != std::string::npos && vary.find(',', eq) != std::string::npos) {
+    return Parsed<VariedKey>::fail(fmt::format("--vary {}: calibrate needs a range LO:HI, not a list", vary));
+  }
+  // Read as a two-point sweep range, so units and whole numbers behave as in sweep and solve.
+  const bool log_scale = vary.size() > 4 && vary.ends_with(":log");
+  if (log_scale) vary.resize(vary.size() - 4);
+  auto range = parse_vary(vary + ":2" + (log_scale ? ":log" : ""));
+  if (!range.value) return Parsed<VariedKey>::fail(range.error + " (calibrate takes KEY=LO:HI or KEY=LO:HI:log)");
+  if (!range.value->is_range) return Parsed<VariedKey>::fail(fmt::format("--vary {}: calibrate needs a range LO:HI, not a list", vary));
+  if (range.value->low >= range.value->high) {
+    return Parsed<VariedKey>::fail(fmt::format("--vary {}: the low bound must be below the high bound", vary));
+  }
+  return range;
+}
+
+std::string set_start(CalibrationProblem& problem, const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) return fmt::format("--start expects KEY=VALUE, found '{}'", text);
+  const std::string key = text.substr(0, eq);
+  const auto& keys = problem.keys;
+  const auto it = std::find_if(keys.begin(), keys.end(), [&](const VariedKey& k) { return k.key == key; });
+  if (it == keys.end()) {
+    std::vector<std::string> names;
+    for (const auto& k : keys) names.push_back(k.key);
+    return fmt::format("--start {}: '{}' is not a --vary key{}", text, key, did_you_mean_suffix(key, names));
+  }
+  const std::string value = text.substr(eq + 1);
+  const auto point = parse_vary(key + "=" + value + ":" + value + ":2");
+  if (!point.value || point.value->unit != it->unit) {
+    return fmt::format("--start {}: expected a number in the unit of --vary {} ('{}'), found '{}'", text, key,
+                       it->unit.empty() ? std::string{"no unit"} : it->unit, value);
+  }
+  if (point.value->low < it->low || point.value->low > it->high) {
+    return fmt::format("--start {}: outside the range {} to {} given by --vary", text, it->values.front(), it->values.back());
+  }
+  problem.start.resize(keys.size());
+  problem.start[static_cast<std::size_t>(it - keys.begin())] = point.value->low;
+  return {};
 }
 
 namespace {
@@ -214,28 +259,49 @@ CalibrationAnswer calibrate(const CalibrationProblem& problem,
   // BOBYQA needs two keys at least (its quadratic model); for one key Subplex is as good.
   nlopt_algorithm algorithm = entry(problem.algorithm).nlopt;
   if (n == 1 && algorithm == NLOPT_LN_BOBYQA) algorithm = NLOPT_LN_SBPLX;
-  s.opt = nlopt_create(algorithm, n);
   const std::vector<double> zero(n, 0.0);
   const std::vector<double> one(n, 1.0);
-  nlopt_set_lower_bounds(s.opt, zero.data());
-  nlopt_set_upper_bounds(s.opt, one.data());
-  nlopt_set_min_objective(s.opt, &Search::objective, &s);
-  nlopt_set_xtol_abs1(s.opt, problem.key_tolerance);
-  // A first step of a fifth of each range: far enough that the first points differ in their
-  // results beyond the noise left by common random numbers; nearer a bound, smaller, since
-  // BOBYQA would otherwise move the start away from that bound by the step.
-  std::vector<double> step(n);
-  for (unsigned i = 0; i < n; ++i) step[i] = std::clamp(std::min(u[i], 1.0 - u[i]), 0.02, 0.2);
-  nlopt_set_initial_step(s.opt, step.data());
-  // Repeated points cost nothing (they are looked up), so the optimizer may ask for more
-  // points than are run; the run budget is enforced in the objective.
-  nlopt_set_maxeval(s.opt, 20 * problem.max_evaluations + 100);
-  double best = 0.0;
-  const nlopt_result result = nlopt_optimize(s.opt, u.data(), &best);
-  nlopt_destroy(s.opt);
-  if (s.failure) std::rethrow_exception(s.failure);
-  if (s.answer.evaluations.empty()) throw SolveError{fmt::format("NLopt stopped before any evaluation (code {})", static_cast<int>(result))};
+  // A local optimizer's trust region can collapse short of the targets where the objective
+  // is rough at small scales (common random numbers make it deterministic, not smooth: a
+  // shipment whose violation flips shifts the draws after it). So a search that converges
+  // with a target missed starts again from its best point with a smaller first step, while
+  // the budget lasts: at most kRestarts times, and only when the last search improved.
+  constexpr int kRestarts = 3;
+  nlopt_result result = NLOPT_SUCCESS;
+  double first_step = 0.2;
+  for (int attempt = 0; attempt <= kRestarts; ++attempt) {
+    s.opt = nlopt_create(algorithm, n);
+    nlopt_set_lower_bounds(s.opt, zero.data());
+    nlopt_set_upper_bounds(s.opt, one.data());
+    nlopt_set_min_objective(s.opt, &Search::objective, &s);
+    nlopt_set_xtol_abs1(s.opt, problem.key_tolerance);
+    // A first step of a fifth of each range: far enough that the first points differ in
+    // their results beyond the noise; nearer a bound, smaller, since BOBYQA would otherwise
+    // move the start away from that bound by the step.
+    std::vector<double> step(n);
+    for (unsigned i = 0; i < n; ++i) step[i] = std::clamp(std::min(u[i], 1.0 - u[i]), 0.02, first_step);
+    nlopt_set_initial_step(s.opt, step.data());
+    // Repeated points cost nothing (they are looked up), so the optimizer may ask for more
+    // points than are run; the run budget is enforced in the objective.
+    nlopt_set_maxeval(s.opt, 20 * problem.max_evaluations + 100);
+    const double before = s.answer.evaluations.empty() ? HUGE_VAL : s.answer.fitted().objective;
+    double value = 0.0;
+    result = nlopt_optimize(s.opt, u.data(), &value);
+    nlopt_destroy(s.opt);
+    if (s.failure) std::rethrow_exception(s.failure);
+    if (s.answer.evaluations.empty()) {
+      throw SolveError{fmt::format("NLopt stopped before any evaluation (code {})", static_cast<int>(result))};
+    }
+    const CalibrationEvaluation& best = s.answer.fitted();
+    if (best.all_met || s.budget_spent || s.met || !(best.objective < before)) break;
+    for (unsigned i = 0; i < n; ++i) u[i] = unit_of(problem.keys[i], best.x[i]);
+    first_step /= 2.0;
+    ++s.answer.restarts;
+  }
   s.answer.stop_reason = stop_reason(result, s.budget_spent, s.met);
+  if (s.answer.restarts > 0) {
+    s.answer.stop_reason += fmt::format(", after {} restart{} from the best point", s.answer.restarts, s.answer.restarts == 1 ? "" : "s");
+  }
   return std::move(s.answer);
 }
 
@@ -244,6 +310,43 @@ std::vector<std::string> fitted_set_arguments(const CalibrationProblem& problem,
   const auto& fitted = answer.fitted();
   for (std::size_t i = 0; i < problem.keys.size(); ++i) sets.push_back(problem.keys[i].key + "=" + fitted.texts[i]);
   return sets;
+}
+
+std::string fitted_scenario_text(const std::string& out_path, const std::string& scenario_path, const CalibrationProblem& problem,
+                                 const CalibrationAnswer& answer, const RunOptions& run_options, const std::string& command_line) {
+  namespace fs = std::filesystem;
+  const LoadedScenario base = load_scenario(scenario_path);
+  const std::string name = (base.scenario ? base.scenario->name : std::string{"scenario"}) + "_calibrated";
+  std::vector<std::string> sets = fitted_set_arguments(problem, answer);
+  sets.push_back("name=" + name);
+  // The replications and seed of the fit, when they were chosen for it: running the file
+  // then gives the numbers its header quotes.
+  if (run_options.replications) sets.push_back(fmt::format("replications={}", *run_options.replications));
+  if (run_options.seed) sets.push_back(fmt::format("seed={}", *run_options.seed));
+  const LoadedScenario fitted = load_scenario(scenario_path, sets);
+  if (!fitted.scenario) throw SolveError{"the fitted values do not load as a scenario", fitted.diagnostics};
+  std::string header = fmt::format("{}: {} fitted by cisim calibrate ({}, {} evaluations; {}).\n", name, scenario_path,
+                                   algorithm_name(problem.algorithm), answer.evaluations.size(), answer.stop_reason);
+  if (!command_line.empty()) header += "command: " + command_line + "\n";
+  for (std::size_t i = 0; i < problem.targets.size(); ++i) {
+    const auto& t = problem.targets[i];
+    const auto& m = answer.fitted().metrics[i];
+    header += fmt::format("target {}: simulated {} (95% CI), {}\n", t.text,
+                          format_estimate(m.summary.mean, m.summary.half_width, m.unit), target_met(t, m) ? "met" : "MISSED");
+  }
+  const fs::path out_dir = fs::absolute(fs::path(out_path)).parent_path();
+  const fs::path absolute_base = fs::absolute(fs::path(scenario_path));
+  const std::string relative = fs::relative(absolute_base, out_dir).generic_string();
+  // The check loads the overlay with its include made absolute (text loads resolve includes
+  // from the current directory); the file keeps the relative path, so the two move together.
+  const LoadedScenario check = load_scenario_text(scenario_overlay(absolute_base.string(), sets, header), out_path);
+  if (check.scenario && check.effective_text == fitted.effective_text) {
+    // A relative include keeps a project's files movable together; one that climbs out of
+    // unrelated directories ("../../work/...") reads better absolute.
+    const bool near = !relative.empty() && !relative.starts_with("../../");
+    return scenario_overlay(near ? relative : absolute_base.string(), sets, header);
+  }
+  return comment_lines(header) + fitted.effective_text;
 }
 
 std::string calibration_json(const CalibrationProblem& problem, const CalibrationAnswer& answer) {
@@ -285,6 +388,7 @@ std::string calibration_json(const CalibrationProblem& problem, const Calibratio
   j["objective"] = fitted.objective;
   j["evaluations_run"] = answer.evaluations.size();
   j["optimizer_calls"] = answer.optimizer_calls;
+  j["restarts"] = answer.restarts;
   j["stop_reason"] = answer.stop_reason;
   ordered_json evaluations = ordered_json::array();
   for (const auto& e : answer.evaluations) {

@@ -148,4 +148,35 @@ check "trace options without --trace" 2 "need --trace FILE.csv" "$cisim" run "$m
 check "trace into a missing directory fails before the run" 2 "--trace $work/no/t.csv: the directory '$work/no' does not exist" \
   "$cisim" run "$mmc" --trace "$work/no/t.csv"
 
+# calibrate: two keys of the M/M/c station to a throughput and a utilization target; the
+# fitted file runs and gives the numbers the fit reported; mistakes are usage errors.
+cal=(--set horizon=2d --set warmup=0s -r 3 --vary streams.poisson.arrivals.rate=3/min:15/min
+     --vary facilities.station.methods.xray.duration.mean=0.3min:2min --start streams.poisson.arrivals.rate=4/min
+     --target 'throughput_per_hour@facility:station=480±10' --target 'officer_utilization@facility:station=60%+-2%')
+check "calibrate meets both targets" 0 "officer_utilization@facility:station +60%\+-2% +[0-9.]+% ± [0-9.]+ pp +yes" \
+  "$cisim" calibrate "$mmc" "${cal[@]}" --out "$work/fitted.yaml"
+fitted_util="$("$cisim" calibrate "$mmc" "${cal[@]}" --format json | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["targets"][1]["simulated"]["mean"], j["all_met"])')"
+run_util="$("$cisim" run "$work/fitted.yaml" --format json | python3 -c 'import json,sys; j=json.load(sys.stdin); print(next(m["mean"] for m in j["metrics"] if m["scope"]=="facility" and m["metric"]=="officer_utilization"), True)')"
+if [ -n "$fitted_util" ] && [ "$fitted_util" = "$run_util" ] && grep -q "^include: $(realpath "$mmc")$" "$work/fitted.yaml" \
+  && grep -q "^name: queue_mmc_calibrated$" "$work/fitted.yaml" && grep -q "^replications: 3$" "$work/fitted.yaml"; then pass; else
+  fail "calibrate --out: the fitted file gives '$run_util', the fit '$fitted_util'"; head -20 "$work/fitted.yaml"; fi
+check "calibrate exit 1 when a target cannot be met" 1 "not every target is met" \
+  "$cisim" calibrate "$mmc" --set horizon=1d --set warmup=0s -r 2 --vary streams.poisson.arrivals.rate=3/min:4/min --target 'throughput_per_hour@facility:station=900±5' --max-evaluations 8
+check "calibrate target without tolerance" 2 "a tolerance is needed" \
+  "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min:4/min --target 'throughput_per_hour=900'
+check "calibrate unknown metric" 2 "no metric 'throughput_per_hr' in scope facility:station; did you mean 'throughput_per_hour'" \
+  "$cisim" calibrate "$mmc" --set horizon=1d --set warmup=0s -r 2 --vary streams.poisson.arrivals.rate=3/min:4/min --target 'throughput_per_hr@facility:station=900±5'
+check "calibrate unknown scope kind" 2 "unknown target's scope 'facilty'; did you mean 'facility'" \
+  "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min:4/min --target 'throughput_per_hour@facilty:station=900±5'
+check "calibrate start outside range" 2 "--start streams.poisson.arrivals.rate=9/min: outside the range 3/min to 4/min" \
+  "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min:4/min --start streams.poisson.arrivals.rate=9/min --target 'throughput_per_hour=900±5'
+check "calibrate start of another key" 2 "'streams.poisson.arrivals.rat' is not a --vary key; did you mean 'streams.poisson.arrivals.rate'" \
+  "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min:4/min --start streams.poisson.arrivals.rat=3.5/min --target 'throughput_per_hour=900±5'
+check "calibrate unknown algorithm" 2 "unknown algorithm 'bobyka'; did you mean 'bobyqa'" \
+  "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min:4/min --target 'throughput_per_hour=900±5' --algorithm bobyka
+check "calibrate list not range" 2 "calibrate needs a range LO:HI, not a list" \
+  "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min,4/min --target 'throughput_per_hour=900±5'
+check "calibrate invalid value" 2 "facilities.station.officers.count = -2 does not give a valid scenario" \
+  "$cisim" calibrate "$mmc" --set horizon=1d --set warmup=0s -r 2 --vary facilities.station.officers.count=-2:-1 --target 'throughput_per_hour=900±5'
+
 finish

@@ -196,3 +196,39 @@ def test_replications_and_threads_have_the_clis_bounds():
         cisim.run(MMC, threads=0)
     with pytest.raises(ValueError, match="threads: expected 1 to [0-9]+ on this machine, found 100000"):
         cisim.run(MMC, threads=100000)
+
+
+CALIBRATE_VARY = {"streams.poisson.arrivals.rate": ("3/min", "15/min"),
+                  "facilities.station.methods.xray.duration.mean": ("0.3min", "2min")}
+CALIBRATE_TARGETS = ["throughput_per_hour@facility:station=480±10", "officer_utilization@facility:station=60%±2%"]
+
+
+def test_calibrate_gives_the_clis_json_and_a_fitted_file_that_runs(tmp_path):
+    out = tmp_path / "fitted.yaml"
+    c = cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=CALIBRATE_TARGETS, start={"streams.poisson.arrivals.rate": "4/min"},
+                        set={"horizon": "2d", "warmup": "0s"}, replications=3, threads=2, out=out)
+    args = [MMC, "--set", "horizon=2d", "--set", "warmup=0s", "-r", "3", "-t", "1", "--start", "streams.poisson.arrivals.rate=4/min",
+            "--vary", "streams.poisson.arrivals.rate=3/min:15/min", "--vary", "facilities.station.methods.xray.duration.mean=0.3min:2min"]
+    for t in CALIBRATE_TARGETS:
+        args += ["--target", t]
+    assert c.json() == cli("calibrate", *args, "--format", "json")
+    assert c.all_met and all(t["met"] for t in c.targets)
+    # M/M/10 at 480 an hour and 60%: 8 a minute and 0.75 minutes (tolerances as in calibration_test.cpp).
+    assert abs(c.fitted["streams.poisson.arrivals.rate"] - 8.0) <= 0.3
+    assert abs(c.fitted["facilities.station.methods.xray.duration.mean"] - 0.75) <= 0.06
+    rerun = cisim.run(out)
+    assert rerun.metric("officer_utilization", "facility", "station").mean == c.targets[1]["simulated"]["mean"]
+
+
+def test_calibrate_errors_are_python_errors():
+    with pytest.raises(ValueError, match="a tolerance is needed"):
+        cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=["throughput_per_hour=480"])
+    with pytest.raises(ValueError, match="unknown|expected bobyqa"):
+        cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=CALIBRATE_TARGETS, algorithm="bobyka")
+    with pytest.raises(ValueError, match="did you mean 'officer_utilization'"):
+        cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=["officer_utilisation@facility:station=60%±2%"], set=SHORT | {"warmup": "0s"},
+                        replications=2, max_evaluations=2)
+    with pytest.raises(cisim.ScenarioError):
+        cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=CALIBRATE_TARGETS, set={"horizon": "1d"})
+    with pytest.raises(TypeError):
+        cisim.calibrate(MMC, vary=["x"], targets=CALIBRATE_TARGETS)

@@ -67,9 +67,17 @@ struct CalibrationAnswer {
   std::vector<CalibrationEvaluation> evaluations;  ///< in the order run (repeated points are run once)
   std::size_t best = 0;                            ///< the evaluation with the least objective
   int optimizer_calls = 0;                         ///< points the optimizer asked for, repeats included
+  int restarts = 0;  ///< searches started again from the best point after converging with a target missed
   std::string stop_reason;                         ///< why the optimizer stopped, in words
   const CalibrationEvaluation& fitted() const { return evaluations[best]; }
 };
+
+/// Parses --vary KEY=LO:HI or KEY=LO:HI:log (units as in sweep: "3/min:15/min", "0.2:3").
+Parsed<VariedKey> parse_calibration_range(std::string vary);
+
+/// Applies --start KEY=VALUE (VALUE in the unit of KEY's range, inside it) to problem.start;
+/// returns an error message, empty when it was applied. problem.keys must be set first.
+std::string set_start(CalibrationProblem& problem, const std::string& text);
 
 /// Whether a target's mean is within its tolerance.
 bool target_met(const CalibrationTarget& t, const MetricSummary& m);
@@ -89,6 +97,14 @@ CalibrationAnswer calibrate(const CalibrationProblem& problem,
 
 /// The --set arguments of the fitted point: problem.sets, then each key at its fitted value.
 std::vector<std::string> fitted_set_arguments(const CalibrationProblem& problem, const CalibrationAnswer& answer);
+
+/// The fitted scenario as a file that runs (for --out): comment lines with the fit (the
+/// command line, when given, each target's simulated value), then an overlay that includes
+/// the scenario (relative to `out_path`'s directory) and sets problem.sets, the fitted keys,
+/// the name "<name>_calibrated" and the replications and seed of `run_options` when given;
+/// when the overlay would not load to the same scenario, the whole effective scenario instead.
+std::string fitted_scenario_text(const std::string& out_path, const std::string& scenario_path, const CalibrationProblem& problem,
+                                 const CalibrationAnswer& answer, const RunOptions& run_options, const std::string& command_line);
 
 /// The whole calibration as one JSON object (the CLI's --format json, and Python's result).
 std::string calibration_json(const CalibrationProblem& problem, const CalibrationAnswer& answer);
