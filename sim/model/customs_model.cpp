@@ -157,6 +157,9 @@ class CustomsRun final : public ParcelSink {
     if (high_risk) has_data = true;
     const EntryDecision d = rules_.classify(r, stream.mode, high_risk, entry);
     if (trace_) r.entry = entry_kind(d, has_data, high_risk, entry);
+    // An entry files what advance data would have given (docs/model.md, "Entries bring data").
+    const bool files_entry = !d.covered && !d.de_minimis;
+    if (files_entry && policy.entries_file_data) has_data = true;
     // A release program replaces blitz selection: no blitz can select its shipments.
     if (stream.release_program) {
       eligible_.clear();

@@ -35,6 +35,14 @@ void add_policy_keys(std::vector<KeySpec>& s) {
   s.push_back(with_range(leaf("policies.de_minimis.postal_specific_duty[].usd_per_item", KeyType::Money, "USD", true, "",
                               "duty per item in this band", "80 USD"),
                          0, std::nullopt));
+  KeySpec entry_data = leaf("policies.entry_data", KeyType::Choice, "", false, "filed",
+                            "what targeting sees of a shipment that makes an informal or formal entry: `filed` (the entry "
+                            "files the goods' classification, value and importer, so category, value and seller history are "
+                            "seen even without advance data), or `advance_only` (only the parcel's advance data, as for de "
+                            "minimis)",
+                            "advance_only");
+  entry_data.choices = {"filed", "advance_only"};
+  s.push_back(entry_data);
   s.push_back(section("policies.ultimate_consignee", false,
                       "fulfillment centers are the ultimate consignee of goods not yet sold (DHS 2020): each lot is entered "
                       "in bulk (informal or formal by value) and its parcels claim no de minimis"));

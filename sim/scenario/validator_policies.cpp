@@ -23,6 +23,7 @@ void Validator::build_policies(CustomsModelConfig& m) {
           fmt::format("informal limit {:g} USD is below the de minimis threshold {:g} USD", p.informal_limit_usd,
                       p.de_minimis_threshold_usd));
   }
+  p.entries_file_data = maybe<std::string>("policies.entry_data", "policies.entry_data").value_or("filed") == "filed";
   p.random_rate = maybe<double>("policies.random_rate", "policies.random_rate").value_or(0.0);
   p.penalty_rate = maybe<double>("policies.penalty_rate", "policies.penalty_rate").value_or(0.0);
   p.abandon_share = maybe<double>("policies.abandon_share", "policies.abandon_share").value_or(0.0);

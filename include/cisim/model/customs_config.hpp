@@ -161,6 +161,9 @@ struct CustomsPolicies {
   /// the ad valorem rate (empty: ad valorem).
   std::vector<SpecificDutyBand> postal_specific_duty;
   FormalEntryRule formal_entry;
+  /// An informal or formal entry files the goods' classification, value and importer, so
+  /// targeting sees category, value and seller history for it even without advance data.
+  bool entries_file_data = true;
   TargetingModel targeting;
   double random_rate = 0.0;
   double penalty_rate = 0.0;   ///< of the true value, on found undervaluation or misdescription
