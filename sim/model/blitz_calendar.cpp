@@ -11,6 +11,7 @@ BlitzCalendar::BlitzCalendar(const CustomsModelConfig& config, std::size_t days)
       facilities_(config.facilities.size()) {}
 
 void BlitzCalendar::begin_slice(std::size_t f, SimTime from, SimTime to) {
+  slice_facility_ = f;
   slice_from_ = from;
   slice_to_ = to;
   active_.clear();

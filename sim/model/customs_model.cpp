@@ -26,6 +26,7 @@
 #include "cisim/model/shipment_trace.hpp"
 #include "cisim/model/shipment_draws.hpp"
 #include "cisim/model/targeting.hpp"
+#include "cisim/model/violator_displacement.hpp"
 
 namespace cisim {
 namespace {
@@ -49,6 +50,7 @@ class CustomsRun final : public ParcelSink {
         inspection_(config, streams),
         fulfillment_(config, part.streams),
         recorder_(config, days_covering(config.horizon), part.streams),
+        displacement_(config, part.streams, streams, days_covering(config.horizon)),
         draws_(config.streams.size()),
         pool_recorders_(config.facilities.size(), nullptr),
         officer_time_(config.facilities.size(), nullptr) {
@@ -123,6 +125,8 @@ class CustomsRun final : public ParcelSink {
     ShipmentDraws& d = *draws_[e.stream];
     Xoshiro256& g = d.arrivals;
     blitzes_.begin_slice(stream.facility, from, to);
+    const bool moves = displacement_.moves(e.stream);
+    if (moves) displacement_.update(e.stream, from);
     const std::int64_t events = Poisson{expected_events}(g);
     for (std::int64_t i = 0; i < events; ++i) {
       // Given their number, Poisson arrival times in the hour are independent and uniform.
@@ -134,6 +138,7 @@ class CustomsRun final : public ParcelSink {
         } else {
           bool has_data = true;
           ShipmentRecord r = draw_shipment(config_, e.stream, at, d, has_data);
+          if (moves && r.carried) displacement_.route(r);
           enter_inline(r, has_data, Entry::Own);
         }
       }
@@ -151,6 +156,7 @@ class CustomsRun final : public ParcelSink {
     const std::size_t f = stream.facility;
     const auto& policy = config_.policies;
     r.bulk_entry = entry == Entry::BulkEntry;
+    if (r.carried) displacement_.arrived(r);
     // Formal entry for high-risk shipments: whatever the value, and with the full data a
     // formal entry files, which the targeting then sees.
     const bool high_risk = entry != Entry::BulkCovered && rules_.is_high_risk(r, [&] { return score(r, has_data); });
@@ -185,6 +191,7 @@ class CustomsRun final : public ParcelSink {
       }
       if (r.bulk_entry) ++t[Count::BulkEntries];
       if (entry == Entry::BreakBulkParcel) ++t[Count::BreakbulkParcels];
+      if (r.stream != r.drawn_stream) ++t[Count::Rerouted];
       if (r.carried) {
         ++t[Count::CarryingAny];
         for (int k = 0; k < kViolationKinds; ++k) {
@@ -244,7 +251,7 @@ class CustomsRun final : public ParcelSink {
   }
 
   bool seller_has_history(const ShipmentRecord& r) const {
-    return r.seller != kNoSeller && draws_[r.stream]->sellers.has_history(r.seller);
+    return r.seller != kNoSeller && draws_[r.drawn_stream]->sellers.has_history(r.seller);
   }
   double score(const ShipmentRecord& r, bool has_data) const {
     return targeting_.score(r, config_.streams[r.stream].mode, has_data, seller_has_history(r));
@@ -312,7 +319,7 @@ class CustomsRun final : public ParcelSink {
     const ViolationSet found = finding.found;
     const double dwell_hours = (now - r.arrived).to_hours();
     Xoshiro256& g = inspection_.detection_stream(f);
-    if (found && r.seller != kNoSeller) draws_[r.stream]->sellers.record_finding(r.seller, now);
+    if (found && r.seller != kNoSeller) draws_[r.drawn_stream]->sellers.record_finding(r.seller, now);
     release_program_.record(r, found != 0);
     const Outcome outcome = decide_outcome(r, found, config_.policies, rules_.duty_rate(r.category, r.origin), g);
     recorder_.at_event(r, now, [&](CustomsTally& t) {
@@ -334,6 +341,10 @@ class CustomsRun final : public ParcelSink {
       t[Sum::PenaltiesUsd] += outcome.penalty_usd;
     });
     if (trace_ && now >= trace_from_) trace_->inspected(r, now, found, outcome);
+    if (outcome.interdicted) displacement_.interdicted(r, now);
+    if ((outcome.interdicted || outcome.penalty_usd > 0.0) && r.seller != kNoSeller) {
+      draws_[r.drawn_stream]->sellers.record_sanction(r.seller);
+    }
     if (outcome.interdicted) {
       ++(outcome.abandoned ? ledger_abandoned_ : ledger_seized_);
       fulfillment_.after_seizure(r, now, g, recorder_);
@@ -391,6 +402,7 @@ class CustomsRun final : public ParcelSink {
   Inspection inspection_;
   Fulfillment fulfillment_;
   CustomsRecorder recorder_;
+  ViolatorDisplacement displacement_;
   std::vector<std::optional<ShipmentDraws>> draws_;  // per stream; the part's own only
   std::vector<OfficerPool> pools_;                    // per facility
   std::vector<OfficerPoolRecorder*> pool_recorders_;  // per facility; the part's own only

@@ -106,6 +106,7 @@ ShipmentRecord Fulfillment::lot_record(std::uint32_t s, std::uint32_t seller, co
   r.arrived = at;
   r.stream = s;
   r.seller = config_->streams[s].sellers ? seller : kNoSeller;
+  r.drawn_stream = s;
   r.lot = lot.id;
   r.items = static_cast<std::uint32_t>(units);
   r.origin = lot.origin;

@@ -66,6 +66,10 @@ const std::vector<MetricDefinition> kCatalogue{
      "parcels of a fulfillment center's lot entered on their own", count_of<Count::BreakbulkParcels>},
     {"split_orders", "Orders split under the threshold", "orders", K::Count, W::Arrival, kArrivalScopes, true, "orders sent as several parcels to stay under the threshold",
      count_of<Count::SplitOrders>},
+    {"rerouted_in", "Violators moved here (displacement)", "shipments", K::Count, W::Arrival, kArrivalScopes, false,
+     "violating shipments that arrived on this route instead of their own stream, moved by displacement (counted where they "
+     "arrived)",
+     count_of<Count::Rerouted>},
     // Selection, by the time a selected shipment joins the inspection line.
     {"selected", "Selected for inspection", "shipments", K::Count, W::Event, kEventScopes, true, "shipments selected for inspection, for any reason", selected},
     {"selected_blitz", "selected by a blitz", "shipments", K::Count, W::Event, kEventScopes, true, "selected by a blitz", count_of<Count::SelectedBlitz>},

@@ -51,6 +51,10 @@ std::vector<ModelPartition> partition_model(const CustomsModelConfig& config) {
   FacilityGroups groups{nf};
   for (const CustomsStream& s : config.streams) {
     if (s.fulfillment) groups.join(s.facility, s.fulfillment->center);
+    // A stream's violators may move to its routes: they must be simulated together.
+    if (s.displacement) {
+      for (const std::uint32_t route : s.displacement->routes) groups.join(s.facility, config.streams[route].facility);
+    }
   }
   std::optional<std::size_t> blitzed;  // the first facility any blitz covers
   for (const Blitz& b : config.blitzes) {

@@ -169,6 +169,32 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(with_range(leaf("streams.*.fulfillment.transit", KeyType::Duration, "duration", false, "0s",
                               "from a foreign center to `facility` (truck or express)", "1d"),
                          0, std::nullopt));
+  s.push_back(section("streams.*.displacement", false,
+                      "violators who adapt (docs/model.md, \"Displacement\"): the violating shipments of this stream move to "
+                      "other routes when the interdiction rate they observe here exceeds the lowest on those routes; "
+                      "legitimate traffic does not move"));
+  s.push_back(reference_list("streams.*.displacement.routes", "streams", true,
+                             "the streams (other facilities, another mode) the violating shipments may take instead; "
+                             "a moved shipment takes the safest of them",
+                             "[jfk_express, mem_fedex]"));
+  s.push_back(leaf("streams.*.displacement.strength", KeyType::Fraction, "fraction", true, "",
+                   "share of the violating shipments that moves when this route's interdiction rate is far above the "
+                   "safest route's (A); the share moved is strength x (1 - safest rate / this rate)",
+                   "60%"));
+  s.push_back(with_range(leaf("streams.*.displacement.lag", KeyType::Duration, "duration", false, "7d",
+                              "time constant of the response: the share moved closes 63% of its gap to the target share in "
+                              "this time (A)",
+                              "14d"),
+                         3600, std::nullopt));
+  s.push_back(with_range(leaf("streams.*.displacement.window", KeyType::Duration, "duration", false, "14d",
+                              "the interdiction rates are observed over this trailing window (whole days)", "28d"),
+                         86400, std::nullopt));
+  KeySpec declared = leaf("streams.*.displacement.declared_origin", KeyType::Reference, "", false, "",
+                          "transshipment: a moved shipment declares this origin (targeting, blitz filters and origin "
+                          "duties see it; its violations stay as drawn)",
+                          "OTHER");
+  declared.reference = "origins";
+  s.push_back(declared);
   s.push_back(section("streams.*.lot_sampling", false,
                       "an inspection of a shipment of several items opens a sample of them (ISPM 31) instead of all"));
   KeySpec size = leaf("streams.*.lot_sampling.size", KeyType::Choice, "", true, "",
@@ -216,6 +242,10 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(with_range(leaf("streams.*.sellers.suspend_after_findings", KeyType::Integer, "findings", false, "",
                               "repeat offenders: a seller is delisted at once at this many findings", "3"),
                          1, 100000));
+  s.push_back(leaf("streams.*.sellers.deterrence", KeyType::Fraction, "fraction", false, "0",
+                   "specific deterrence (A): a seller's propensity falls by this share after each seizure of, or penalty "
+                   "on, one of its shipments",
+                   "30%"));
   s.push_back(reference_list("streams.*.sellers.restricted_categories", "categories", false,
                              "limits on high-risk products: high-propensity sellers (see `vetting_above`) may not sell "
                              "these; their buyers buy from other sellers",

@@ -139,12 +139,14 @@ std::optional<CustomsStream> Validator::build_stream(const std::string& id, cons
       p.takedown_latency = maybe<Duration>(path + ".sellers.takedown_latency", "");
       if (auto k = maybe<std::int64_t>(path + ".sellers.suspend_after_findings", "")) p.suspend_after_findings = static_cast<int>(*k);
       p.restricted_categories = build_id_filter(path + ".sellers.restricted_categories", ids_["categories"], "category");
+      p.deterrence = maybe<double>(path + ".sellers.deterrence", pattern + ".sellers.deterrence").value_or(0.0);
       if (p.vetting_share >= 1.0 && p.vetting_above <= 0.0) {
         error(where(path + ".sellers.vetting_share"), path + ".sellers.vetting_share", "would refuse every seller");
       }
       stream.sellers = p;
     }
   }
+  if (sections_.contains(path + ".displacement")) stream.displacement = build_displacement(id, stream);
   const std::string ap = path + ".arrivals";
   const auto batch = maybe<CountDistribution>(ap + ".batch_size", pattern + ".arrivals.batch_size");
   if (!has(ap + ".rate") || !batch) return std::nullopt;
@@ -157,6 +159,58 @@ std::optional<CustomsStream> Validator::build_stream(const std::string& id, cons
   stream.arrivals = ArrivalProcess{get<double>(ap + ".rate", ""), profile("hourly_profile"), profile("weekly_profile"),
                                    profile("daily_profile"), *batch, start_weekday};
   return stream;
+}
+
+// A stream's displacement rule; the routes must be other streams that take shipments as they
+// come (no fulfillment center or release program on either side: their lots and plans are
+// per stream and seller, and a moved shipment keeps its own stream's seller).
+std::optional<DisplacementRule> Validator::build_displacement(const std::string& id, const CustomsStream& stream) {
+  const std::string path = "streams." + id + ".displacement";
+  const std::string pattern = "streams.*.displacement";
+  if (stream.fulfillment || stream.release_program) {
+    error(where(path), path, fmt::format("a stream with {} cannot move its shipments; displacement is for streams of parcels "
+                                         "sent on their own", stream.fulfillment ? "a fulfillment center" : "a release program"));
+    return std::nullopt;
+  }
+  const auto strength = maybe<double>(path + ".strength", "");
+  const auto routes = build_id_filter(path + ".routes", ids_["streams"], "stream");
+  if (!strength || !written_.contains(path + ".routes")) return std::nullopt;
+  DisplacementRule rule;
+  rule.strength = *strength;
+  rule.lag = maybe<Duration>(path + ".lag", pattern + ".lag").value_or(Duration::days(7));
+  const Duration window = maybe<Duration>(path + ".window", pattern + ".window").value_or(Duration::days(14));
+  rule.window_days = std::max(1, static_cast<int>(std::llround(window.to_seconds() / 86400.0)));
+  const auto& stream_ids = ids_["streams"];
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    if (!routes[i]) continue;
+    if (stream_ids[i] == id) {
+      error(where(path + ".routes"), path + ".routes", fmt::format("'{}' is this stream: a route must be another stream", id));
+      return std::nullopt;
+    }
+    const std::string other = "streams." + stream_ids[i];
+    if (sections_.contains(other + ".fulfillment") || sections_.contains(other + ".release_program")) {
+      error(where(path + ".routes"), path + ".routes",
+            fmt::format("stream '{}' has {}; a route must take parcels as they come", stream_ids[i],
+                        sections_.contains(other + ".fulfillment") ? "a fulfillment center" : "a release program"));
+      return std::nullopt;
+    }
+    rule.routes.push_back(static_cast<std::uint32_t>(i));
+  }
+  if (rule.routes.empty()) {
+    error(where(path + ".routes"), path + ".routes", "at least one route is needed");
+    return std::nullopt;
+  }
+  if (const auto origin = maybe<std::string>(path + ".declared_origin", "")) {
+    const auto& origin_ids = ids_["origins"];
+    const auto it = std::find(origin_ids.begin(), origin_ids.end(), *origin);
+    if (it == origin_ids.end()) {
+      error(where(path + ".declared_origin"), path + ".declared_origin",
+            fmt::format("no origin '{}'{}", *origin, did_you_mean_suffix(*origin, origin_ids)));
+      return std::nullopt;
+    }
+    rule.declared_origin = static_cast<std::uint16_t>(it - origin_ids.begin());
+  }
+  return rule;
 }
 
 std::optional<FulfillmentSupply> Validator::build_fulfillment(const std::string& path, const CustomsModelConfig& m) {

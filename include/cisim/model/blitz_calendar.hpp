@@ -34,10 +34,11 @@ class BlitzCalendar {
 
   /// The blitzes that may select a shipment of `origin` and `category` at facility `f` at
   /// time `t` (their origin and category lists allow it), into `out`. Uses the current
-  /// slice unless `t` is outside it (a parcel in transit from a fulfillment center).
+  /// slice unless `t` is outside it (a parcel in transit from a fulfillment center) or `f`
+  /// is not the slice's facility (a violator moved to another route, docs/model.md "Displacement").
   void eligible(std::size_t f, SimTime t, std::uint16_t origin, std::uint16_t category, std::vector<std::size_t>& out) const {
     out.clear();
-    if (t >= slice_from_ && t < slice_to_) {
+    if (f == slice_facility_ && t >= slice_from_ && t < slice_to_) {
       if (active_.empty()) return;  // the common answer outside blitzes
       for (const std::size_t b : active_) {
         if (allows(b, origin, category)) out.push_back(b);
@@ -78,6 +79,7 @@ class BlitzCalendar {
   std::size_t facilities_;
   std::vector<std::size_t> active_;
   SimTime slice_from_, slice_to_;
+  std::size_t slice_facility_ = 0;
 };
 
 }  // namespace cisim

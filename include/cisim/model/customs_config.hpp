@@ -58,6 +58,21 @@ struct SellerPopulation {
   /// (per category; empty: none). Its sale goes to another seller; at a fulfillment center,
   /// it stocks another category instead.
   std::vector<bool> restricted_categories;
+  /// Specific deterrence (A): a seller's risk multiplier falls by this share after each
+  /// seizure of, or penalty on, one of its shipments.
+  double deterrence = 0.0;
+};
+
+/// Violators who adapt (docs/model.md, "Displacement"): the violating shipments of a stream
+/// move to other routes when the interdiction rate they observe on theirs exceeds the lowest
+/// on those routes. The share moved follows strength x (1 - lowest rate / own rate) with a
+/// first-order lag; legitimate traffic does not move.
+struct DisplacementRule {
+  std::vector<std::uint32_t> routes;            ///< stream indices a moved shipment may take
+  double strength = 0.0;
+  Duration lag = Duration::days(7);
+  int window_days = 14;
+  std::optional<std::uint16_t> declared_origin;  ///< transshipment: the origin a moved shipment declares
 };
 
 /// Dodge's continuous sampling plan CSP-1 as a release program: inspect every shipment until
@@ -106,6 +121,7 @@ struct CustomsStream {
   std::optional<ContinuousSamplingPlan> release_program;
   std::optional<FulfillmentSupply> fulfillment;
   std::optional<LotSampling> lot_sampling;
+  std::optional<DisplacementRule> displacement;
 };
 
 /// Logistic risk score over the features of docs/model.md ("Targeting"): the shipment is

@@ -26,6 +26,7 @@ enum class Count : std::uint8_t {
   BulkCovered,
   BreakbulkParcels,
   SplitOrders,
+  Rerouted,
   CarryingAny,
   CarryingCounterfeit,
   CarryingUndervaluation,

@@ -47,6 +47,9 @@ class SellerMarket {
   /// A finding: remembered, and the seller delisted after the takedown latency, or at once
   /// at the suspension count.
   void record_finding(std::uint32_t seller, SimTime now);
+  /// A seizure of, or penalty on, one of the seller's shipments: specific deterrence lowers
+  /// its propensity by the population's `deterrence` share (docs/model.md, "Deterrence").
+  void record_sanction(std::uint32_t seller) { risk_multiplier_[seller] *= 1.0 - population_->deterrence; }
 
  private:
   bool excluded(std::uint32_t seller, SimTime at, std::optional<std::uint16_t> category) const {

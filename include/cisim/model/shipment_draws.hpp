@@ -55,6 +55,7 @@ inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint3
   ShipmentRecord r;
   r.arrived = at;
   r.stream = s;
+  r.drawn_stream = s;
   r.origin = static_cast<std::uint16_t>(d.origin(g));
   r.category = static_cast<std::uint16_t>(d.category(g));
   const ProductCategory& category = config.categories[r.category];

@@ -44,7 +44,8 @@ struct ShipmentRecord {
   SimTime arrived;
   double true_value_usd = 0.0;
   double declared_value_usd = 0.0;
-  std::uint32_t stream = 0;
+  std::uint32_t stream = 0;        ///< the stream it arrives on (a moved violator: its route)
+  std::uint32_t drawn_stream = 0;  ///< the stream it was drawn from, whose seller sent it
   std::uint32_t seller = kNoSeller;
   std::uint32_t lot = kNoLot;    ///< the fulfillment-center lot it came from, if any
   std::uint32_t items = 1;
