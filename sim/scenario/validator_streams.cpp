@@ -196,10 +196,6 @@ std::optional<DisplacementRule> Validator::build_displacement(const std::string&
     }
     rule.routes.push_back(static_cast<std::uint32_t>(i));
   }
-  if (rule.routes.empty()) {
-    error(where(path + ".routes"), path + ".routes", "at least one route is needed");
-    return std::nullopt;
-  }
   if (const auto origin = maybe<std::string>(path + ".declared_origin", "")) {
     const auto& origin_ids = ids_["origins"];
     const auto it = std::find(origin_ids.begin(), origin_ids.end(), *origin);
@@ -209,6 +205,13 @@ std::optional<DisplacementRule> Validator::build_displacement(const std::string&
       return std::nullopt;
     }
     rule.declared_origin = static_cast<std::uint16_t>(it - origin_ids.begin());
+  }
+  // An empty list is an error of its own; a list whose ids were wrong has been reported.
+  if (rule.routes.empty()) {
+    if (has(path + ".routes") && get<std::vector<std::string>>(path + ".routes", "").empty()) {
+      error(where(path + ".routes"), path + ".routes", "at least one route is needed");
+    }
+    return std::nullopt;
   }
   return rule;
 }
