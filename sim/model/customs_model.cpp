@@ -22,6 +22,7 @@
 #include "cisim/model/officer_pool_recorder.hpp"
 #include "cisim/model/officer_time_recorder.hpp"
 #include "cisim/model/outcome.hpp"
+#include "cisim/model/post_compliance.hpp"
 #include "cisim/model/release_program.hpp"
 #include "cisim/model/shipment_trace.hpp"
 #include "cisim/model/shipment_draws.hpp"
@@ -51,6 +52,7 @@ class CustomsRun final : public ParcelSink {
         fulfillment_(config, part.streams),
         recorder_(config, days_covering(config.horizon), part.streams),
         displacement_(config, part.streams, streams, days_covering(config.horizon)),
+        posts_(config, streams),
         draws_(config.streams.size()),
         pool_recorders_(config.facilities.size(), nullptr),
         officer_time_(config.facilities.size(), nullptr) {
@@ -157,6 +159,13 @@ class CustomsRun final : public ParcelSink {
     const auto& policy = config_.policies;
     r.bulk_entry = entry == Entry::BulkEntry;
     if (r.carried) displacement_.arrived(r);
+    // A scored foreign post (EO 13904): its measures, and its improved data when asked for it.
+    PostMeasure post = PostMeasure::None;
+    if (stream.mode == Mode::Postal && posts_.scored(r.origin)) {
+      post = posts_.measure(r.origin, r.arrived);
+      has_data = posts_.arrive(r.origin, post, has_data, stream.advance_data_share);
+    }
+    const bool refused = post == PostMeasure::Blocked || (post == PostMeasure::DataRequired && !has_data);
     // Formal entry for high-risk shipments: whatever the value, and with the full data a
     // formal entry files, which the targeting then sees.
     const bool high_risk = entry != Entry::BulkCovered && rules_.is_high_risk(r, [&] { return score(r, has_data); });
@@ -175,7 +184,9 @@ class CustomsRun final : public ParcelSink {
     const std::uint64_t items = r.items;
     recorder_.at_arrival(r, eligible_, [&](CustomsTally& t) {
       ++t[Count::Arrivals];
-      if (d.covered) {
+      if (refused) {
+        ++t[Count::PostRefused];  // no entry: neither duty-free nor dutiable
+      } else if (d.covered) {
         ++t[Count::BulkCovered];  // its items were counted with its bulk entry
       } else {
         t[Count::Items] += items;
@@ -200,6 +211,10 @@ class CustomsRun final : public ParcelSink {
       }
     });
     ++ledger_arrived_;
+    if (refused) {
+      ++ledger_refused_;  // held or blocked at the border: it never enters commerce
+      return;
+    }
     if (stream.release_program) {
       // A release program decides when the shipment reaches the facility, after the outcomes
       // of earlier inspections are known (CSP-1 depends on them).
@@ -208,6 +223,9 @@ class CustomsRun final : public ParcelSink {
       return;
     }
     r.reason = select(r, has_data);
+    if (r.reason == SelectionReason::None && post != PostMeasure::None && posts_.prioritized_selection(r.origin)) {
+      r.reason = SelectionReason::Targeted;  // prioritized targeted inspection of a non-compliant post
+    }
     if (r.reason == SelectionReason::None && high_risk && policy.formal_entry.inspection_rate > 0.0 &&
         draws_[r.stream]->selection.uniform01() < policy.formal_entry.inspection_rate) {
       r.reason = SelectionReason::FormalEntryRule;
@@ -342,6 +360,7 @@ class CustomsRun final : public ParcelSink {
     });
     if (trace_ && now >= trace_from_) trace_->inspected(r, now, found, outcome);
     if (outcome.interdicted) displacement_.interdicted(r, now);
+    if (config_.streams[r.stream].mode == Mode::Postal && posts_.scored(r.origin)) posts_.inspected(r.origin, found != 0, now);
     if ((outcome.interdicted || outcome.penalty_usd > 0.0) && r.seller != kNoSeller) {
       draws_[r.drawn_stream]->sellers.record_sanction(r.seller);
     }
@@ -382,11 +401,12 @@ class CustomsRun final : public ParcelSink {
 
   void check_conservation() const {
     const std::uint64_t in_system = slots_.size() - free_.size();
-    const std::uint64_t accounted = ledger_released_ + ledger_seized_ + ledger_abandoned_ + in_system;
+    const std::uint64_t accounted = ledger_released_ + ledger_seized_ + ledger_abandoned_ + ledger_refused_ + in_system;
     if (accounted != ledger_arrived_) {
       throw ConservationError(fmt::format(
-          "shipments not conserved at {} h: arrived {} != released {} + seized {} + abandoned {} + in the system {}",
-          sim_.now().since_start().to_hours(), ledger_arrived_, ledger_released_, ledger_seized_, ledger_abandoned_, in_system));
+          "shipments not conserved at {} h: arrived {} != released {} + seized {} + abandoned {} + refused {} + in the system {}",
+          sim_.now().since_start().to_hours(), ledger_arrived_, ledger_released_, ledger_seized_, ledger_abandoned_,
+          ledger_refused_, in_system));
     }
   }
 
@@ -403,6 +423,7 @@ class CustomsRun final : public ParcelSink {
   Fulfillment fulfillment_;
   CustomsRecorder recorder_;
   ViolatorDisplacement displacement_;
+  PostCompliance posts_;
   std::vector<std::optional<ShipmentDraws>> draws_;  // per stream; the part's own only
   std::vector<OfficerPool> pools_;                    // per facility
   std::vector<OfficerPoolRecorder*> pool_recorders_;  // per facility; the part's own only
@@ -410,7 +431,7 @@ class CustomsRun final : public ParcelSink {
   std::vector<std::size_t> eligible_;  // blitzes that may select the shipment being entered
   std::vector<ShipmentRecord> slots_;
   std::vector<std::uint32_t> free_;
-  std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0;
+  std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0, ledger_refused_ = 0;
 };
 
 }  // namespace

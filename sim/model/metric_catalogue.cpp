@@ -70,6 +70,9 @@ const std::vector<MetricDefinition> kCatalogue{
      "violating shipments that arrived on this route instead of their own stream, moved by displacement (counted where they "
      "arrived)",
      count_of<Count::Rerouted>},
+    {"post_refused", "Refused under EO 13904 measures", "shipments", K::Count, W::Arrival, kArrivalScopes, false,
+     "items of a scored foreign post held for lack of advance data while more data is required, or blocked (EO 13904)",
+     count_of<Count::PostRefused>},
     // Selection, by the time a selected shipment joins the inspection line.
     {"selected", "Selected for inspection", "shipments", K::Count, W::Event, kEventScopes, true, "shipments selected for inspection, for any reason", selected},
     {"selected_blitz", "selected by a blitz", "shipments", K::Count, W::Event, kEventScopes, true, "selected by a blitz", count_of<Count::SelectedBlitz>},

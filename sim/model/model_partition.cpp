@@ -56,6 +56,15 @@ std::vector<ModelPartition> partition_model(const CustomsModelConfig& config) {
       for (const std::uint32_t route : s.displacement->routes) groups.join(s.facility, config.streams[route].facility);
     }
   }
+  // A foreign post's score counts its items at every facility: all postal streams together.
+  if (config.policies.post_scoring.enabled) {
+    std::optional<std::size_t> postal;
+    for (const CustomsStream& s : config.streams) {
+      if (s.mode != Mode::Postal) continue;
+      if (postal) groups.join(*postal, s.facility);
+      else postal = s.facility;
+    }
+  }
   std::optional<std::size_t> blitzed;  // the first facility any blitz covers
   for (const Blitz& b : config.blitzes) {
     for (std::size_t f = 0; f < nf && f < b.facilities.size(); ++f) {

@@ -52,6 +52,41 @@ void add_policy_keys(std::vector<KeySpec>& s) {
                    "share of fulfillment centers that, asked after a seizure, destroy the identical goods still in stock "
                    "(the seller's lot)",
                    "80%"));
+  s.push_back(section("policies.post_scoring", false,
+                      "Executive Order 13904 (31 Jan 2020): quarterly compliance scores for foreign posts, the postal "
+                      "items of each listed origin (docs/model.md, \"Foreign posts scored\")"));
+  s.push_back(reference_list("policies.post_scoring.posts", "origins", true, "origins whose posts are scored (postal items only)",
+                             "[CN, HK]"));
+  s.push_back(with_range(leaf("policies.post_scoring.quarter", KeyType::Duration, "duration", false, "91d",
+                              "length of a scoring period", "91d"),
+                         86400, std::nullopt));
+  s.push_back(leaf("policies.post_scoring.data_weight", KeyType::Fraction, "fraction", false, "50%",
+                   "weight of advance-data completeness in the score; the rest weighs the clean share of the post's inspected "
+                   "items (A)",
+                   "60%"));
+  s.push_back(leaf("policies.post_scoring.threshold", KeyType::Fraction, "fraction", true, "",
+                   "a quarter scored below this is non-compliant (A)", "70%"));
+  s.push_back(with_range(leaf("policies.post_scoring.prioritize_after", KeyType::Integer, "quarters", false, "2",
+                              "consecutive non-compliant quarters after which the post's items get prioritized targeting (EO 13904)",
+                              "2"),
+                         1, 1000));
+  s.push_back(with_range(leaf("policies.post_scoring.request_data_after", KeyType::Integer, "quarters", false, "6",
+                              "consecutive non-compliant quarters after which more data is required: items without advance "
+                              "data are held unless the post improves (EO 13904)",
+                              "6"),
+                         1, 1000));
+  s.push_back(with_range(leaf("policies.post_scoring.block_after", KeyType::Integer, "quarters", false, "8",
+                              "consecutive non-compliant quarters after which the post's items are blocked (EO 13904)", "8"),
+                         1, 1000));
+  s.push_back(leaf("policies.post_scoring.prioritized_rate", KeyType::Fraction, "fraction", false, "5%",
+                   "share of a prioritized post's items selected for targeted inspection (A)", "10%"));
+  KeySpec improves = section("policies.post_scoring.improves", false,
+                             "posts that improve when more data is required, with the advance-data share each then reaches "
+                             "(a post not listed does not improve)");
+  improves.type = KeyType::IdMap;
+  s.push_back(improves);
+  s.push_back(leaf("policies.post_scoring.improves.*", KeyType::Fraction, "fraction", true, "",
+                   "advance-data share of the post's items once more data is required", "95%"));
   s.push_back(section("policies.formal_entry", false,
                       "formal entry required for high-risk shipments whatever their value (DHS 2020): high-risk by "
                       "`min_score`, `origins` or `categories`; formal entries file full data"));

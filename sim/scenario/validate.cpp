@@ -114,6 +114,7 @@ Scenario Validator::build() {
   build_policies(m);
   build_de_minimis_rules(s);
   build_formal_entry_rule(m);
+  build_post_scoring(m);
   build_blitzes(s);
   // Load warnings only make sense for a scenario that is otherwise valid.
   if (!has_errors(diagnostics_)) {

@@ -126,6 +126,7 @@ class Validator {
   std::vector<double> build_mix(const std::string& path, const std::string& universe, std::size_t universe_size);
   std::optional<CustomsStream> build_stream(const std::string& id, const CustomsModelConfig& m, int start_weekday);
   std::optional<DisplacementRule> build_displacement(const std::string& id, const CustomsStream& stream);
+  void build_post_scoring(CustomsModelConfig& m);
   std::optional<FulfillmentSupply> build_fulfillment(const std::string& path, const CustomsModelConfig& m);
   std::optional<LotSampling> build_lot_sampling(const std::string& path);
 

@@ -104,6 +104,43 @@ void Validator::build_de_minimis_rules(Scenario& s) {
   }
 }
 
+void Validator::build_post_scoring(CustomsModelConfig& m) {
+  const std::string f = "policies.post_scoring";
+  if (!sections_.contains(f)) return;
+  PostScoring& p = m.policies.post_scoring;
+  p.enabled = true;
+  p.posts = build_id_filter(f + ".posts", ids_["origins"], "origin");
+  p.quarter = maybe<Duration>(f + ".quarter", f + ".quarter").value_or(Duration::days(91));
+  p.weight_data = maybe<double>(f + ".data_weight", f + ".data_weight").value_or(0.5);
+  p.threshold = maybe<double>(f + ".threshold", "").value_or(0.7);
+  p.prioritize_after = static_cast<int>(maybe<std::int64_t>(f + ".prioritize_after", f + ".prioritize_after").value_or(2));
+  p.request_data_after = static_cast<int>(maybe<std::int64_t>(f + ".request_data_after", f + ".request_data_after").value_or(6));
+  p.block_after = static_cast<int>(maybe<std::int64_t>(f + ".block_after", f + ".block_after").value_or(8));
+  p.prioritized_rate = maybe<double>(f + ".prioritized_rate", f + ".prioritized_rate").value_or(0.05);
+  if (!(p.prioritize_after <= p.request_data_after && p.request_data_after <= p.block_after)) {
+    error(where(f), f,
+          fmt::format("the measures must come in the order EO 13904 gives them: prioritize_after ({}) <= request_data_after ({}) <= "
+                      "block_after ({})",
+                      p.prioritize_after, p.request_data_after, p.block_after));
+  }
+  const auto& origins = ids_["origins"];
+  p.improves.assign(origins.size() + 1, std::nullopt);
+  for (const std::string& id : ids_[f + ".improves"]) {
+    const auto it = std::find(origins.begin(), origins.end(), id);
+    const std::string key = f + ".improves." + id;
+    if (it == origins.end()) {
+      error(where(key), key, fmt::format("no origin '{}'{}", id, did_you_mean_suffix(id, origins)));
+      continue;
+    }
+    const auto i = static_cast<std::size_t>(it - origins.begin());
+    if (p.posts.empty() || !p.posts[i]) {
+      error(where(key), key, fmt::format("'{}' is not a scored post (policies.post_scoring.posts)", id));
+      continue;
+    }
+    p.improves[i] = maybe<double>(key, "");
+  }
+}
+
 void Validator::build_formal_entry_rule(CustomsModelConfig& m) {
   const std::string f = "policies.formal_entry";
   if (!sections_.contains(f)) return;

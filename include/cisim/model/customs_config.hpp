@@ -164,6 +164,26 @@ struct FormalEntryRule {
   double inspection_rate = 0.0;         ///< share of these entries inspected by the rule itself
 };
 
+/// Executive Order 13904 (31 Jan 2020; docs/model.md, "Foreign posts scored"): each scored
+/// post (the postal items of one declared origin) gets a compliance score per quarter,
+/// weight_data x its advance-data share + (1 - weight_data) x the clean share of its inspected
+/// items. Below `threshold` for `prioritize_after` consecutive quarters its items get
+/// prioritized targeted inspection; for `request_data_after`, more data is required (a post
+/// that improves reaches its `improves` share of advance data, the items of one that does not
+/// are held when they lack it); for `block_after`, its items are blocked.
+struct PostScoring {
+  bool enabled = false;
+  std::vector<bool> posts;  ///< per origin
+  Duration quarter = Duration::days(91);
+  double weight_data = 0.5;
+  double threshold = 0.7;
+  int prioritize_after = 2;
+  int request_data_after = 6;
+  int block_after = 8;
+  double prioritized_rate = 0.05;  ///< of a prioritized post's items, selected for targeted inspection
+  std::vector<std::optional<double>> improves;  ///< per origin: advance-data share reached when asked
+};
+
 struct CustomsPolicies {
   double de_minimis_threshold_usd = 800.0;
   double informal_limit_usd = 2500.0;
@@ -177,6 +197,7 @@ struct CustomsPolicies {
   /// the ad valorem rate (empty: ad valorem).
   std::vector<SpecificDutyBand> postal_specific_duty;
   FormalEntryRule formal_entry;
+  PostScoring post_scoring;
   /// An informal or formal entry files the goods' classification, value and importer, so
   /// targeting sees category, value and seller history for it even without advance data.
   bool entries_file_data = true;

@@ -27,6 +27,7 @@ enum class Count : std::uint8_t {
   BreakbulkParcels,
   SplitOrders,
   Rerouted,
+  PostRefused,
   CarryingAny,
   CarryingCounterfeit,
   CarryingUndervaluation,
