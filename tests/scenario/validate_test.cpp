@@ -84,3 +84,23 @@ TEST_CASE("validate_scenario: officer scale multiplies and rounds every count", 
   REQUIRE(officers.officers_at(SimTime::start() + Duration::hours(7)) == 6);   // 4 x 1.5
   REQUIRE(officers.officers_at(SimTime::start() + Duration::hours(15)) == 5);  // 3 x 1.5 = 4.5, rounded half away
 }
+
+TEST_CASE("prevalence_scale multiplies one violation kind in every category and leaves the others", "[scenario]") {
+  std::string text = valid_scenario_text();
+  text += R"(categories:
+  bags: {value: {dist: constant, value: 30 USD}, prevalence: {counterfeit: 4%, undervaluation: 3%}}
+  toys: {value: {dist: constant, value: 20 USD}, prevalence: {counterfeit: 1%}}
+)";
+  text = replaced(text, "      rate: 30/h", "      rate: 30/h\n    category_mix: {bags: 50%, toys: 50%}");
+  const auto plain = load_scenario_text(text, "small.yaml");
+  const auto scaled = load_scenario_text(text, "small.yaml", {"prevalence_scale.counterfeit=2.5"});
+  REQUIRE(plain.scenario);
+  REQUIRE(scaled.scenario);
+  const auto& a = plain.scenario->model.categories;
+  const auto& b = scaled.scenario->model.categories;
+  const auto counterfeit = static_cast<std::size_t>(cisim::ViolationKind::Counterfeit);
+  const auto undervaluation = static_cast<std::size_t>(cisim::ViolationKind::Undervaluation);
+  CHECK(b[0].prevalence[counterfeit] == Approx(2.5 * a[0].prevalence[counterfeit]));
+  CHECK(b[1].prevalence[counterfeit] == Approx(0.025));
+  CHECK(b[0].prevalence[undervaluation] == a[0].prevalence[undervaluation]);
+}
