@@ -91,7 +91,7 @@ TEST_CASE("prevalence_scale multiplies one violation kind in every category and 
   bags: {value: {dist: constant, value: 30 USD}, prevalence: {counterfeit: 4%, undervaluation: 3%}}
   toys: {value: {dist: constant, value: 20 USD}, prevalence: {counterfeit: 1%}}
 )";
-  text = replaced(text, "      rate: 30/h", "      rate: 30/h\n    category_mix: {bags: 50%, toys: 50%}");
+  text = replaced(text, "    facility: jfk_imf", "    facility: jfk_imf\n    category_mix: {bags: 50%, toys: 50%}");
   const auto plain = load_scenario_text(text, "small.yaml");
   const auto scaled = load_scenario_text(text, "small.yaml", {"prevalence_scale.counterfeit=2.5"});
   REQUIRE(plain.scenario);
