@@ -68,6 +68,11 @@ class CustomsRun final : public ParcelSink {
       pools_[f].add_observer(officer_time_[f], sim_.now());
       schedule_officer_change(f);
     }
+    watched_.assign(config.streams.size(), false);
+    for (std::size_t s = 0; s < config.streams.size(); ++s) {
+      watched_[s] = displacement_.tracks(static_cast<std::uint32_t>(s)) ||
+                    (config.policies.post_scoring.enabled && config.streams[s].mode == Mode::Postal);
+    }
     for (const std::uint32_t s : part.streams) {
       draws_[s].emplace(config.streams[s], streams);
       sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{s});
@@ -158,12 +163,16 @@ class CustomsRun final : public ParcelSink {
     const std::size_t f = stream.facility;
     const auto& policy = config_.policies;
     r.bulk_entry = entry == Entry::BulkEntry;
-    if (r.carried) displacement_.arrived(r);
-    // A scored foreign post (EO 13904): its measures, and its improved data when asked for it.
+    // Streams that displacement observes or whose posts may be scored: one test for the rest.
+    const bool watched = watched_[r.stream];
     PostMeasure post = PostMeasure::None;
-    if (stream.mode == Mode::Postal && posts_.scored(r.origin)) {
-      post = posts_.measure(r.origin, r.arrived);
-      has_data = posts_.arrive(r.origin, post, has_data, stream.advance_data_share);
+    if (watched) [[unlikely]] {
+      if (r.carried) displacement_.arrived(r);
+      // A scored foreign post (EO 13904): its measures, and its improved data when asked for it.
+      if (stream.mode == Mode::Postal && posts_.scored(r.origin)) {
+        post = posts_.measure(r.origin, r.arrived);
+        has_data = posts_.arrive(r.origin, post, has_data, stream.advance_data_share);
+      }
     }
     const bool refused = post == PostMeasure::Blocked || (post == PostMeasure::DataRequired && !has_data);
     // Formal entry for high-risk shipments: whatever the value, and with the full data a
@@ -173,8 +182,7 @@ class CustomsRun final : public ParcelSink {
     const EntryDecision d = rules_.classify(r, stream.mode, high_risk, entry);
     if (trace_) r.entry = entry_kind(d, has_data, high_risk, entry);
     // An entry files what advance data would have given (docs/model.md, "Entries bring data").
-    const bool files_entry = !d.covered && !d.de_minimis;
-    if (files_entry && policy.entries_file_data) has_data = true;
+    if (!d.de_minimis && !d.covered && policy.entries_file_data) has_data = true;
     // A release program replaces blitz selection: no blitz can select its shipments.
     if (stream.release_program) {
       eligible_.clear();
@@ -202,7 +210,7 @@ class CustomsRun final : public ParcelSink {
       }
       if (r.bulk_entry) ++t[Count::BulkEntries];
       if (entry == Entry::BreakBulkParcel) ++t[Count::BreakbulkParcels];
-      if (r.stream != r.drawn_stream) ++t[Count::Rerouted];
+      if (watched && r.stream != r.drawn_stream) ++t[Count::Rerouted];  // routes are watched
       if (r.carried) {
         ++t[Count::CarryingAny];
         for (int k = 0; k < kViolationKinds; ++k) {
@@ -424,6 +432,7 @@ class CustomsRun final : public ParcelSink {
   CustomsRecorder recorder_;
   ViolatorDisplacement displacement_;
   PostCompliance posts_;
+  std::vector<char> watched_;  // per stream: displacement counts it, or its posts may be scored
   std::vector<std::optional<ShipmentDraws>> draws_;  // per stream; the part's own only
   std::vector<OfficerPool> pools_;                    // per facility
   std::vector<OfficerPoolRecorder*> pool_recorders_;  // per facility; the part's own only

@@ -28,6 +28,8 @@ class ViolatorDisplacement {
   ViolatorDisplacement(const CustomsModelConfig& config, const std::vector<std::uint32_t>& part_streams,
                        const RandomStreams& streams, std::size_t days);
 
+  /// Whether stream s is observed (it has a rule or is a route of one).
+  bool tracks(std::uint32_t s) const { return !tracked_.empty() && tracked_[s].has_value(); }
   /// Whether stream s has a rule (its violators may move).
   bool moves(std::uint32_t s) const { return !rules_.empty() && rules_[s] != nullptr; }
   /// Updates the share moved of stream s at `now` (the start of an hour of its arrivals).
