@@ -135,6 +135,10 @@ class Validator {
   SimTime date_time(const CivilDate& date, const CivilDate& start) const;
   void build_de_minimis_rules(Scenario& s);
   void build_formal_entry_rule(CustomsModelConfig& m);
+  /// The index of `id` in the ids of `universe` ("origins", "facilities"), or an error at
+  /// `path` ("no origin 'CM'; did you mean 'CN'?") and nothing.
+  std::optional<std::size_t> index_of_id(const std::string& path, const std::string& id, const std::string& universe,
+                                         const char* noun);
   std::vector<bool> build_id_filter(const std::string& path, const std::vector<std::string>& universe, const char* noun);
   void build_blitzes(Scenario& s);
 

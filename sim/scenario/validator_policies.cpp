@@ -123,16 +123,12 @@ void Validator::build_post_scoring(CustomsModelConfig& m) {
                       "block_after ({})",
                       p.prioritize_after, p.request_data_after, p.block_after));
   }
-  const auto& origins = ids_["origins"];
-  p.improves.assign(origins.size() + 1, std::nullopt);
+  p.improves.assign(ids_["origins"].size() + 1, std::nullopt);
   for (const std::string& id : ids_[f + ".improves"]) {
-    const auto it = std::find(origins.begin(), origins.end(), id);
     const std::string key = f + ".improves." + id;
-    if (it == origins.end()) {
-      error(where(key), key, fmt::format("no origin '{}'{}", id, did_you_mean_suffix(id, origins)));
-      continue;
-    }
-    const auto i = static_cast<std::size_t>(it - origins.begin());
+    const auto index = index_of_id(key, id, "origins", "origin");
+    if (!index) continue;
+    const std::size_t i = *index;
     if (p.posts.empty() || !p.posts[i]) {
       error(where(key), key, fmt::format("'{}' is not a scored post (policies.post_scoring.posts)", id));
       continue;
@@ -160,6 +156,15 @@ void Validator::build_formal_entry_rule(CustomsModelConfig& m) {
   if (!rule.min_score && rule.origins.empty() && rule.categories.empty()) {
     error(where(f), f, "say which shipments are high-risk: min_score, origins or categories");
   }
+}
+
+std::optional<std::size_t> Validator::index_of_id(const std::string& path, const std::string& id, const std::string& universe,
+                                                  const char* noun) {
+  const auto& ids = ids_[universe];
+  const auto it = std::find(ids.begin(), ids.end(), id);
+  if (it != ids.end()) return static_cast<std::size_t>(it - ids.begin());
+  error(where(path), path, fmt::format("no {} '{}'{}", noun, id, did_you_mean_suffix(id, ids)));
+  return std::nullopt;
 }
 
 // Resolves a list of ids against `universe`; absent list: empty (meaning "all").

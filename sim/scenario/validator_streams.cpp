@@ -197,14 +197,9 @@ std::optional<DisplacementRule> Validator::build_displacement(const std::string&
     rule.routes.push_back(static_cast<std::uint32_t>(i));
   }
   if (const auto origin = maybe<std::string>(path + ".declared_origin", "")) {
-    const auto& origin_ids = ids_["origins"];
-    const auto it = std::find(origin_ids.begin(), origin_ids.end(), *origin);
-    if (it == origin_ids.end()) {
-      error(where(path + ".declared_origin"), path + ".declared_origin",
-            fmt::format("no origin '{}'{}", *origin, did_you_mean_suffix(*origin, origin_ids)));
-      return std::nullopt;
-    }
-    rule.declared_origin = static_cast<std::uint16_t>(it - origin_ids.begin());
+    const auto index = index_of_id(path + ".declared_origin", *origin, "origins", "origin");
+    if (!index) return std::nullopt;
+    rule.declared_origin = static_cast<std::uint16_t>(*index);
   }
   // An empty list is an error of its own; a list whose ids were wrong has been reported.
   if (rule.routes.empty()) {
@@ -220,15 +215,10 @@ std::optional<FulfillmentSupply> Validator::build_fulfillment(const std::string&
   const auto center = maybe<std::string>(path + ".center", "");
   const auto lot_units = maybe<CountDistribution>(path + ".lot_units", "");
   if (!center || !lot_units) return std::nullopt;
-  const auto& facility_ids = ids_["facilities"];
-  const auto it = std::find(facility_ids.begin(), facility_ids.end(), *center);
-  if (it == facility_ids.end()) {
-    error(where(path + ".center"), path + ".center",
-          fmt::format("no facility '{}'{}", *center, did_you_mean_suffix(*center, facility_ids)));
-    return std::nullopt;
-  }
+  const auto index = index_of_id(path + ".center", *center, "facilities", "facility");
+  if (!index) return std::nullopt;
   FulfillmentSupply supply;
-  supply.center = static_cast<std::size_t>(it - facility_ids.begin());
+  supply.center = *index;
   if (supply.center >= m.facilities.size()) return std::nullopt;
   if (!is_center(supply.center)) {
     error(where(path + ".center"), path + ".center",
