@@ -221,6 +221,7 @@ class CustomsRun final : public ParcelSink {
     ++ledger_arrived_;
     if (refused) {
       ++ledger_refused_;  // held or blocked at the border: it never enters commerce
+      if (trace_ && r.arrived >= trace_from_) trace_->refused(r, r.arrived);
       return;
     }
     if (stream.release_program) {

@@ -66,4 +66,12 @@ void ShipmentTrace::released(const ShipmentRecord& r, SimTime at, bool line_full
   keep(t);
 }
 
+void ShipmentTrace::refused(const ShipmentRecord& r, SimTime at) {
+  if (released_share_ <= 0.0 || sample_.uniform01() >= released_share_) return;
+  TraceRecord t = base(r, at);
+  t.kind = TraceKind::Refused;
+  t.outcome = TraceOutcome::Refused;
+  keep(t);
+}
+
 }  // namespace cisim

@@ -14,8 +14,8 @@
 namespace cisim {
 namespace {
 
-constexpr const char* kKinds[] = {"inspected", "released", "released_line_full"};
-constexpr const char* kOutcomes[] = {"released", "released_duty_penalty", "seized", "abandoned"};
+constexpr const char* kKinds[] = {"inspected", "released", "released_line_full", "refused"};
+constexpr const char* kOutcomes[] = {"released", "released_duty_penalty", "seized", "abandoned", "refused"};
 
 // "2019-07-15T10:23:45" for `hours` after the start date's midnight.
 std::string date_time(std::int64_t day0, double hours) {
@@ -65,6 +65,7 @@ void write_trace_csv(const std::string& path, const Report& report, const Scenar
       const CustomsStream& stream = m.streams[t.stream];
       const Facility& facility = m.facilities[stream.facility];
       const bool inspected = t.kind == TraceKind::Inspected;
+      const bool has_outcome = inspected || t.kind == TraceKind::Refused;
       part += fmt::format(
           "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", report.run_id, replication,
           kKinds[static_cast<int>(t.kind)], date_time(day0, t.at_hours), shortest_number(t.at_hours), date_time(day0, t.arrived_hours),
@@ -78,7 +79,7 @@ void write_trace_csv(const std::string& path, const Report& report, const Scenar
           t.blitz == kNoBlitz ? std::string{} : csv_field(m.blitzes[static_cast<std::size_t>(t.blitz)].name),
           inspected ? shortest_number(t.waited_hours) : std::string{},
           inspected ? csv_field(facility.methods[t.method].name) : std::string{}, violations(t.carried),
-          inspected ? violations(t.found) : std::string{}, inspected ? kOutcomes[static_cast<int>(t.outcome)] : "released",
+          inspected ? violations(t.found) : std::string{}, has_outcome ? kOutcomes[static_cast<int>(t.outcome)] : "released",
           shortest_number(t.duty_usd), shortest_number(t.penalty_usd));
     }
     return true;

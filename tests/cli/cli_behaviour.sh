@@ -182,4 +182,29 @@ check "calibrate list not range" 2 "calibrate needs a range LO:HI, not a list" \
 check "calibrate invalid value" 2 "facilities.station.officers.count = -2 does not give a valid scenario" \
   "$cisim" calibrate "$mmc" --set horizon=1d --set warmup=0s -r 2 --vary facilities.station.officers.count=-2:-1 --target 'throughput_per_hour=900±5'
 
+# --trace samples items refused under EO 13904's measures like releases, as 'refused'.
+cat > "$work/posts.yaml" <<'EOF'
+format_version: 1
+name: posts
+description: "one foreign post scored weekly"
+start_date: 2020-04-01
+horizon: 28d
+categories:
+  goods: {value: {dist: lognormal, mean: 40 USD, sd: 30 USD}, prevalence: {counterfeit: 6%}}
+origins:
+  CN: {}
+facilities:
+  imf:
+    kind: international_mail
+    officers: {count: 20}
+    methods: {physical: {duration: {dist: constant, value: 2min}, sensitivity: {counterfeit: 90%}}}
+streams:
+  post: {facility: imf, mode: postal, arrivals: {rate: 2000/d}, origin_mix: {CN: 100%}, category_mix: {goods: 100%}, advance_data: 40%}
+policies:
+  random_rate: 1%
+  post_scoring: {posts: [CN], quarter: 7d, threshold: 70%, prioritize_after: 1, request_data_after: 2, block_after: 3}
+EOF
+check "trace of refused items" 0 "trace of [0-9]+ shipments written" "$cisim" run "$work/posts.yaml" -r 1 --trace "$work/posts.csv" --trace-released 5%
+if [ "$(grep -c '^[^,]*,[^,]*,refused,.*,refused,' "$work/posts.csv")" -gt 100 ]; then pass; else fail "trace: no refused records"; head -3 "$work/posts.csv"; fi
+
 finish

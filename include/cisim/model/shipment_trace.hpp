@@ -26,9 +26,9 @@ struct TraceOptions {
 inline constexpr std::size_t kMaxTraceRecords = 10'000'000;
 
 /// Why a record is in the trace.
-enum class TraceKind : std::uint8_t { Inspected, Released, LineFull };
+enum class TraceKind : std::uint8_t { Inspected, Released, LineFull, Refused };
 /// What became of the shipment.
-enum class TraceOutcome : std::uint8_t { Released, ReleasedWithDuty, Seized, Abandoned };
+enum class TraceOutcome : std::uint8_t { Released, ReleasedWithDuty, Seized, Abandoned, Refused };
 
 /// One shipment, as an inspection database would hold it (and a little more: its truth).
 struct TraceRecord {
@@ -64,6 +64,8 @@ class ShipmentTrace {
   void inspected(const ShipmentRecord& r, SimTime at, ViolationSet found, const Outcome& outcome);
   /// A shipment released without inspection: recorded with chance released_share.
   void released(const ShipmentRecord& r, SimTime at, bool line_full);
+  /// A shipment refused at arrival under EO 13904's measures (held or blocked): sampled as a release.
+  void refused(const ShipmentRecord& r, SimTime at);
 
   const std::vector<TraceRecord>& records() const { return records_; }
   /// The records in time order (arrival slices record releases ahead of the clock).
