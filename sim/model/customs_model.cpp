@@ -71,7 +71,7 @@ class CustomsRun final : public ParcelSink {
     watched_.assign(config.streams.size(), false);
     for (std::size_t s = 0; s < config.streams.size(); ++s) {
       watched_[s] = displacement_.tracks(static_cast<std::uint32_t>(s)) ||
-                    (config.policies.post_scoring.enabled && config.streams[s].mode == Mode::Postal);
+                    posts_.may_score(config.streams[s].mode);
     }
     for (const std::uint32_t s : part.streams) {
       draws_[s].emplace(config.streams[s], streams);
@@ -169,7 +169,7 @@ class CustomsRun final : public ParcelSink {
     if (watched) [[unlikely]] {
       if (r.carried) displacement_.arrived(r);
       // A scored foreign post (EO 13904): its measures, and its improved data when asked for it.
-      if (stream.mode == Mode::Postal && posts_.scored(r.origin)) {
+      if (posts_.scores(stream.mode, r.origin)) {
         post = posts_.measure(r.origin, r.arrived);
         has_data = posts_.arrive(r.origin, post, has_data, stream.advance_data_share);
       }
@@ -369,7 +369,7 @@ class CustomsRun final : public ParcelSink {
     });
     if (trace_ && now >= trace_from_) trace_->inspected(r, now, found, outcome);
     if (outcome.interdicted) displacement_.interdicted(r, now);
-    if (config_.streams[r.stream].mode == Mode::Postal && posts_.scored(r.origin)) posts_.inspected(r.origin, found != 0, now);
+    if (posts_.scores(config_.streams[r.stream].mode, r.origin)) posts_.inspected(r.origin, found != 0, now);
     if ((outcome.interdicted || outcome.penalty_usd > 0.0) && r.seller != kNoSeller) {
       draws_[r.drawn_stream]->sellers.record_sanction(r.seller);
     }

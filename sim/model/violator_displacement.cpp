@@ -9,7 +9,7 @@ namespace cisim {
 
 ViolatorDisplacement::ViolatorDisplacement(const CustomsModelConfig& config, const std::vector<std::uint32_t>& part_streams,
                                            const RandomStreams& streams, std::size_t days)
-    : config_(&config), days_(days) {
+    : days_(days) {
   const std::size_t n = config.streams.size();
   state_.resize(n);
   for (const std::uint32_t s : part_streams) {
@@ -21,10 +21,11 @@ ViolatorDisplacement::ViolatorDisplacement(const CustomsModelConfig& config, con
     }
     rules_[s] = &*rule;
     state_[s].draws.emplace(streams.stream("displacement/" + config.streams[s].name));
+    // The stream and its routes are observed, each once however many rules name it.
     for (const std::uint32_t t : rule->routes) {
-      if (!tracked_[t]) tracked_[t] = Counts{std::vector<std::uint64_t>(days, 0), std::vector<std::uint64_t>(days, 0)};
+      if (!tracked_[t]) tracked_[t].emplace(days);
     }
-    if (!tracked_[s]) tracked_[s] = Counts{std::vector<std::uint64_t>(days, 0), std::vector<std::uint64_t>(days, 0)};
+    if (!tracked_[s]) tracked_[s].emplace(days);
   }
 }
 

@@ -15,7 +15,6 @@
 
 #include "cisim/report/number_format.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
-#include "cisim/scenario/key_value.hpp"
 #include "cisim/scenario/scenario_overlay.hpp"
 #include "cisim/sweep/solver.hpp"
 
@@ -45,12 +44,9 @@ Parsed<CalibrationTarget> parse_calibration_target(const std::string& spec) {
   t.metric = left;
   const std::string right = spec.substr(eq + 1);
   // "±" is two bytes in UTF-8; "+-" is the same for keyboards and shells without it.
+  const std::size_t pm_size = 2;  // both spellings are two bytes
   std::size_t pm = right.find("±");
-  std::size_t pm_size = 2;
-  if (pm == std::string::npos) {
-    pm = right.find("+-");
-    pm_size = 2;
-  }
+  if (pm == std::string::npos) pm = right.find("+-");
   if (pm == std::string::npos || pm == 0 || pm + pm_size >= right.size()) {
     return Parsed<CalibrationTarget>::fail(
         fmt::format("--target {}: expected VALUE±TOLERANCE after '=' (a tolerance is needed: it says when the target is met "
@@ -111,6 +107,13 @@ std::string set_start(CalibrationProblem& problem, const std::string& text) {
 }
 
 namespace {
+
+// problem.sets, then each key at its text: the --set arguments of one evaluation.
+std::vector<std::string> set_arguments_at(const CalibrationProblem& problem, const std::vector<std::string>& texts) {
+  auto sets = problem.sets;
+  for (std::size_t i = 0; i < problem.keys.size(); ++i) sets.push_back(problem.keys[i].key + "=" + texts[i]);
+  return sets;
+}
 
 struct AlgorithmName {
   CalibrationAlgorithm algorithm;
@@ -180,9 +183,7 @@ struct Search {
 
   const CalibrationEvaluation& evaluate(CalibrationEvaluation e) {
     const auto& keys = problem.keys;
-    auto sets = problem.sets;
-    for (std::size_t i = 0; i < keys.size(); ++i) sets.push_back(keys[i].key + "=" + e.texts[i]);
-    LoadedScenario loaded = load(sets);
+    LoadedScenario loaded = load(set_arguments_at(problem, e.texts));
     if (!loaded.scenario) {
       std::string values;
       for (std::size_t i = 0; i < keys.size(); ++i) values += fmt::format("{}{} = {}", i ? ", " : "", keys[i].key, e.texts[i]);
@@ -306,10 +307,7 @@ CalibrationAnswer calibrate(const CalibrationProblem& problem,
 }
 
 std::vector<std::string> fitted_set_arguments(const CalibrationProblem& problem, const CalibrationAnswer& answer) {
-  auto sets = problem.sets;
-  const auto& fitted = answer.fitted();
-  for (std::size_t i = 0; i < problem.keys.size(); ++i) sets.push_back(problem.keys[i].key + "=" + fitted.texts[i]);
-  return sets;
+  return set_arguments_at(problem, answer.fitted().texts);
 }
 
 std::string fitted_scenario_text(const std::string& out_path, const std::string& scenario_path, const CalibrationProblem& problem,

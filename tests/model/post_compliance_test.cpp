@@ -46,8 +46,9 @@ PostMeasure quarter(PostCompliance& posts, std::uint16_t origin, int q, int with
 TEST_CASE("EO 13904: a post's quarterly score and the measures its consecutive misses bring", "[model]") {
   const CustomsModelConfig config = two_posts();
   PostCompliance posts{config, RandomStreams{1, 0}};
-  CHECK(posts.scored(0));
-  CHECK_FALSE(posts.scored(2));
+  CHECK(posts.scores(Mode::Postal, 0));
+  CHECK_FALSE(posts.scores(Mode::Postal, 2));
+  CHECK_FALSE(posts.scores(Mode::Express, 0));
   // 40% data, 10% findings: 0.5 x 0.4 + 0.5 x 0.9 = 0.65 < 0.7, a miss each quarter.
   CHECK(quarter(posts, 0, 0, 400, 10) == PostMeasure::None);
   CHECK(posts.last_score(0) == Approx(0.65));

@@ -28,8 +28,10 @@ class PostCompliance {
  public:
   PostCompliance(const CustomsModelConfig& config, const RandomStreams& streams);
 
-  /// Whether postal items of `origin` are scored.
-  bool scored(std::uint16_t origin) const { return enabled_ && rule_->posts[origin]; }
+  /// Whether items of `mode` may be scored at all (posts score postal items only).
+  bool may_score(Mode mode) const { return enabled_ && mode == Mode::Postal; }
+  /// Whether an item of `mode` from `origin` is scored.
+  bool scores(Mode mode, std::uint16_t origin) const { return may_score(mode) && rule_->posts[origin]; }
   /// The measure the post is under at `now` (closing any quarter that ended before).
   PostMeasure measure(std::uint16_t origin, SimTime now);
   /// An item of the post arrives, on a stream whose advance-data share is `stream_share`;

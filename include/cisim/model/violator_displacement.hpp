@@ -51,6 +51,7 @@ class ViolatorDisplacement {
 
  private:
   struct Counts {
+    explicit Counts(std::size_t days) : arrived(days, 0), interdicted(days, 0) {}
     std::vector<std::uint64_t> arrived, interdicted;  // per day
   };
   struct State {
@@ -61,7 +62,6 @@ class ViolatorDisplacement {
   };
   std::size_t day_of(SimTime t) const;
 
-  const CustomsModelConfig* config_;
   std::vector<const DisplacementRule*> rules_;  // per stream; null without a rule (empty: no stream has one)
   std::vector<std::optional<Counts>> tracked_;  // per stream: those with a rule and their routes
   std::vector<State> state_;                    // per stream
