@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cisim/report/json_estimate.hpp"
 #include "cisim/run.hpp"
 #include "cisim/scenario/key_value.hpp"
 #include "cisim/scenario/load.hpp"
@@ -19,13 +20,6 @@
 
 namespace cisim::app {
 namespace {
-
-nlohmann::ordered_json estimate(const MetricSummary& m) {
-  const auto& s = m.summary;
-  return {{"mean", s.mean},
-          {"ci95", s.half_width ? nlohmann::ordered_json::array({*s.low(), *s.high()}) : nlohmann::ordered_json(nullptr)},
-          {"n", s.n}};
-}
 
 // The whole solve as one JSON object, for scripts.
 std::string solve_json(const SolveProblem& p, const SolveAnswer& a) {
@@ -44,13 +38,13 @@ std::string solve_json(const SolveProblem& p, const SolveAnswer& a) {
       row["value"] = v->value;
       row["unit"] = v->unit;
     }
-    row["metric"] = estimate(e.metric);
+    row["metric"] = estimate_json(e.metric);
     row["meets"] = e.meets;
     evaluations.push_back(std::move(row));
   }
   j["evaluations"] = evaluations;
   if (a.meets) {
-    j["answer"] = {{"meets", a.meets->text}, {"misses", a.misses_text}, {"metric", estimate(a.meets->metric)}};
+    j["answer"] = {{"meets", a.meets->text}, {"misses", a.misses_text}, {"metric", estimate_json(a.meets->metric)}};
   } else {
     j["answer"] = nullptr;
   }

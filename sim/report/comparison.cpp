@@ -11,6 +11,7 @@
 
 #include "cisim/base/assert.hpp"
 #include "cisim/report/csv_field.hpp"
+#include "cisim/report/json_estimate.hpp"
 #include "cisim/report/number_format.hpp"
 #include "cisim/stats/student_t.hpp"
 
@@ -148,7 +149,7 @@ std::string format_comparison_json(const Comparison& c) {
     row["base_mean"] = m.base.mean;
     row["alt_mean"] = m.alt.mean;
     row["difference"] = m.difference.mean;
-    row["ci95"] = m.difference.half_width ? ordered_json::array({*m.difference.low(), *m.difference.high()}) : ordered_json(nullptr);
+    row["ci95"] = ci95_json(m.difference);
     row["unpaired_half_width"] = m.unpaired_half_width ? ordered_json(*m.unpaired_half_width) : ordered_json(nullptr);
     row["significant"] = m.significant();
     row["n"] = m.difference.n;

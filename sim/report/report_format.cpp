@@ -12,6 +12,7 @@
 #include "cisim/model/metric_catalogue.hpp"
 #include "cisim/base/assert.hpp"
 #include "cisim/report/csv_field.hpp"
+#include "cisim/report/json_estimate.hpp"
 #include "cisim/report/number_format.hpp"
 
 namespace cisim {
@@ -247,7 +248,7 @@ std::string format_json(const Report& r) {
     row["kind"] = m.kind;
     row["mean"] = m.summary.mean;
     row["sd"] = m.summary.sd;
-    row["ci95"] = m.summary.half_width ? ordered_json::array({*m.summary.low(), *m.summary.high()}) : ordered_json(nullptr);
+    row["ci95"] = ci95_json(m.summary);
     row["n"] = m.summary.n;
     metrics.push_back(std::move(row));
   }

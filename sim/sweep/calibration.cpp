@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <nlopt.h>
 
+#include "cisim/report/json_estimate.hpp"
 #include "cisim/report/number_format.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/scenario_overlay.hpp"
@@ -349,12 +350,6 @@ std::string fitted_scenario_text(const std::string& out_path, const std::string&
 
 std::string calibration_json(const CalibrationProblem& problem, const CalibrationAnswer& answer) {
   using nlohmann::ordered_json;
-  auto estimate = [](const MetricSummary& m) {
-    const auto& s = m.summary;
-    return ordered_json{{"mean", s.mean},
-                        {"ci95", s.half_width ? ordered_json::array({*s.low(), *s.high()}) : ordered_json(nullptr)},
-                        {"n", s.n}};
-  };
   auto key_values = [&](const CalibrationEvaluation& e) {
     ordered_json values = ordered_json::object();
     for (std::size_t i = 0; i < problem.keys.size(); ++i) values[problem.keys[i].key] = {{"text", e.texts[i]}, {"value", e.x[i]}};
@@ -378,7 +373,7 @@ std::string calibration_json(const CalibrationProblem& problem, const Calibratio
                        {"scope_name", t.scope_name},
                        {"value", t.value},
                        {"tolerance", t.tolerance},
-                       {"simulated", estimate(fitted.metrics[i])},
+                       {"simulated", estimate_json(fitted.metrics[i])},
                        {"met", target_met(t, fitted.metrics[i])}});
   }
   j["targets"] = targets;
