@@ -88,18 +88,8 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
   const bool quiet = vm.count("quiet") > 0 || json;
   const int steps = vm["steps"].as<int>();
   if (steps < 1 || steps > 60) throw UsageError{fmt::format("--steps must be between 1 and 60, found {}", steps)};
-  // The bounds are parsed as a two-point sweep range, so units and whole numbers behave the same.
-  std::string vary = vm["vary"].as<std::string>();
-  const bool log_scale = vary.size() > 4 && vary.ends_with(":log");
-  if (log_scale) vary.resize(vary.size() - 4);
-  if (const auto eq = vary.find('='); eq != std::string::npos && vary.find(',', eq) != std::string::npos) {
-    throw UsageError{fmt::format("--vary {}: solve needs a range LO:HI, not a list", vary)};
-  }
-  auto range = parse_vary(vary + ":2" + (log_scale ? ":log" : ""));
-  if (!range.value || !range.value->is_range) {
-    throw UsageError{range.value ? fmt::format("--vary {}: solve needs a range LO:HI, not a list", vary)
-                                 : range.error + " (solve takes KEY=LO:HI)"};
-  }
+  auto range = parse_range_argument(vm["vary"].as<std::string>(), "solve", "KEY=LO:HI");
+  if (!range.value) throw UsageError{range.error};
   SolveProblem problem;
   problem.key = *range.value;
   const VariedKey& key = problem.key;

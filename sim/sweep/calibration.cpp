@@ -66,16 +66,9 @@ Parsed<CalibrationTarget> parse_calibration_target(const std::string& spec) {
   return Parsed<CalibrationTarget>::ok(std::move(t));
 }
 
-Parsed<VariedKey> parse_calibration_range(std::string vary) {
-  if (const auto eq = vary.find('='); eq != std::string::npos && vary.find(',', eq) != std::string::npos) {
-    return Parsed<VariedKey>::fail(fmt::format("--vary {}: calibrate needs a range LO:HI, not a list", vary));
-  }
-  // Read as a two-point sweep range, so units and whole numbers behave as in sweep and solve.
-  const bool log_scale = vary.size() > 4 && vary.ends_with(":log");
-  if (log_scale) vary.resize(vary.size() - 4);
-  auto range = parse_vary(vary + ":2" + (log_scale ? ":log" : ""));
-  if (!range.value) return Parsed<VariedKey>::fail(range.error + " (calibrate takes KEY=LO:HI or KEY=LO:HI:log)");
-  if (!range.value->is_range) return Parsed<VariedKey>::fail(fmt::format("--vary {}: calibrate needs a range LO:HI, not a list", vary));
+Parsed<VariedKey> parse_calibration_range(const std::string& vary) {
+  auto range = parse_range_argument(vary, "calibrate", "KEY=LO:HI or KEY=LO:HI:log");
+  if (!range.value) return range;
   if (range.value->low >= range.value->high) {
     return Parsed<VariedKey>::fail(fmt::format("--vary {}: the low bound must be below the high bound", vary));
   }

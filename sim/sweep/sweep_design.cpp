@@ -46,6 +46,19 @@ std::optional<std::pair<double, std::string>> number_and_unit(const std::string&
 
 }  // namespace
 
+Parsed<VariedKey> parse_range_argument(std::string argument, const std::string& command, const std::string& forms) {
+  const bool log_scale = argument.size() > 4 && argument.ends_with(":log");
+  if (log_scale) argument.resize(argument.size() - 4);
+  const std::string not_a_list = fmt::format("--vary {}: {} needs a range LO:HI, not a list", argument, command);
+  if (const auto eq = argument.find('='); eq != std::string::npos && argument.find(',', eq) != std::string::npos) {
+    return Parsed<VariedKey>::fail(not_a_list);
+  }
+  auto range = parse_vary(argument + ":2" + (log_scale ? ":log" : ""));
+  if (!range.value) return Parsed<VariedKey>::fail(fmt::format("{} ({} takes {})", range.error, command, forms));
+  if (!range.value->is_range) return Parsed<VariedKey>::fail(not_a_list);
+  return range;
+}
+
 std::string range_value_text(double v, const VariedKey& k) {
   const std::string& unit = k.unit;
   const std::string number = k.whole ? fmt::format("{:.0f}", std::round(v)) : fmt::format("{:.10g}", v);

@@ -73,7 +73,7 @@ struct CalibrationAnswer {
 };
 
 /// Parses --vary KEY=LO:HI or KEY=LO:HI:log (units as in sweep: "3/min:15/min", "0.2:3").
-Parsed<VariedKey> parse_calibration_range(std::string vary);
+Parsed<VariedKey> parse_calibration_range(const std::string& vary);
 
 /// Applies --start KEY=VALUE (VALUE in the unit of KEY's range, inside it) to problem.start;
 /// returns an error message, empty when it was applied. problem.keys must be set first.

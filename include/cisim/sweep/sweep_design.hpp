@@ -45,6 +45,12 @@ struct SweepPoint {
 /// gives whole numbers, for keys such as officer counts. A parse error is returned as its message.
 Parsed<VariedKey> parse_vary(const std::string& argument);
 
+/// A --vary range for solve and calibrate: "KEY=LO:HI", or "KEY=LO:HI:log" to search in log
+/// space, parsed as a two-point sweep range so units and whole numbers behave as in a sweep.
+/// A list, or anything else, is an error naming `command` ("solve needs a range LO:HI, not
+/// a list"; "... (solve takes KEY=LO:HI)" with `forms` as what it takes).
+Parsed<VariedKey> parse_range_argument(std::string argument, const std::string& command, const std::string& forms);
+
 /// The scenario text of value `v` in a range's unit ("800 USD", "1.5d", "25%"), rounded to a
 /// whole number for a whole-number range.
 std::string range_value_text(double v, const VariedKey& key);
