@@ -50,8 +50,12 @@ Parsed<VariedKey> parse_range_argument(std::string argument, const std::string& 
   const bool log_scale = argument.size() > 4 && argument.ends_with(":log");
   if (log_scale) argument.resize(argument.size() - 4);
   const std::string not_a_list = fmt::format("--vary {}: {} needs a range LO:HI, not a list", argument, command);
-  if (const auto eq = argument.find('='); eq != std::string::npos && argument.find(',', eq) != std::string::npos) {
-    return Parsed<VariedKey>::fail(not_a_list);
+  const auto eq = argument.find('=');
+  if (eq != std::string::npos && argument.find(',', eq) != std::string::npos) return Parsed<VariedKey>::fail(not_a_list);
+  // One bound alone would reach parse_vary as "LO:2" and read as a range from LO to 2: say so here.
+  if (eq != std::string::npos && argument.find(':', eq) == std::string::npos) {
+    return Parsed<VariedKey>::fail(fmt::format("--vary {}: {} needs two bounds, LO:HI (for example {}=1:5), found one value",
+                                               argument, command, argument.substr(0, eq)));
   }
   auto range = parse_vary(argument + ":2" + (log_scale ? ":log" : ""));
   if (!range.value) return Parsed<VariedKey>::fail(fmt::format("{} ({} takes {})", range.error, command, forms));

@@ -177,6 +177,10 @@ check "calibrate start of another key" 2 "'streams.poisson.arrivals.rat' is not 
   "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min:4/min --start streams.poisson.arrivals.rat=3.5/min --target 'throughput_per_hour=900±5'
 check "calibrate unknown algorithm" 2 "unknown algorithm 'bobyka'; did you mean 'bobyqa'" \
   "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min:4/min --target 'throughput_per_hour=900±5' --algorithm bobyka
+check "calibrate one bound" 2 "calibrate needs two bounds, LO:HI \\(for example streams.poisson.arrivals.rate=1:5\\), found one value" \
+  "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min --target 'throughput_per_hour=900±5'
+check "solve one bound" 2 "solve needs two bounds, LO:HI" \
+  "$cisim" solve "$mmc" --vary facilities.station.officers.count=10 --target 'wait_hours_mean<0.001'
 check "calibrate list not range" 2 "calibrate needs a range LO:HI, not a list" \
   "$cisim" calibrate "$mmc" --vary streams.poisson.arrivals.rate=3/min,4/min --target 'throughput_per_hour=900±5'
 check "calibrate invalid value" 2 "facilities.station.officers.count = -2 does not give a valid scenario" \
