@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -289,10 +290,12 @@ py::tuple calibrate_scenario(const std::string& scenario, bool is_text, const st
   }
   if (problem.targets.empty()) throw py::value_error("targets: at least one, such as 'counterfeit_rate@blitz:all=5.1%±0.2%'");
   const auto chosen = calibration_algorithm(algorithm);
-  if (!chosen) throw py::value_error(fmt::format("algorithm: expected bobyqa, cobyla, neldermead or sbplx, found '{}'", algorithm));
+  if (!chosen) {
+    throw py::value_error(fmt::format("algorithm: expected {}, found '{}'", fmt::join(calibration_algorithm_names(), ", "), algorithm));
+  }
   problem.algorithm = *chosen;
-  if (max_evaluations < 1 || max_evaluations > 10000) {
-    throw py::value_error(fmt::format("max_evaluations: expected 1 to 10000, found {}", max_evaluations));
+  if (max_evaluations < 1 || max_evaluations > kMaxCalibrationEvaluations) {
+    throw py::value_error(fmt::format("max_evaluations: expected 1 to {}, found {}", kMaxCalibrationEvaluations, max_evaluations));
   }
   problem.max_evaluations = max_evaluations;
   if (!(key_tolerance > 0.0 && key_tolerance < 1.0)) {

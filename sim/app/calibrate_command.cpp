@@ -88,11 +88,12 @@ ExitStatus calibrate_command(const std::vector<std::string>& args) {
     problem.targets.push_back(*target.value);
   }
   const auto algorithm = calibration_algorithm(vm["algorithm"].as<std::string>());
-  if (!algorithm) choose(vm["algorithm"].as<std::string>(), {"bobyqa", "cobyla", "neldermead", "sbplx"}, "algorithm");
+  if (!algorithm) choose(vm["algorithm"].as<std::string>(), calibration_algorithm_names(), "algorithm");
   problem.algorithm = *algorithm;
   problem.max_evaluations = vm["max-evaluations"].as<int>();
-  if (problem.max_evaluations < 1 || problem.max_evaluations > 10000) {
-    throw UsageError{fmt::format("--max-evaluations must be between 1 and 10000, found {}", problem.max_evaluations)};
+  if (problem.max_evaluations < 1 || problem.max_evaluations > kMaxCalibrationEvaluations) {
+    throw UsageError{fmt::format("--max-evaluations must be between 1 and {}, found {}", kMaxCalibrationEvaluations,
+                                 problem.max_evaluations)};
   }
   problem.key_tolerance = vm["key-tolerance"].as<double>();
   if (!(problem.key_tolerance > 0.0 && problem.key_tolerance < 1.0)) {

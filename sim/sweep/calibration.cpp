@@ -235,6 +235,12 @@ std::optional<CalibrationAlgorithm> calibration_algorithm(const std::string& nam
   return std::nullopt;
 }
 
+std::vector<std::string> calibration_algorithm_names() {
+  std::vector<std::string> names;
+  for (const auto& a : kAlgorithms) names.emplace_back(a.option);
+  return names;
+}
+
 std::string algorithm_name(CalibrationAlgorithm a) { return entry(a).name; }
 
 bool target_met(const CalibrationTarget& t, const MetricSummary& m) {

@@ -38,6 +38,11 @@ Parsed<CalibrationTarget> parse_calibration_target(const std::string& spec);
 enum class CalibrationAlgorithm { Bobyqa, Cobyla, NelderMead, Subplex };
 /// "bobyqa", "cobyla", "neldermead", "sbplx"; nullopt for another name.
 std::optional<CalibrationAlgorithm> calibration_algorithm(const std::string& name);
+/// Those names, in that order (for messages and did-you-mean).
+std::vector<std::string> calibration_algorithm_names();
+
+/// The most runs one calibration may make (the CLI's and Python's bound).
+inline constexpr int kMaxCalibrationEvaluations = 10000;
 std::string algorithm_name(CalibrationAlgorithm a);  ///< the NLopt name, "BOBYQA"
 
 struct CalibrationProblem {
