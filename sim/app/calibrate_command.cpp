@@ -84,7 +84,7 @@ ExitStatus calibrate_command(const std::vector<std::string>& args) {
   for (const auto& t : strings(vm, "target")) {
     auto target = parse_calibration_target(t);
     if (!target.value) throw UsageError{target.error};
-    choose(target.value->scope, {"run", "facility", "stream", "mode", "selection", "blitz", "blitz_window"}, "target's scope");
+    choose(target.value->scope, target_scope_kinds(), "target's scope");
     problem.targets.push_back(*target.value);
   }
   const auto algorithm = calibration_algorithm(vm["algorithm"].as<std::string>());

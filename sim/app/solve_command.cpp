@@ -100,7 +100,7 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
   const auto colon = problem.scope_text.find(':');
   problem.scope = problem.scope_text.substr(0, colon);
   problem.scope_name = colon == std::string::npos ? "all" : problem.scope_text.substr(colon + 1);
-  choose(problem.scope, {"run", "facility", "stream", "mode", "selection", "blitz", "blitz_window"}, "scope");
+  choose(problem.scope, target_scope_kinds(), "scope");
   problem.steps = steps;
   problem.sets = strings(vm, "set");
   const RunOptions run_options = replication_options(vm, true);

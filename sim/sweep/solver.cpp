@@ -57,6 +57,14 @@ Parsed<SolveTarget> parse_target(const std::string& spec) {
 SolveError::SolveError(const std::string& message, std::vector<Diagnostic> diagnostics)
     : std::runtime_error(message), diagnostics_(std::move(diagnostics)) {}
 
+std::vector<std::string> target_scope_kinds() {
+  std::vector<std::string> kinds;
+  for (std::size_t k = 0; k < kScopeKinds; ++k) {
+    if (static_cast<Scope>(k) != Scope::Day) kinds.emplace_back(scope_name(static_cast<Scope>(k)));
+  }
+  return kinds;
+}
+
 const MetricSummary& metric_or_error(const Report& report, const std::string& scope, const std::string& scope_name,
                                      const std::string& metric, const std::string& scope_where,
                                      const std::string& metric_where) {

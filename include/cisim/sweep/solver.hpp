@@ -81,6 +81,10 @@ class SolveError : public std::runtime_error {
   std::vector<Diagnostic> diagnostics_;
 };
 
+/// The scope kinds a target may name (--scope, METRIC@SCOPE): every kind of the report but
+/// the day (days are a time series, not one estimate).
+std::vector<std::string> target_scope_kinds();
+
 /// The metric of one scope in `report`, or a SolveError that names the scope or metric
 /// missing, with a "did you mean"; `scope_where` and `metric_where` start the messages (the
 /// options the scope and the metric came from).
