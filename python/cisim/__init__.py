@@ -137,7 +137,7 @@ class Result(_Outputs):
         self.daily = _columns(core.daily_columns())
 
     def metric(self, metric, scope="run", name="all"):
-        """The Estimate of `metric` for scope `scope` (run, facility, stream, mode, selection, blitz, blitz_window) and `name`."""
+        """The Estimate of `metric` for scope `scope` (run, facility, stream, mode, origin, selection, blitz, blitz_window) and `name`."""
         s = self.summary
         rows = np.flatnonzero(_rows(s, metric, scope, name))
         if len(rows) == 0:

@@ -362,6 +362,7 @@ class CustomsRun final : public ParcelSink {
       t[Per::DwellHours].add(dwell_hours);
       if (outcome.interdicted) {
         ++t[outcome.abandoned ? Count::Abandoned : Count::Seized];
+        if (!outcome.abandoned && contains(found, ViolationKind::Counterfeit)) ++t[Count::IprSeized];
         if (contains(r.carried, ViolationKind::Counterfeit)) ++t[Count::CounterfeitInterdicted];
       }
       t[Sum::DutiesCollectedUsd] += outcome.extra_duty_usd;

@@ -26,7 +26,8 @@ CustomsRecorder::CustomsRecorder(const CustomsModelConfig& config, std::size_t d
       local_(config.streams.size(), std::numeric_limits<std::uint32_t>::max()),
       streams_(streams.size()),
       cells_(days * streams.size() * kLanes),
-      blitzes_(config.blitzes.size()) {
+      blitzes_(config.blitzes.size()),
+      origins_(config.origins.size()) {
   for (std::size_t i = 0; i < recorded_.size(); ++i) local_[recorded_[i]] = static_cast<std::uint32_t>(i);
 }
 
@@ -41,6 +42,7 @@ void CustomsRecorder::absorb(const CustomsRecorder& part, bool with_blitzes) {
       std::copy(from, from + kLanes, cells_.begin() + static_cast<std::ptrdiff_t>((day * streams_ + local_[part.recorded_[i]]) * kLanes));
     }
   }
+  for (std::size_t o = 0; o < origins_.size(); ++o) origins_[o].merge(part.origins_[o]);
   if (with_blitzes) {
     blitzes_ = part.blitzes_;
     all_blitzes_ = part.all_blitzes_;
@@ -57,6 +59,7 @@ void CustomsRecorder::finish(const BlitzCalendar& calendar, const std::vector<co
   out.streams.assign(streams_, CustomsTally{});
   out.blitzes = blitzes_;
   out.all_blitzes = all_blitzes_;
+  out.origins = origins_;
   out.blitz_windows.assign(nb, CustomsTally{});
   out.daily.assign(days_, std::vector<CustomsTally>(nf));
   for (std::size_t day = 0; day < days_; ++day) {

@@ -35,7 +35,12 @@ double per_hour(double x, double hours) { return hours > 0.0 ? x / hours : 0.0; 
 constexpr ScopeSet kArrivalScopes = scope_bit(Scope::Run) | scope_bit(Scope::Facility) | scope_bit(Scope::Stream) |
                                     scope_bit(Scope::Mode) | scope_bit(Scope::Blitz) | scope_bit(Scope::BlitzWindow) |
                                     scope_bit(Scope::Day);
-constexpr ScopeSet kEventScopes = kArrivalScopes | scope_bit(Scope::Selection);
+// Origins are counted by event time only: selections, inspections and outcomes are a small
+// share of arrivals, so a count per origin costs nothing on the per-arrival path.
+constexpr ScopeSet kEventScopes = kArrivalScopes | scope_bit(Scope::Selection) | scope_bit(Scope::Origin);
+// Sums of money and hours added over partitions would depend on the order of addition in
+// their last bits; per origin only counts are reported.
+constexpr ScopeSet kOrigin = scope_bit(Scope::Origin);
 constexpr ScopeSet kOfficerScopes = scope_bit(Scope::Facility) | scope_bit(Scope::Blitz) | scope_bit(Scope::Day);
 constexpr ScopeSet kFacility = scope_bit(Scope::Facility);
 
@@ -134,6 +139,9 @@ const std::vector<MetricDefinition> kCatalogue{
      count_of<Count::Leakage>},
     {"seizures", "Seizures", "shipments", K::Count, W::Event, kEventScopes, true, "shipments seized (abandoned ones are counted apart)",
      count_of<Count::Seized>},
+    {"ipr_seizures", "IPR seizures (counterfeit found)", "shipments", K::Count, W::Event, kEventScopes, true,
+     "shipments seized with a counterfeit found: what CBP and ICE count as seizures of infringing goods",
+     count_of<Count::IprSeized>},
     {"abandoned", "Abandoned instead of seized", "shipments", K::Count, W::Event, kEventScopes, true, "seizable finds abandoned and destroyed instead of seized",
      count_of<Count::Abandoned>},
     {"lots_destroyed", "Lots destroyed at centers", "lots", K::Count, W::Event, kEventScopes, true, "identical goods destroyed at centers after a seizure",
@@ -147,12 +155,12 @@ const std::vector<MetricDefinition> kCatalogue{
      amount_of<Sum::DutiesForgoneUsd>},
     {"bulk_duty_avoided_usd", "Duty avoided by break-bulk", "USD", K::Amount, W::Arrival, kArrivalScopes, true,
      "duty that bulk entries would have paid on lots sent as parcels", amount_of<Sum::BulkDutyAvoidedUsd>},
-    {"penalties_usd", "Penalties", "USD", K::Amount, W::Event, kEventScopes, true, "penalties on undervaluation or misdescription found",
+    {"penalties_usd", "Penalties", "USD", K::Amount, W::Event, kEventScopes & ~kOrigin, true, "penalties on undervaluation or misdescription found",
      amount_of<Sum::PenaltiesUsd>},
     // Time in the system, per shipment.
-    {"wait_hours_mean", "Wait for inspection, mean", "h", K::Mean, W::Event, kEventScopes, true, "queue wait of inspections, by the time they started",
+    {"wait_hours_mean", "Wait for inspection, mean", "h", K::Mean, W::Event, kEventScopes & ~kOrigin, true, "queue wait of inspections, by the time they started",
      mean_of<Per::WaitHours>},
-    {"dwell_hours_mean", "Arrival to release, inspected, mean", "h", K::Mean, W::Event, kEventScopes, true, "arrival to the end of inspection, inspected shipments",
+    {"dwell_hours_mean", "Arrival to release, inspected, mean", "h", K::Mean, W::Event, kEventScopes & ~kOrigin, true, "arrival to the end of inspection, inspected shipments",
      mean_of<Per::DwellHours>},
     {"wait_hours_p50", "Wait for inspection, median", "h", K::Quantile, W::Event, kFacility, false, "median queue wait (inspections started in the window)",
      [](const ScopeData& d) { return d.queue->wait_p50_hours; }},
@@ -189,7 +197,7 @@ const std::vector<MetricDefinition> kCatalogue{
 
 std::string_view scope_name(Scope s) {
   static constexpr std::array<std::string_view, kScopeKinds> kNames{"run", "facility", "stream", "mode",
-                                                                     "selection", "blitz", "blitz_window", "day"};
+                                                                     "selection", "blitz", "blitz_window", "day", "origin"};
   return kNames[static_cast<std::size_t>(s)];
 }
 
@@ -230,7 +238,9 @@ std::string format_metric_reference() {
       "outcomes, beside the arrivals it could select (its facilities, window, origins and categories); officers at its "
       "facilities over its window |\n"
       "| `blitz_window` | blitz id, or `all` | everything at the blitz's facilities on its days, whatever selected it |\n"
-      "| `day` | facility id (`timeseries.csv`) | one facility on one day |\n\n"
+      "| `day` | facility id (`timeseries.csv`) | one facility on one day |\n"
+      "| `origin` | origin id | the shipments of that origin (as shipped, not as declared): their selection, inspection and "
+      "outcome (no arrival counts) |\n\n"
       "## Windows\n\n"
       "Counts are kept only for what happens in the measured window (after the warm-up, up to the horizon).\n"
       "- **by arrival**: shipments that arrived in the window (the traffic and its hidden truth);\n"

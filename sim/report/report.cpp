@@ -97,6 +97,13 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
     add_scope(r, Scope::Mode, std::string(kModeNames[mode]), results,
               [mode](const CustomsResult& x) { return ScopeData{&x.modes[mode]}; });
   }
+  for (std::size_t o = 0; o < m.origins.size(); ++o) {
+    // Origins no stream ships from (the unnamed one, when every stream has a mix) are left out.
+    const bool shipped = std::any_of(m.streams.begin(), m.streams.end(),
+                                     [&](const CustomsStream& s) { return o < s.origin_mix.size() && s.origin_mix[o] > 0.0; });
+    if (!shipped) continue;
+    add_scope(r, Scope::Origin, m.origins[o].name, results, [o](const CustomsResult& x) { return ScopeData{&x.origins[o]}; });
+  }
   for (std::size_t reason = 0; reason < kSelectionReasons; ++reason) {
     if (!reason_possible(m, reason)) continue;
     add_scope(r, Scope::Selection, std::string(kSelectionReasonNames[reason]), results,

@@ -50,9 +50,15 @@ std::string plural(double n, const char* one, const char* many) {
 }
 
 // The block of one scope kind: a row per scope instance, a column per metric, means only.
-TextTable scope_block(const Report& r, const std::string& title, const std::string& scope, const std::vector<std::string>& metrics) {
+// One row per scope of `scope`; with `shared`, a last column: the row's share of the run's
+// value of that metric (where the seizures are, by mode or origin).
+TextTable scope_block(const Report& r, const std::string& title, const std::string& scope, const std::vector<std::string>& metrics,
+                      const std::string& shared = "", const std::string& shared_header = "") {
   std::vector<std::string> headers{title};
   for (const auto& metric : metrics) headers.push_back(header_of(metric));
+  if (!shared.empty()) headers.push_back(shared_header);
+  const MetricSummary* all = shared.empty() ? nullptr : find_metric(r, "run", "all", shared);
+  const double total = all ? all->summary.mean : 0.0;
   TextTable table{headers};
   for (const auto& m : r.metrics) {
     if (m.scope != scope || m.metric != "inspected") continue;
@@ -64,9 +70,18 @@ TextTable scope_block(const Report& r, const std::string& title, const std::stri
       const MetricSummary* x = find_metric(r, scope, m.scope_name, metric);
       cells.push_back(x ? format_value(x->summary.mean, x->unit) : "");
     }
+    if (!shared.empty()) {
+      const MetricSummary* part = find_metric(r, scope, m.scope_name, shared);
+      cells.push_back(part && total > 0.0 ? format_value(part->summary.mean / total, "fraction") : "");
+    }
     table.add_row(std::move(cells));
   }
   return table;
+}
+
+std::size_t count_scopes(const Report& r, const std::string& scope) {
+  return static_cast<std::size_t>(
+      std::count_if(r.metrics.begin(), r.metrics.end(), [&](const MetricSummary& m) { return m.scope == scope && m.metric == "inspected"; }));
 }
 
 }  // namespace
@@ -150,22 +165,13 @@ std::string format_table(const Report& r, TableStyle style) {
   // What each selection reason measured, and where the seizures are, by mode.
   out += '\n';
   out += scope_block(r, "selection reason", "selection", {"selected", "inspected", "discrepancy_rate", "counterfeit_rate", "seizures"}).render(style);
-  TextTable modes{{"mode", header_of("arrivals"), header_of("inspected"), header_of("discrepancy_rate"), header_of("seizures"), "Share of\nall seizures"}};
-  const MetricSummary* all_seizures = find_metric(r, "run", "all", "seizures");
-  for (const auto& m : r.metrics) {
-    if (m.scope != "mode" || m.metric != "inspected") continue;
-    std::vector<std::string> cells{m.scope_name};
-    for (const char* metric : {"arrivals", "inspected", "discrepancy_rate", "seizures"}) {
-      const MetricSummary* x = find_metric(r, "mode", m.scope_name, metric);
-      cells.push_back(x ? format_value(x->summary.mean, x->unit) : "");
-    }
-    const MetricSummary* seizures = find_metric(r, "mode", m.scope_name, "seizures");
-    const double total = all_seizures ? all_seizures->summary.mean : 0.0;
-    cells.push_back(seizures && total > 0.0 ? format_value(seizures->summary.mean / total, "fraction") : "");
-    modes.add_row(std::move(cells));
-  }
   out += '\n';
-  out += modes.render(style);
+  out += scope_block(r, "mode", "mode", {"arrivals", "inspected", "discrepancy_rate", "seizures"}, "seizures", "Share of\nall seizures").render(style);
+  if (count_scopes(r, "origin") > 1) {
+    out += '\n';
+    out += scope_block(r, "origin", "origin", {"selected", "inspected", "counterfeit_rate", "ipr_seizures"}, "ipr_seizures",
+                       "Share of all\nIPR seizures").render(style);
+  }
   out += "\n";
   out += "Measured rates are among inspected shipments (what inspectors report); true rates are among all arrivals (what\n"
          "measurement hides). A blitz column counts the blitz's own selections and the arrivals it could select. Facility,\n"

@@ -234,7 +234,8 @@ class Loader {
   // Sets segments[i..] below `node` (at schema pattern `pattern`, dotted path `walked`) to
   // `value`. An id that does not exist is an error with a did-you-mean (items are added in
   // the file, not from the command line); `*` stands for every id of an IdMap or every item
-  // of a list. Fixed keys may be new: validation reports unknown ones with a did-you-mean.
+  // of a list, and `a|b|c` for those ids (the mail facilities, say: one lever for a group).
+  // Fixed keys may be new: validation reports unknown ones with a did-you-mean.
   bool set_path(RawNode& node, const std::vector<std::string>& segments, std::size_t i, const std::string& pattern,
                 const std::string& walked, const RawNode& value, const SourceLocation& at, const std::string& key) {
     if (i == segments.size()) {
@@ -280,6 +281,24 @@ class Loader {
       }
       for (auto& e : node.entries) {
         if (!set_path(e.value, segments, i + 1, next, join(e.key), value, at, key)) return false;
+      }
+      return true;
+    }
+    if (ids && s.find('|') != std::string::npos) {
+      std::vector<std::string> alternatives;
+      for (std::size_t from = 0;;) {
+        const std::size_t bar = s.find('|', from);
+        alternatives.push_back(s.substr(from, bar == std::string::npos ? std::string::npos : bar - from));
+        if (bar == std::string::npos) break;
+        from = bar + 1;
+      }
+      for (const std::string& id : alternatives) {
+        RawNode* child = id.empty() ? nullptr : node.find(id);
+        if (!child) {
+          error(at, key, fmt::format("no '{}' in {} (in '{}', ids separated by '|'){}", id, walked, s, did_you_mean_suffix(id, keys_of(node))));
+          return false;
+        }
+        if (!set_path(*child, segments, i + 1, next, join(id), value, at, key)) return false;
       }
       return true;
     }

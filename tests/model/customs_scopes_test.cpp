@@ -74,6 +74,22 @@ TEST_CASE("Scopes: selection reasons and modes partition the run", "[model]") {
   REQUIRE(r.modes[static_cast<std::size_t>(Mode::Cargo)][Count::Arrivals] == 0);
 }
 
+TEST_CASE("Scopes: origins partition the run's selections, inspections and outcomes, by the origin shipped", "[model]") {
+  const auto r = run_customs_model(blitz_beside_routine(), RandomStreams{4, 0});
+  REQUIRE(r.origins.size() == 2);  // CN and DE
+  for (const Count k : {Count::SelectedRandom, Count::SelectedBlitz, Count::Inspected, Count::FoundAny, Count::Seized, Count::IprSeized}) {
+    REQUIRE(r.origins[0][k] + r.origins[1][k] == r.run[k]);
+  }
+  // The blitz selects Chinese parcels only; random selection takes both origins.
+  REQUIRE(r.origins[0][Count::SelectedBlitz] == r.run[Count::SelectedBlitz]);
+  REQUIRE(r.origins[1][Count::SelectedBlitz] == 0);
+  REQUIRE(r.origins[1][Count::SelectedRandom] > 0);
+  REQUIRE(r.origins[0][Count::Arrivals] == 0);  // event-side counts only
+  // IPR seizures: seized (not abandoned) with a counterfeit found; the only kind here.
+  REQUIRE(r.run[Count::IprSeized] > 0);
+  REQUIRE(r.run[Count::IprSeized] == r.run[Count::Seized]);
+}
+
 TEST_CASE("Scopes: inspections count by the time they finish, so an overloaded facility shows its work", "[model]") {
   // Everything is selected and one officer inspects 60 an hour against 20,000 a day: after a
   // day of warm-up the line only grows, and every inspection finished in the window is a

@@ -46,6 +46,21 @@ TEST_CASE("load_scenario: --set changes any key by dotted path and is echoed", "
   REQUIRE(loaded.overrides[0].value == "42");
 }
 
+TEST_CASE("load_scenario: --set a|b sets those ids of a map; an id that does not exist says which", "[scenario]") {
+  const std::string text = valid_scenario_text() + "  hk_post: {facility: jfk_imf, arrivals: {rate: 1/h}}\n"
+                                                   "  de_post: {facility: jfk_imf, arrivals: {rate: 1/h}}\n";
+  const auto loaded = load_scenario_text(text, "x.yaml", {"streams.china_post|de_post.arrivals.rate=2/h"});
+  REQUIRE(loaded.diagnostics.empty());
+  const auto& streams = loaded.scenario->model.streams;
+  REQUIRE(streams.size() == 3);
+  for (const auto& s : streams) REQUIRE(s.arrivals.rate_per_second() == Approx((s.name == "hk_post" ? 1.0 : 2.0) / 3600.0));
+  const auto typo = load_scenario_text(text, "x.yaml", {"streams.china_post|china_pots.arrivals.rate=20/h"});
+  REQUIRE_FALSE(typo.scenario);
+  REQUIRE(format_diagnostic(typo.diagnostics.at(0)) ==
+          "--set:1:1: error: streams.china_post|china_pots.arrivals.rate: no 'china_pots' in streams (in 'china_post|china_pots', "
+          "ids separated by '|'); did you mean 'china_post'?");
+}
+
 TEST_CASE("load_scenario: --set values are validated like file values, located on --set", "[scenario]") {
   const auto loaded = load_scenario_text(valid_scenario_text(), "x.yaml", {"warmup=3", "horizon"});
   REQUIRE_FALSE(loaded.scenario);

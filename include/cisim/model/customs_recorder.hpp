@@ -55,6 +55,7 @@ class CustomsRecorder {
   void at_event(const ShipmentRecord& r, SimTime t, Update&& update) {
     if (t < measured_from_) return;
     update(cell(t, r.stream, lane_of(r.reason)));
+    update(origins_[r.origin]);
     if (r.blitz == kNoBlitz) return;
     update(blitzes_[static_cast<std::size_t>(r.blitz)]);
     update(all_blitzes_);
@@ -62,7 +63,8 @@ class CustomsRecorder {
 
   /// Takes the counts of a partition's recorder: its streams' cells, and its blitz scopes
   /// when `with_blitzes` (the partition holding the blitzed facilities). Each cell is
-  /// copied, not added, so the whole equals a run of the whole model exactly.
+  /// copied, not added, so the whole equals a run of the whole model exactly. The origin
+  /// scopes span partitions: they are added, in the order the parts are absorbed.
   void absorb(const CustomsRecorder& part, bool with_blitzes);
 
   /// The scopes of one replication, with each facility's officer time per day.
@@ -90,6 +92,7 @@ class CustomsRecorder {
   std::vector<CustomsTally> cells_;  // [(day x streams_ + local stream) x lanes + lane]
   std::vector<CustomsTally> blitzes_;
   CustomsTally all_blitzes_;
+  std::vector<CustomsTally> origins_;  // per origin (as shipped), event-side counts
   std::size_t day_ = 0;                          // the day of [day_from_, day_to_)
   SimTime day_from_ = SimTime::max(), day_to_ = SimTime::max();
 };

@@ -23,6 +23,8 @@ struct CustomsResult {
   std::array<CustomsTally, kModes> modes;
   /// By selection reason, in SelectionReason order from Blitz (kSelectionReasonNames).
   std::array<CustomsTally, kSelectionReasons> selections;
+  /// By origin (as shipped), event-side counts only.
+  std::vector<CustomsTally> origins;
   /// What each blitz measured: its own selections and their outcomes, and the arrivals it
   /// could select (in its window, at its facilities, of its origins and categories).
   std::vector<CustomsTally> blitzes;

@@ -50,6 +50,7 @@ enum class Count : std::uint8_t {
   FoundProhibited,
   FoundAgricultural,
   Seized,
+  IprSeized,
   Abandoned,
   Released,
   Leakage,

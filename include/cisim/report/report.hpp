@@ -48,8 +48,8 @@ struct Report {
   std::string measured_to;    ///< YYYY-MM-DD of the last measured day
   /// Facility ids and the names reports show for them (`display_name`, else the id), in scenario order.
   std::vector<std::pair<std::string, std::string>> facility_names;
-  /// Scopes in the order run, facilities, streams, modes, selection reasons, blitzes, blitz
-  /// windows (each in scenario order); within a scope, catalogue order.
+  /// Scopes in the order run, facilities, streams, modes, origins, selection reasons, blitzes,
+  /// blitz windows (each in scenario order); within a scope, catalogue order.
   std::vector<MetricSummary> metrics;
   /// What an analyst must not miss: selections that outran the officers, with where and when.
   std::vector<std::string> warnings;
