@@ -16,18 +16,13 @@
 #include "cisim/stats/replication_summary.hpp"
 #include "cisim/sweep/calibration.hpp"
 #include "cisim/version.hpp"
+#include "validate_common.hpp"
 
 namespace {
 
 using cisim::Report;
-
-// Values of one metric of one scope, one per replication.
-std::vector<double> values_of(const Report& r, const std::string& scope, const std::string& name, const std::string& metric) {
-  for (const auto& m : r.metrics) {
-    if (m.scope == scope && m.scope_name == name && m.metric == metric) return m.values;
-  }
-  throw std::runtime_error(fmt::format("no metric {} {} {}", scope, name, metric));
-}
+using cisim_validate::show;
+using cisim_validate::values_of;
 
 struct Case {
   std::string scenario;
@@ -40,10 +35,6 @@ struct Case {
   std::function<std::vector<double>(const Report&)> simulated;
   std::string unit_format;  // "{:.0f}" or "{:.2%}"
 };
-
-std::string show(double v, const std::string& format) {
-  return format == "%" ? fmt::format("{:.2f}%", 100.0 * v) : format == "h" ? fmt::format("{:.5f} h", v) : fmt::format("{:.0f}", v);
-}
 
 // Mega Flex's ordinary traffic at a twentieth (10,000 parcels a day per mail facility, 5,000
 // per express hub): each blitz still draws its 126 parcels a day from thousands of Chinese
@@ -209,5 +200,6 @@ int main(int argc, char** argv) {
   fmt::print("published figures through selection and inspection sensitivity, and keeps doing so as the\n");
   fmt::print("code changes. The queueing case is a true validation against an independent closed form.\n");
   all_pass = calibration_section(root) && all_pass;
+  all_pass = cisim_validate::national_section(root) && all_pass;
   return all_pass ? 0 : 1;
 }
