@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Regenerates docs/validation.md: runs every published case (about a minute on 2 cores).
+# Regenerates docs/validation.md: runs every published case (about 4 minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/deps.sh
