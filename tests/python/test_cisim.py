@@ -120,6 +120,19 @@ def test_set_values_numbers_wildcards_and_units():
     assert more.metric("wait_hours_mean").mean < base.metric("wait_hours_mean").mean
 
 
+def test_id_groups_and_the_origin_scope_are_the_clis():
+    national = os.path.join(SOURCE, "scenarios", "us_fy2019_baseline.yaml")
+    sets = {"horizon": "2d", "streams.*.arrivals.rate": "20000/d",
+            "facilities.jfk_imf|cvg_dhl.officers.count": 4}
+    r = cisim.run(national, set=sets, replications=2, threads=1)
+    args = [national, "-r", "2", "-t", "1"] + [a for k, v in sets.items() for a in ("--set", f"{k}={v}")]
+    assert r.json() == cli("run", *args, "--format", "json")
+    by_origin = sum(r.metric("ipr_seizures", scope="origin", name=o).mean for o in ("CN", "HK", "OTHER"))
+    assert by_origin == pytest.approx(r.metric("ipr_seizures").mean)
+    assert r.metric("officers_on_duty_mean", scope="facility", name="cvg_dhl").mean == pytest.approx(4)
+    assert r.metric("officers_on_duty_mean", scope="facility", name="mem_fedex").mean == pytest.approx(2)
+
+
 def test_compare_is_the_clis_and_pairs_replications():
     c = cisim.compare(MMC, MMC, set=SHORT, set_alt={"facilities.station.officers.count": 12}, replications=4, seed=1)
     d = c.difference("wait_hours_mean")
