@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // docs/validation.md, "National baseline": the enforcement of scenarios/us_fy2019_baseline.yaml
 // fitted by `cisim calibrate` to the published FY2019 IPR seizures by mode, the baseline as
-// written run at full volume against the published totals, and what it predicts for figures
-// the fit did not see (the China and Hong Kong share of seizures, FY2023).
+// written run against the published totals, and what it predicts for figures the fit did not
+// see (the China and Hong Kong share of seizures, FY2023).
 #include <cmath>
 #include <string>
 #include <vector>
@@ -41,7 +41,9 @@ constexpr double kSeizuresFy2023 = 19522;
 
 // Every evaluation and check runs the fiscal year: seizures a day fall through the year, as
 // sellers with a finding bring their less risky parcels over the threshold, so a shorter
-// period would not stand for it. The volume, on the other hand, does not matter (above).
+// period would not stand for it. The volume, on the other hand, does not matter: every
+// facility's selections outrun its officers, so what is examined is a draw from the selected
+// whatever the volume (scenarios/README.md compares the full volume with a tenth and a fiftieth).
 constexpr int kReplications = 4;
 constexpr int kFitShare = 50;    // the fit runs a fiftieth of the volume
 constexpr int kCheckShare = 50;  // and so do the checks
