@@ -49,9 +49,9 @@ std::string plural(double n, const char* one, const char* many) {
   return fmt::format("{} {}", shortest_number(n), n == 1.0 ? one : many);
 }
 
-// The block of one scope kind: a row per scope instance, a column per metric, means only.
-// One row per scope of `scope`; with `shared`, a last column: the row's share of the run's
-// value of that metric (where the seizures are, by mode or origin).
+// The block of one scope kind: a row per scope instance, a column per metric, means only;
+// with `shared`, a last column: the row's share of the run's value of that metric (where the
+// seizures are, by mode or origin).
 TextTable scope_block(const Report& r, const std::string& title, const std::string& scope, const std::vector<std::string>& metrics,
                       const std::string& shared = "", const std::string& shared_header = "") {
   std::vector<std::string> headers{title};

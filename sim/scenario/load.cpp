@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include "cisim/base/split.hpp"
 #include "cisim/random/random_streams.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/raw_node.hpp"
@@ -285,14 +286,7 @@ class Loader {
       return true;
     }
     if (ids && s.find('|') != std::string::npos) {
-      std::vector<std::string> alternatives;
-      for (std::size_t from = 0;;) {
-        const std::size_t bar = s.find('|', from);
-        alternatives.push_back(s.substr(from, bar == std::string::npos ? std::string::npos : bar - from));
-        if (bar == std::string::npos) break;
-        from = bar + 1;
-      }
-      for (const std::string& id : alternatives) {
+      for (const std::string& id : split(s, '|')) {
         RawNode* child = id.empty() ? nullptr : node.find(id);
         if (!child) {
           error(at, key, fmt::format("no '{}' in {} (in '{}', ids separated by '|'){}", id, walked, s, did_you_mean_suffix(id, keys_of(node))));

@@ -12,25 +12,11 @@
 
 #include "cisim/random/random_streams.hpp"
 #include "cisim/scenario/key_value.hpp"
+#include "cisim/base/split.hpp"
 #include "cisim/scenario/schema.hpp"
 
 namespace cisim {
 namespace {
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string part;
-  for (char c : s) {
-    if (c == sep) {
-      out.push_back(part);
-      part.clear();
-    } else {
-      part += c;
-    }
-  }
-  out.push_back(part);
-  return out;
-}
 
 // "800USD" -> {800, "USD"}; "1.5d" -> {1.5, "d"}; "2%" -> {2, "%"}.
 std::optional<std::pair<double, std::string>> number_and_unit(const std::string& text) {
