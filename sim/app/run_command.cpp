@@ -39,6 +39,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
       "share of shipments released uninspected also recorded in the trace, such as 1% or 0.01")(
       "trace-limit", po::value<long long>()->default_value(1000000),
       "most records in the trace, shared out among replications (at most 10,000,000)")(
+      "exact", "draw every shipment one by one, the reference path (as --set simulation=exact; docs/performance.md)")(
       "quiet,q", "no progress line and no warnings (the report is still printed, except with --out or --report and no --format)")(
       "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
@@ -56,7 +57,8 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   } else if (!vm["trace-released"].defaulted() || !vm["trace-limit"].defaulted()) {
     throw UsageError{"--trace-released and --trace-limit need --trace FILE.csv"};
   }
-  const auto sets = strings(vm, "set");
+  auto sets = strings(vm, "set");
+  if (vm.count("exact")) sets.push_back("simulation=exact");
 
   const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);
   print_diagnostics(loaded.diagnostics, quiet);

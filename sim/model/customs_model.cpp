@@ -11,6 +11,7 @@
 
 #include "cisim/base/assert.hpp"
 #include "cisim/engine/simulation.hpp"
+#include "cisim/model/aggregated_stream.hpp"
 #include "cisim/model/blitz_calendar.hpp"
 #include "cisim/model/customs_recorder.hpp"
 #include "cisim/model/entry_rules.hpp"
@@ -25,6 +26,7 @@
 #include "cisim/model/post_compliance.hpp"
 #include "cisim/model/release_program.hpp"
 #include "cisim/model/shipment_trace.hpp"
+#include "cisim/model/shipment_counts.hpp"
 #include "cisim/model/shipment_draws.hpp"
 #include "cisim/model/targeting.hpp"
 #include "cisim/model/violator_displacement.hpp"
@@ -73,9 +75,15 @@ class CustomsRun final : public ParcelSink {
       watched_[s] = displacement_.tracks(static_cast<std::uint32_t>(s)) ||
                     posts_.may_score(config.streams[s].mode);
     }
+    aggregated_.resize(config.streams.size());
+    aggregated_at_.resize(config.facilities.size());
     for (const std::uint32_t s : part.streams) {
       draws_[s].emplace(config.streams[s], streams);
       sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{s});
+      // A trace follows every shipment: it needs the per-shipment path.
+      if (config.exact || trace_ || AggregatedStream::unsupported(config, s, draws_[s]->sellers, watched_[s])) continue;
+      aggregated_[s] = std::make_unique<AggregatedStream>(config, s, targeting_, rules_, draws_[s]->sellers, streams);
+      aggregated_at_[config.streams[s].facility].push_back(s);
     }
   }
 
@@ -88,6 +96,7 @@ class CustomsRun final : public ParcelSink {
     sim_.run_until(warmup_end, handle);
     sim_.end_warmup();
     sim_.run_until(SimTime::start() + config_.horizon, handle);
+    for (const std::uint32_t s : part_.streams) end_aggregated_slice(s);
     sim_.finish();
     check_conservation();
   }
@@ -134,6 +143,10 @@ class CustomsRun final : public ParcelSink {
     blitzes_.begin_slice(stream.facility, from, to);
     const bool moves = displacement_.moves(e.stream);
     if (moves) displacement_.update(e.stream, from);
+    if (aggregated_[e.stream] && aggregate_slice(e.stream, from, to, expected_events)) {
+      if (to < horizon) sim_.schedule_at(to, e);
+      return;
+    }
     const std::int64_t events = Poisson{expected_events}(g);
     for (std::int64_t i = 0; i < events; ++i) {
       // Given their number, Poisson arrival times in the hour are independent and uniform.
@@ -154,6 +167,102 @@ class CustomsRun final : public ParcelSink {
   }
 
   void enter(ShipmentRecord& r, bool has_data, Entry entry) override { enter_inline(r, has_data, entry); }
+
+  // ---- the aggregated path (AggregatedStream, docs/performance.md) ----
+
+  // The slice [from, to) of an aggregated stream, counted by class; false when it must take
+  // the per-shipment path (a blitz in force, the end of the warm-up inside it, a rule change).
+  bool aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected) {
+    AggregatedStream& a = *aggregated_[s];
+    end_aggregated_slice(s);
+    a.apply_sellers();
+    const SimTime warmup_end = SimTime::start() + config_.warmup;
+    const bool straddles_warmup = from < warmup_end && to > warmup_end;
+    if (blitzes_.slice_in_force() || straddles_warmup || !a.can_aggregate(from, to)) return false;
+    const std::uint64_t counted = a.begin_slice(from, to, expected, recorder_);
+    ledger_arrived_ += counted;
+    ledger_released_ += counted;
+    if (pools_[config_.streams[s].facility].has_room()) wake_selection(s, from);
+    return true;
+  }
+
+  // The selections a full line refused while the stream slept, counted at the slice's end.
+  void end_aggregated_slice(std::uint32_t s) {
+    if (!aggregated_[s] || !aggregated_[s]->in_slice()) return;
+    AggregatedStream& a = *aggregated_[s];
+    const SimTime slice_from = a.slice_from();
+    const std::uint64_t refused = a.end_slice(sim_.now(), recorder_);
+    ledger_arrived_ += refused;
+    ledger_released_ += refused;
+    // Refusals of the warm-up are forgotten with it.
+    if (refused > 0 && slice_from >= SimTime::start() + config_.warmup) {
+      pools_[config_.streams[s].facility].refuse(sim_.now(), refused);
+    }
+  }
+
+  void wake_selection(std::uint32_t s, SimTime now) {
+    AggregatedStream& a = *aggregated_[s];
+    a.wake(now);
+    if (const auto at = a.next_selected(now)) sim_.schedule_at(*at, SelectedArrival{s, a.generation()});
+  }
+
+  // The line of facility f filled up or found room: its aggregated streams sleep or wake.
+  void sync_selection(std::size_t f) {
+    if (aggregated_at_[f].empty()) return;
+    const bool room = pools_[f].has_room();
+    for (const std::uint32_t s : aggregated_at_[f]) {
+      AggregatedStream& a = *aggregated_[s];
+      if (!a.in_slice() || a.awake() == room) continue;
+      if (room) {
+        wake_selection(s, sim_.now());
+      } else {
+        a.sleep(sim_.now());
+      }
+    }
+  }
+
+  void on(const SelectedArrival& e) {
+    AggregatedStream& a = *aggregated_[e.stream];
+    if (e.generation != a.generation()) return;  // stale: it slept, or its slice ended
+    if (auto selected = a.selected_shipment(sim_.now())) present_selected(selected->record, selected->has_data);
+    if (a.awake()) {
+      if (const auto at = a.next_selected(sim_.now())) sim_.schedule_at(*at, SelectedArrival{e.stream, a.generation()});
+    }
+  }
+
+  // A selected shipment of an aggregated stream: counted at arrival as enter_inline counts
+  // it, then presented at once (its class fixed its selection).
+  void present_selected(ShipmentRecord& r, bool has_data) {
+    const CustomsStream& stream = config_.streams[r.stream];
+    const EntryDecision d = rules_.classify(r, stream.mode, false, Entry::Own);
+    if (!d.de_minimis && config_.policies.entries_file_data) has_data = true;
+    CISIM_ASSERT(r.reason == SelectionReason::Random ||
+                     targeting_.targets(r, stream.mode, has_data, has_data && seller_has_history(r)),
+                 "an aggregated class selected a shipment that targeting would not");
+    ArrivalFacts facts;
+    facts.de_minimis = d.de_minimis;
+    facts.has_data = has_data;
+    facts.informal = d.informal;
+    facts.carried = r.carried;
+    recorder_.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, 1, r.items, d.duty_usd); });
+    ++ledger_arrived_;
+    on(ShipmentPresented{allocate(r)});
+  }
+
+  void record_finding(const ShipmentRecord& r, SimTime now) {
+    if (aggregated_[r.drawn_stream]) {
+      aggregated_[r.drawn_stream]->record_finding(r.seller, now);
+    } else {
+      draws_[r.drawn_stream]->sellers.record_finding(r.seller, now);
+    }
+  }
+  void record_sanction(const ShipmentRecord& r) {
+    if (aggregated_[r.drawn_stream]) {
+      aggregated_[r.drawn_stream]->record_sanction(r.seller);
+    } else {
+      record_sanction(r);
+    }
+  }
 
   // Entry, counting, selection and release of one shipment at r.arrived (docs/model.md,
   // "Entry types", "Selection order"). Always inlined: it is the per-shipment hot path, and
@@ -189,35 +298,18 @@ class CustomsRun final : public ParcelSink {
     } else {
       blitzes_.eligible(f, r.arrived, r.origin, r.category, eligible_);
     }
-    const std::uint64_t items = r.items;
-    recorder_.at_arrival(r, eligible_, [&](CustomsTally& t) {
-      ++t[Count::Arrivals];
-      if (refused) {
-        ++t[Count::PostRefused];  // no entry: neither duty-free nor dutiable
-      } else if (d.covered) {
-        ++t[Count::BulkCovered];  // its items were counted with its bulk entry
-      } else {
-        t[Count::Items] += items;
-        if (d.de_minimis) {
-          ++t[Count::DeMinimis];
-          if (has_data) ++t[Count::Type86];
-          t[Sum::DutiesForgoneUsd] += d.duty_usd;
-        } else {
-          ++t[d.informal ? Count::Informal : Count::Formal];
-          if (high_risk) ++t[Count::FormalHighRisk];
-          t[Sum::DutiesCollectedUsd] += d.duty_usd;
-        }
-      }
-      if (r.bulk_entry) ++t[Count::BulkEntries];
-      if (entry == Entry::BreakBulkParcel) ++t[Count::BreakbulkParcels];
-      if (watched && r.stream != r.drawn_stream) ++t[Count::Rerouted];  // routes are watched
-      if (r.carried) {
-        ++t[Count::CarryingAny];
-        for (int k = 0; k < kViolationKinds; ++k) {
-          if (contains(r.carried, static_cast<ViolationKind>(k))) ++t[carrying(static_cast<ViolationKind>(k))];
-        }
-      }
-    });
+    ArrivalFacts facts;
+    facts.refused = refused;
+    facts.covered = d.covered;
+    facts.de_minimis = d.de_minimis;
+    facts.has_data = has_data;
+    facts.informal = d.informal;
+    facts.high_risk = high_risk;
+    facts.bulk_entry = r.bulk_entry;
+    facts.breakbulk = entry == Entry::BreakBulkParcel;
+    facts.rerouted = watched && r.stream != r.drawn_stream;  // routes are watched
+    facts.carried = r.carried;
+    recorder_.at_arrival(r, eligible_, [&](CustomsTally& t) { count_arrivals(t, facts, 1, r.items, d.duty_usd); });
     ++ledger_arrived_;
     if (refused) {
       ++ledger_refused_;  // held or blocked at the border: it never enters commerce
@@ -314,16 +406,6 @@ class CustomsRun final : public ParcelSink {
     start_inspections(f);
   }
 
-  static Count selected_count(SelectionReason reason) {
-    switch (reason) {
-      case SelectionReason::Blitz: return Count::SelectedBlitz;
-      case SelectionReason::Targeted: return Count::SelectedTargeted;
-      case SelectionReason::ReleaseProgram: return Count::SelectedReleaseProgram;
-      case SelectionReason::FormalEntryRule: return Count::SelectedFormalEntryRule;
-      default: return Count::SelectedRandom;
-    }
-  }
-
   void start_inspections(std::size_t f) {
     while (auto started = pools_[f].start_next(sim_.now())) {
       const auto slot = static_cast<std::uint32_t>(started->shipment);
@@ -335,6 +417,7 @@ class CustomsRun final : public ParcelSink {
       recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) { t[Per::WaitHours].add(waited_hours); });
       sim_.schedule_in(inspection_.duration(f, m, r), InspectionCompleted{static_cast<std::uint32_t>(f), slot});
     }
+    sync_selection(f);
   }
 
   void on(const InspectionCompleted& e) {
@@ -346,7 +429,7 @@ class CustomsRun final : public ParcelSink {
     const ViolationSet found = finding.found;
     const double dwell_hours = (now - r.arrived).to_hours();
     Xoshiro256& g = inspection_.detection_stream(f);
-    if (found && r.seller != kNoSeller) draws_[r.drawn_stream]->sellers.record_finding(r.seller, now);
+    if (found && r.seller != kNoSeller) record_finding(r, now);
     release_program_.record(r, found != 0);
     const Outcome outcome = decide_outcome(r, found, config_.policies, rules_.duty_rate(r.category, r.origin), g);
     recorder_.at_event(r, now, [&](CustomsTally& t) {
@@ -387,10 +470,7 @@ class CustomsRun final : public ParcelSink {
   // A shipment leaves cisim's custody at `at`; violations it still carries unfound are leakage.
   void release(const ShipmentRecord& r, ViolationSet found, SimTime at) {
     const bool leaked = leaks(r, found);
-    recorder_.at_event(r, at, [&](CustomsTally& t) {
-      ++t[Count::Released];
-      if (leaked) ++t[Count::Leakage];
-    });
+    recorder_.at_event(r, at, [&](CustomsTally& t) { count_releases(t, 1, leaked ? 1 : 0); });
     ++ledger_released_;
   }
 
@@ -436,6 +516,8 @@ class CustomsRun final : public ParcelSink {
   PostCompliance posts_;
   std::vector<char> watched_;  // per stream: displacement counts it, or its posts may be scored
   std::vector<std::optional<ShipmentDraws>> draws_;  // per stream; the part's own only
+  std::vector<std::unique_ptr<AggregatedStream>> aggregated_;  // per stream; null: per shipment
+  std::vector<std::vector<std::uint32_t>> aggregated_at_;      // per facility: its aggregated streams
   std::vector<OfficerPool> pools_;                    // per facility
   std::vector<OfficerPoolRecorder*> pool_recorders_;  // per facility; the part's own only
   std::vector<OfficerTimeRecorder*> officer_time_;    // per facility; the part's own only

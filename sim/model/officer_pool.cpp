@@ -15,7 +15,7 @@ OfficerPool::OfficerPool(int on_duty, int priority_classes, std::optional<std::s
 bool OfficerPool::request(SimTime now, const InspectionRequest& request) {
   CISIM_ASSERT(request.priority_class >= 0 && static_cast<std::size_t>(request.priority_class) < lines_.size(),
                "priority class out of range");
-  if (waiting_limit_ && waiting_ >= *waiting_limit_ && !(busy_ < on_duty_)) {
+  if (!has_room()) {
     for (auto* o : observers_) o->on_request_refused(now, request);
     return false;
   }

@@ -14,6 +14,11 @@ void OfficerPoolRecorder::on_request_refused(SimTime, const InspectionRequest&) 
   ++refused_;
 }
 
+void OfficerPoolRecorder::on_requests_refused(SimTime, std::uint64_t count) {
+  requests_ += count;
+  refused_ += count;
+}
+
 void OfficerPoolRecorder::on_inspection_started(SimTime at, const InspectionRequest&, Duration waited,
                                                 std::size_t waiting, int busy) {
   ++started_;

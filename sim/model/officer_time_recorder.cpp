@@ -56,6 +56,7 @@ void OfficerTimeRecorder::on_request_accepted(SimTime at, const InspectionReques
 }
 
 void OfficerTimeRecorder::on_request_refused(SimTime at, const InspectionRequest&) { advance(at); }
+void OfficerTimeRecorder::on_requests_refused(SimTime at, std::uint64_t) { advance(at); }
 
 void OfficerTimeRecorder::on_inspection_started(SimTime at, const InspectionRequest&, Duration, std::size_t waiting,
                                                 int busy) {

@@ -33,6 +33,14 @@ void add_model_keys(std::vector<KeySpec>& s) {
                               "initial period whose observations are discarded; shorter than the horizon", "2d"),
                          0, std::nullopt));
 
+  KeySpec simulation = leaf("simulation", KeyType::Choice, "", false, "aggregated",
+                            "how shipments are simulated: `aggregated` (those that cannot be selected are counted per "
+                            "class of like shipments in one step, the selected drawn one by one; docs/performance.md) or "
+                            "`exact` (every shipment drawn one by one: the reference path, as `cisim run --exact`)",
+                            "exact");
+  simulation.choices = {"aggregated", "exact"};
+  s.push_back(simulation);
+
   KeySpec facilities = section("facilities", true, "facilities by id (letters, digits and '_'); at least one");
   facilities.type = KeyType::IdMap;
   s.push_back(facilities);

@@ -96,6 +96,7 @@ Scenario Validator::build() {
   CustomsModelConfig& m = s.model;
   if (horizon) m.horizon = *horizon;
   if (warmup) m.warmup = *warmup;
+  m.exact = maybe<std::string>("simulation", "simulation").value_or("aggregated") == "exact";
   if (horizon && warmup && m.warmup >= m.horizon) {
     error(where(has("warmup") ? "warmup" : "horizon"), "warmup",
           fmt::format("warm-up '{}' must be shorter than the horizon '{}'", format_duration(m.warmup), format_duration(m.horizon)));

@@ -47,6 +47,7 @@ class WaitSum final : public cisim::OfficerPoolObserver {
  public:
   void on_request_accepted(cisim::SimTime, const cisim::InspectionRequest&, std::size_t) override {}
   void on_request_refused(cisim::SimTime, const cisim::InspectionRequest&) override {}
+  void on_requests_refused(cisim::SimTime, std::uint64_t) override {}
   void on_inspection_started(cisim::SimTime, const cisim::InspectionRequest&, cisim::Duration waited, std::size_t,
                              int) override {
     sum_minutes += waited.to_minutes();

@@ -28,6 +28,7 @@ class RecordingPoolObserver final : public OfficerPoolObserver {
     record(at, waiting, busy_, on_duty_);
   }
   void on_request_refused(SimTime, const InspectionRequest& r) override { refused.push_back(r.shipment); }
+  void on_requests_refused(SimTime, std::uint64_t count) override { refused_in_bulk += count; }
   void on_inspection_started(SimTime at, const InspectionRequest& r, Duration waited, std::size_t waiting,
                              int busy) override {
     started.push_back({r.shipment, at, waited});
@@ -41,6 +42,7 @@ class RecordingPoolObserver final : public OfficerPoolObserver {
 
   std::vector<std::uint64_t> accepted;
   std::vector<std::uint64_t> refused;
+  std::uint64_t refused_in_bulk = 0;
   std::vector<Started> started;
   std::vector<SimTime> finished;
   std::vector<State> states;  ///< the pool's state after every observation

@@ -34,6 +34,8 @@ class ArrivalProcess {
   /// Shipments in one arrival event.
   std::int64_t batch(Xoshiro256& g) const { return single_ ? 1 : sample_count(batch_size_, g); }
 
+  /// Every event brings exactly one shipment.
+  bool single_shipment() const { return single_; }
   /// The profile multiplier in force at t (1 for a flat process).
   double multiplier_at(SimTime t) const;
   double rate_per_second() const { return rate_per_second_; }

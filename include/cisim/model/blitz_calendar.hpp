@@ -32,6 +32,9 @@ class BlitzCalendar {
   /// Finds the blitzes covering facility `f` over [from, to) (one arrival slice).
   void begin_slice(std::size_t f, SimTime from, SimTime to);
 
+  /// Some blitz covers the slice's facility (after begin_slice).
+  bool slice_in_force() const { return !active_.empty(); }
+
   /// The blitzes that may select a shipment of `origin` and `category` at facility `f` at
   /// time `t` (their origin and category lists allow it), into `out`. Uses the current
   /// slice unless `t` is outside it (a parcel in transit from a fulfillment center) or `f`

@@ -223,6 +223,9 @@ struct CustomsModelConfig {
   CustomsPolicies policies;
   Duration warmup = Duration::zero();
   Duration horizon = Duration::days(1);
+  /// Draw every shipment one by one (the reference path) instead of counting the shipments
+  /// that are not selected by class (the aggregated path, docs/performance.md).
+  bool exact = false;
 };
 
 }  // namespace cisim

@@ -31,9 +31,16 @@ struct ShipmentPresented {
   std::uint32_t slot = 0;
 };
 
+/// The next candidate of an aggregated stream's selected shipments (AggregatedStream). Stale,
+/// and ignored, when the stream's generation has moved on (it slept, or its slice ended).
+struct SelectedArrival {
+  std::uint32_t stream = 0;
+  std::uint32_t generation = 0;
+};
+
 /// Every event of the model. Trivially copyable and 12 bytes: the event queue copies it
 /// through the heap without allocating, and an entry with its key fits in 32 bytes.
-using ModelEvent = std::variant<ArrivalSliceStarted, ShipmentPresented, InspectionCompleted, ShiftChanged>;
+using ModelEvent = std::variant<ArrivalSliceStarted, ShipmentPresented, InspectionCompleted, ShiftChanged, SelectedArrival>;
 
 }  // namespace cisim
 

@@ -30,6 +30,9 @@ class OfficerPoolObserver : public Observer {
   virtual void on_request_accepted(SimTime at, const InspectionRequest& request, std::size_t waiting) = 0;
   /// The waiting line was full (waiting limit reached): the request was turned away.
   virtual void on_request_refused(SimTime at, const InspectionRequest& request) = 0;
+  /// `count` requests were turned away by a full waiting line, all at `at` or before it
+  /// (the aggregated path counts the selections a full line refused over an hour at once).
+  virtual void on_requests_refused(SimTime at, std::uint64_t count) = 0;
   /// An officer took the request after it waited `waited`.
   virtual void on_inspection_started(SimTime at, const InspectionRequest& request, Duration waited,
                                      std::size_t waiting, int busy) = 0;
@@ -53,6 +56,12 @@ class OfficerPool {
 
   /// Adds the request to the waiting line; false (and refused) when the line is full.
   bool request(SimTime now, const InspectionRequest& request);
+  /// A request now would be accepted: an officer is free or the line has room.
+  bool has_room() const { return !waiting_limit_ || waiting_ < *waiting_limit_ || busy_ < on_duty_; }
+  /// `count` requests turned away by the full line, counted at once (has_room() is false).
+  void refuse(SimTime now, std::uint64_t count) {
+    for (auto* o : observers_) o->on_requests_refused(now, count);
+  }
   /// If an officer is free and someone waits, starts the first in line and returns it.
   std::optional<InspectionRequest> start_next(SimTime now) {
     if (!can_start()) return std::nullopt;  // the common answer, inline

@@ -42,6 +42,10 @@ class SellerMarket {
            risk_multiplier_[seller] >= population_->vetting_above;
   }
   double risk_multiplier(std::uint32_t seller) const { return risk_multiplier_[seller]; }
+  /// The seller's share of the stream's volume (0 for a refused one).
+  double volume_share(std::uint32_t seller) const { return volume_.probability(seller); }
+  /// Takedown, suspension or category limits may keep a seller from being drawn.
+  bool may_exclude() const { return may_exclude_; }
   /// A violation was found on one of the seller's shipments (a targeting feature).
   bool has_history(std::uint32_t seller) const { return history_[seller]; }
   /// A finding: remembered, and the seller delisted after the takedown latency, or at once

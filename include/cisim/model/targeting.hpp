@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "cisim/model/customs_config.hpp"
@@ -48,6 +50,15 @@ class Targeting {
     if (r.declared_value_usd > cut.above) return cut.rising;
     if (r.declared_value_usd < cut.below) return !cut.rising;
     return targets(score(r, mode, has_data, seller_has_history));
+  }
+
+  /// The declared value at which a shipment with advance data of (origin, category, mode,
+  /// history) crosses the threshold, and whether values above it are the targeted ones;
+  /// empty when the score does not depend on the value (no value weight, or no targeting).
+  std::optional<std::pair<double, bool>> value_cut(std::uint16_t origin, std::uint16_t category, Mode mode, bool history) const {
+    if (cuts_.empty()) return std::nullopt;
+    const ValueCut& cut = cuts_[cut_index(origin, category, mode, history)];
+    return std::pair{0.5 * (cut.below + cut.above), cut.rising};
   }
 
   /// log(p / (1 - p)).

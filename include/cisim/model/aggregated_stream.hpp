@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// AggregatedStream: a stream's hour of shipments counted by class, the selected drawn one by one.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cisim/model/customs_config.hpp"
+#include "cisim/model/customs_recorder.hpp"
+#include "cisim/model/entry_rules.hpp"
+#include "cisim/model/seller_market.hpp"
+#include "cisim/model/seller_moments.hpp"
+#include "cisim/model/shipment_classes.hpp"
+#include "cisim/model/shipment_record.hpp"
+#include "cisim/model/targeting.hpp"
+#include "cisim/random/random_streams.hpp"
+
+namespace cisim {
+
+/// A selected shipment drawn from its class, with its advance data.
+struct SelectedShipment {
+  ShipmentRecord record;
+  bool has_data = false;
+};
+
+/// The aggregated path of one stream (docs/performance.md, "The aggregated path"). Within a
+/// slice (an hour) every class of shipment arrives as its own Poisson process (thinning), so
+/// the shipments that are not selected are counted per class in one step, and the selected
+/// ones form a Poisson process of their own. While the facility's inspection line has room,
+/// each selected shipment is drawn one by one, conditionally on its class (seller by
+/// rejection, value by inversion), and presented as in the per-shipment path. While the
+/// line is full, every selected shipment would be turned away: the stream sleeps, and at the
+/// end of the slice the selections of its sleeping time are counted per class, refused.
+/// By the memoryless property the process restarts exactly when the line has room again.
+/// Findings and sanctions of sellers wait for the next slice, as in the per-shipment path,
+/// which draws a slice's shipments (and their sellers' histories) at its start.
+class AggregatedStream {
+ public:
+  /// Why stream `s` must take the per-shipment path, or empty when it can be aggregated.
+  static std::optional<std::string> unsupported(const CustomsModelConfig& config, std::uint32_t s,
+                                                const SellerMarket& sellers, bool watched);
+
+  AggregatedStream(const CustomsModelConfig& config, std::uint32_t s, const Targeting& targeting, const EntryRules& rules,
+                   SellerMarket& sellers, const RandomStreams& streams);
+
+  /// A seller's finding or sanction, applied at the next slice (apply_sellers).
+  void record_finding(std::uint32_t seller, SimTime now) { pending_.push_back({seller, now, true}); }
+  void record_sanction(std::uint32_t seller) { pending_.push_back({seller, SimTime::start(), false}); }
+  /// At the start of every slice of the stream, whichever path it takes.
+  void apply_sellers();
+
+  /// Whether the slice [from, to) can be aggregated: the de minimis rules stay the same in it.
+  bool can_aggregate(SimTime from, SimTime to);
+  /// Starts an aggregated slice in which `expected` shipments arrive on average: counts the
+  /// shipments not selected into `recorder` and returns how many. The stream starts asleep.
+  std::uint64_t begin_slice(SimTime from, SimTime to, double expected, CustomsRecorder& recorder);
+  /// Ends the current aggregated slice at `now` (if any): counts the selections refused
+  /// while asleep into `recorder` at the slice's start, and returns how many.
+  std::uint64_t end_slice(SimTime now, CustomsRecorder& recorder);
+
+  bool in_slice() const { return in_slice_; }
+  SimTime slice_from() const { return slice_from_; }
+  bool awake() const { return awake_; }
+  /// Changes whenever a pending selection event goes stale (sleep, slice start and end).
+  std::uint32_t generation() const { return generation_; }
+  void sleep(SimTime now);
+  void wake(SimTime now);
+  /// The time of the next candidate selection after `now`, if before the slice's end.
+  std::optional<SimTime> next_selected(SimTime now);
+  /// The candidate at `now`: a selected shipment drawn from its class, or empty when the
+  /// candidate is thinned out.
+  std::optional<SelectedShipment> selected_shipment(SimTime now);
+
+  const ShipmentClasses& classes() const { return classes_; }
+
+ private:
+  struct PendingSeller {
+    std::uint32_t seller;
+    SimTime at;
+    bool finding;  // else a sanction
+  };
+  void count_candidates(std::int64_t candidates, bool selected);
+  std::uint64_t flush(CustomsRecorder& recorder, SimTime at, bool refused);
+  double duty_usd(const ShipmentClass& k, std::uint64_t shipments);
+  std::uint32_t draw_seller(const ShipmentClass& k);
+
+  const CustomsModelConfig* config_;
+  std::uint32_t stream_;
+  SellerMarket* sellers_;
+  Xoshiro256 g_;  // "aggregate/<stream>"
+  SellerMoments moments_;
+  ShipmentClasses classes_;
+  double max_multiplier_ = 1.0;
+  std::vector<std::uint32_t> history_members_;
+  std::vector<PendingSeller> pending_;
+  bool sellers_changed_ = false;
+  std::vector<std::uint32_t> counts_;    // per class, until flushed
+  std::vector<std::uint32_t> touched_;   // classes with a count
+  bool in_slice_ = false, awake_ = false;
+  SimTime slice_from_, slice_to_, asleep_since_;
+  double per_second_ = 0.0;     // expected shipments per second in the slice
+  double asleep_seconds_ = 0.0;
+  std::uint32_t generation_ = 0;
+};
+
+}  // namespace cisim

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// ShipmentClasses: a stream's shipments as classes alike in everything the model counts.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "cisim/model/customs_config.hpp"
+#include "cisim/model/entry_rules.hpp"
+#include "cisim/model/seller_moments.hpp"
+#include "cisim/model/targeting.hpp"
+#include "cisim/random/distributions.hpp"
+#include "cisim/random/truncated_lognormal.hpp"
+
+namespace cisim {
+
+/// Shipments of one stream that the model cannot tell apart before inspection: the same
+/// origin, category, advance data, seller group (with or without a history), violations
+/// carried, and declared value in one interval between the cuts that change how they are
+/// entered and selected (the de minimis threshold, the informal limit, the targeting cut).
+struct ShipmentClass {
+  std::uint16_t origin = 0;
+  std::uint16_t category = 0;
+  ViolationSet carried = 0;
+  bool has_data = false;
+  bool history = false;
+  bool targeted = false;
+  bool de_minimis = false;
+  bool informal = false;  ///< else formal, when not de minimis
+  std::uint32_t group = 0;  ///< (origin, category, history, carried): what the sellers decide
+  double duty_rate = 0.0;
+  double fixed_chance = 0.0;  ///< P(origin) P(category) P(data) P(value interval | violations)
+  TruncatedLogNormal declared;
+};
+
+/// The classes of a stream and their chances (docs/performance.md, "The aggregated path").
+/// A shipment's class has chance fixed_chance x P(seller group) x P(violations | origin,
+/// category, group), the last two from the sellers' moments; the selected classes (targeted,
+/// or chosen by the random sample) and the others are drawn from two alias tables. The tables
+/// are built for the sellers as they were (`built`), and a draw from them is kept with
+/// chance (current / built) / bound for its group: thinning, exact for any current state
+/// whose ratio to the built one stays below the bound. refresh() recomputes the ratios and
+/// says when the tables must be built again (a ratio past the bound, or far below it).
+class ShipmentClasses {
+ public:
+  ShipmentClasses(const CustomsModelConfig& config, std::uint32_t stream, const Targeting& targeting, const EntryRules& rules);
+
+  /// Classes for the de minimis rules in force at `at`, and tables for the sellers' `moments`.
+  void build(SimTime at, const SellerMoments& moments);
+  /// De minimis eligibility at `at` differs from the classes' (they must be built again).
+  bool rules_changed(SimTime at) const;
+  /// New ratios for the sellers' `moments`; false when the tables must be built again.
+  bool refresh(const SellerMoments& moments);
+
+  /// Chances per shipment of a candidate from each table: the class chances the tables were
+  /// built with, times the bound. A Poisson number of candidates, each kept by keep(), is
+  /// exactly a Poisson number of shipments of each class.
+  double candidate_chance_not_selected() const { return not_selected_total_ * bound_; }
+  double candidate_chance_selected() const { return selected_total_ * bound_; }
+  std::size_t draw_not_selected(Xoshiro256& g) const { return (*not_selected_)(g); }
+  std::size_t draw_selected(Xoshiro256& g) const { return (*selected_)(g); }
+  bool keep(std::size_t i, Xoshiro256& g) const {
+    return all_kept_ || g.uniform01() * bound_ < ratio_[classes_[i].group];
+  }
+
+  std::size_t size() const { return classes_.size(); }
+  const ShipmentClass& operator[](std::size_t i) const { return classes_[i]; }
+  /// a_k of the violation draw for (origin, category): prevalence x origin and stream multipliers.
+  const PerViolation& kind_chances(std::uint16_t origin, std::uint16_t category) const {
+    return kind_chances_[static_cast<std::size_t>(origin) * categories_ + category];
+  }
+  /// Builds so far (for the benchmark's account of the cost).
+  std::uint64_t builds() const { return builds_; }
+
+ private:
+  // P(group) x P(violations | group) for every (origin, category, history, carried).
+  void group_chances(const SellerMoments& moments, std::vector<double>& out) const;
+  void add_classes(std::uint16_t o, std::uint16_t c, bool data, bool history, ViolationSet v, double chance);
+  std::uint32_t group_of(std::size_t o, std::size_t c, bool history, ViolationSet v) const {
+    return static_cast<std::uint32_t>(((o * categories_ + c) * 2 + (history ? 1 : 0)) * 32 + v);
+  }
+
+  const CustomsModelConfig* config_;
+  const CustomsStream* stream_;
+  const Targeting* targeting_;
+  const EntryRules* rules_;
+  std::size_t categories_;
+  std::vector<PerViolation> kind_chances_;  // per (origin, category)
+  std::vector<SellerMoments::Moments> polynomials_;  // per (origin, category, carried): P(V | m)
+  std::vector<char> eligible_;              // de minimis per (origin, category), as built
+  std::vector<ShipmentClass> classes_;
+  std::vector<double> built_;   // group chances the tables were built with
+  std::vector<double> ratio_;   // current / built, per group
+  std::optional<Categorical> not_selected_, selected_;
+  double not_selected_total_ = 0.0, selected_total_ = 0.0;
+  double bound_ = 1.0;
+  bool all_kept_ = true;
+  std::uint64_t builds_ = 0;
+};
+
+}  // namespace cisim

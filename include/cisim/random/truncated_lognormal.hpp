@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// TruncatedLogNormal: a lognormal value known to lie in (low, high]: its chance, moments and draws.
+#pragma once
+
+#include <limits>
+
+#include "cisim/random/xoshiro256.hpp"
+
+namespace cisim {
+
+/// The standard normal distribution function, by the complementary error function (accurate
+/// in both tails).
+double normal_cdf(double z);
+/// Its inverse for p in (0, 1): Acklam's rational approximation refined by one Halley step
+/// against normal_cdf, which brings it to full double precision.
+double normal_quantile(double p);
+
+/// X = exp(mu + sigma Z), Z standard normal, restricted to low < X <= high (low >= 0, high
+/// may be infinite). The aggregated path of the customs model (docs/performance.md) uses it
+/// for the declared values of a class of shipments: the chance of the class, the exact mean
+/// and variance of a value in it (for sums of many), and draws by inversion (for the few
+/// shipments drawn one by one).
+class TruncatedLogNormal {
+ public:
+  TruncatedLogNormal(double mu, double sigma, double low, double high = std::numeric_limits<double>::infinity());
+  /// The standard lognormal, untruncated.
+  TruncatedLogNormal() : TruncatedLogNormal(0.0, 1.0, 0.0) {}
+
+  /// P(low < X <= high) for the untruncated X.
+  double probability() const { return probability_; }
+  /// E[X | low < X <= high] and Var[X | low < X <= high].
+  double mean() const { return mean_; }
+  double variance() const { return variance_; }
+  double low() const { return low_; }
+  double high() const { return high_; }
+
+  /// One value by inversion of the truncated distribution function: one uniform. In the
+  /// upper half the survival function is inverted instead, so a far tail keeps its precision.
+  double operator()(Xoshiro256& g) const;
+
+ private:
+  double mu_, sigma_, low_, high_;
+  double a_, b_;  // the bounds on the standard normal scale (+-infinity when open)
+  double probability_ = 0.0, mean_ = 0.0, variance_ = 0.0;
+};
+
+}  // namespace cisim

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: MIT
+// AggregatedStream: class counts by thinning, sums of values, conditional draws of the selected.
+#include "cisim/model/aggregated_stream.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cisim/base/assert.hpp"
+#include "cisim/model/shipment_counts.hpp"
+
+namespace cisim {
+namespace {
+
+// Below this many shipments a class's values are drawn one by one; from it on their sum is
+// drawn from the normal with the sum's exact mean and variance (docs/performance.md says
+// why the difference is far below the replication noise).
+constexpr std::uint64_t kExactSumBelow = 32;
+// A conditional seller draw by rejection keeps a draw with at least this chance; below it,
+// the group's sellers are scanned instead.
+constexpr double kMinKeep = 0.02;
+
+}  // namespace
+
+std::optional<std::string> AggregatedStream::unsupported(const CustomsModelConfig& config, std::uint32_t s,
+                                                         const SellerMarket& sellers, bool watched) {
+  const CustomsStream& stream = config.streams[s];
+  const CustomsPolicies& p = config.policies;
+  if (stream.fulfillment) return "it is supplied by a fulfillment center";
+  if (stream.release_program) return "it has a release program";
+  if (stream.lot_sampling) return "it has lot sampling";
+  if (watched) return "violator displacement or post scoring watches it";
+  if (!stream.arrivals.single_shipment()) return "its arrival events bring batches";
+  if (const auto* items = std::get_if<Constant>(&stream.items); items == nullptr || items->value != 1.0) return "its shipments have several items";
+  if (p.formal_entry.enabled) return "the formal-entry rule is on";
+  if (stream.mode == Mode::Postal && !p.postal_specific_duty.empty()) return "postal specific duties apply";
+  if (sellers.present() && sellers.may_exclude()) return "its platform delists or restricts sellers";
+  for (std::size_t c = 0; c < config.categories.size(); ++c) {
+    if (stream.category_mix[c] == 0.0) continue;
+    const ProductCategory& category = config.categories[c];
+    const auto* value = std::get_if<LogNormal>(&category.true_value_usd);
+    if (value == nullptr || !(value->sigma > 0.0)) return "category '" + category.name + "' has values that are not lognormal";
+    if (category.prevalence[static_cast<std::size_t>(ViolationKind::Undervaluation)] > 0.0 && !(category.undervaluation_factor > 0.0)) {
+      return "category '" + category.name + "' undervalues to nothing";
+    }
+  }
+  return std::nullopt;
+}
+
+AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32_t s, const Targeting& targeting,
+                                   const EntryRules& rules, SellerMarket& sellers, const RandomStreams& streams)
+    : config_(&config),
+      stream_(s),
+      sellers_(&sellers),
+      g_(streams.stream("aggregate/" + config.streams[s].name)),
+      classes_(config, s, targeting, rules) {
+  // The multiplier from which some kind's chance a_k m reaches 1 (SellerMoments keeps the
+  // sellers at or above it apart).
+  double largest = 0.0;
+  const CustomsStream& stream = config.streams[s];
+  for (std::size_t o = 0; o < config.origins.size(); ++o) {
+    for (std::size_t c = 0; c < config.categories.size(); ++c) {
+      if (stream.origin_mix[o] * stream.category_mix[c] == 0.0) continue;
+      for (const double a : classes_.kind_chances(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c))) largest = std::max(largest, a);
+    }
+  }
+  moments_ = SellerMoments{largest > 0.0 ? 1.0 / largest : 1e300};
+  if (sellers.present()) {
+    max_multiplier_ = 0.0;
+    for (std::uint32_t j = 0; j < sellers.size(); ++j) {
+      moments_.add(j, sellers.volume_share(j), sellers.risk_multiplier(j));
+      max_multiplier_ = std::max(max_multiplier_, sellers.risk_multiplier(j));
+      if (sellers.has_history(j)) {
+        moments_.gain_history(j, sellers.volume_share(j), sellers.risk_multiplier(j));
+        history_members_.push_back(j);
+      }
+    }
+  } else {
+    moments_.add(0, 1.0, 1.0);  // no sellers: every shipment as from one seller of multiplier 1
+  }
+}
+
+void AggregatedStream::apply_sellers() {
+  for (const PendingSeller& p : pending_) {
+    const std::uint32_t j = p.seller;
+    const double w = sellers_->volume_share(j);
+    if (p.finding) {
+      if (!sellers_->has_history(j)) {
+        moments_.gain_history(j, w, sellers_->risk_multiplier(j));
+        history_members_.push_back(j);
+      }
+      sellers_->record_finding(j, p.at);
+    } else {
+      const double before = sellers_->risk_multiplier(j);
+      sellers_->record_sanction(j);
+      moments_.change_multiplier(j, w, before, sellers_->risk_multiplier(j), sellers_->has_history(j));
+    }
+    sellers_changed_ = true;
+  }
+  pending_.clear();
+}
+
+bool AggregatedStream::can_aggregate(SimTime from, SimTime to) {
+  if (classes_.builds() == 0 || classes_.rules_changed(from)) {
+    classes_.build(from, moments_);
+    counts_.assign(classes_.size(), 0);
+    sellers_changed_ = false;
+  } else if (sellers_changed_) {
+    if (!classes_.refresh(moments_)) {
+      classes_.build(from, moments_);
+      counts_.assign(classes_.size(), 0);
+    }
+    sellers_changed_ = false;
+  }
+  return !classes_.rules_changed(to - Duration::from_ticks(1));
+}
+
+std::uint64_t AggregatedStream::begin_slice(SimTime from, SimTime to, double expected, CustomsRecorder& recorder) {
+  CISIM_ASSERT(!in_slice_, "an aggregated slice began before the last one ended");
+  slice_from_ = from;
+  slice_to_ = to;
+  per_second_ = expected / (to - from).to_seconds();
+  in_slice_ = true;
+  awake_ = false;
+  asleep_since_ = from;
+  asleep_seconds_ = 0.0;
+  ++generation_;
+  count_candidates(Poisson{expected * classes_.candidate_chance_not_selected()}(g_), false);
+  return flush(recorder, from, false);
+}
+
+std::uint64_t AggregatedStream::end_slice(SimTime now, CustomsRecorder& recorder) {
+  if (!in_slice_) return 0;
+  if (!awake_) asleep_seconds_ += (now - asleep_since_).to_seconds();
+  count_candidates(Poisson{per_second_ * asleep_seconds_ * classes_.candidate_chance_selected()}(g_), true);
+  in_slice_ = false;
+  awake_ = false;
+  ++generation_;
+  return flush(recorder, slice_from_, true);
+}
+
+void AggregatedStream::sleep(SimTime now) {
+  if (!awake_) return;
+  awake_ = false;
+  asleep_since_ = now;
+  ++generation_;
+}
+
+void AggregatedStream::wake(SimTime now) {
+  if (awake_) return;
+  asleep_seconds_ += (now - asleep_since_).to_seconds();
+  awake_ = true;
+}
+
+std::optional<SimTime> AggregatedStream::next_selected(SimTime now) {
+  const double rate = per_second_ * classes_.candidate_chance_selected();
+  if (!(rate > 0.0)) return std::nullopt;
+  const double wait_seconds = -std::log(1.0 - g_.uniform01()) / rate;
+  if (wait_seconds >= (slice_to_ - now).to_seconds()) return std::nullopt;
+  const SimTime at = now + Duration::from_seconds(wait_seconds);
+  return at < slice_to_ ? std::optional{at} : std::nullopt;
+}
+
+std::optional<SelectedShipment> AggregatedStream::selected_shipment(SimTime now) {
+  const std::size_t i = classes_.draw_selected(g_);
+  if (!classes_.keep(i, g_)) return std::nullopt;
+  const ShipmentClass& k = classes_[i];
+  SelectedShipment s;
+  ShipmentRecord& r = s.record;
+  r.arrived = now;
+  r.stream = r.drawn_stream = stream_;
+  r.origin = k.origin;
+  r.category = k.category;
+  r.carried = k.carried;
+  r.declared_value_usd = k.declared(g_);
+  const ProductCategory& category = config_->categories[k.category];
+  r.true_value_usd = contains(k.carried, ViolationKind::Undervaluation) ? r.declared_value_usd / category.undervaluation_factor
+                                                                         : r.declared_value_usd;
+  r.seller = draw_seller(k);
+  r.reason = k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
+  s.has_data = k.has_data;
+  return s;
+}
+
+void AggregatedStream::count_candidates(std::int64_t candidates, bool selected) {
+  for (std::int64_t n = 0; n < candidates; ++n) {
+    const std::size_t i = selected ? classes_.draw_selected(g_) : classes_.draw_not_selected(g_);
+    if (!classes_.keep(i, g_)) continue;
+    if (counts_[i]++ == 0) touched_.push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
+// Every count of the classes drawn, as the per-shipment path counts each shipment: at
+// arrival, then (refused by the full line) its selection, and its release.
+std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, bool refused) {
+  std::uint64_t total = 0;
+  for (const std::uint32_t i : touched_) {
+    const ShipmentClass& k = classes_[i];
+    const std::uint64_t n = counts_[i];
+    counts_[i] = 0;
+    total += n;
+    ShipmentRecord r;
+    r.arrived = at;
+    r.stream = r.drawn_stream = stream_;
+    r.origin = k.origin;
+    r.category = k.category;
+    r.reason = !refused ? SelectionReason::None : k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
+    ArrivalFacts facts;
+    facts.de_minimis = k.de_minimis;
+    facts.has_data = k.has_data;
+    facts.informal = k.informal;
+    facts.carried = k.carried;
+    const double duty = duty_usd(k, n);
+    recorder.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, n, n, duty); });
+    recorder.at_event(r, at, [&](CustomsTally& t) {
+      if (refused) {
+        t[selected_count(r.reason)] += n;
+        t[Count::SelectedNotInspected] += n;
+      }
+      count_releases(t, n, k.carried ? n : 0);
+    });
+  }
+  touched_.clear();
+  return total;
+}
+
+double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipments) {
+  if (k.duty_rate == 0.0 || shipments == 0) return 0.0;
+  double sum = 0.0;
+  if (shipments < kExactSumBelow) {
+    for (std::uint64_t i = 0; i < shipments; ++i) sum += k.declared(g_);
+  } else {
+    const auto n = static_cast<double>(shipments);
+    sum = n * k.declared.mean() + std::sqrt(n * k.declared.variance()) * standard_normal(g_);
+    sum = std::clamp(sum, n * k.declared.low(), n * k.declared.high());
+  }
+  return k.duty_rate * sum;
+}
+
+// A seller with chance proportional to volume x P(carried | its multiplier), among those of
+// the class's group (with or without a history): by rejection from the volume table while
+// that keeps enough draws, else by a scan of the group.
+std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k) {
+  if (!sellers_->present()) return kNoSeller;
+  const PerViolation& a = classes_.kind_chances(k.origin, k.category);
+  double bound = 1.0;
+  for (int kind = 0; kind < kViolationKinds; ++kind) {
+    if (contains(k.carried, static_cast<ViolationKind>(kind))) bound *= std::min(1.0, a[static_cast<std::size_t>(kind)] * max_multiplier_);
+  }
+  const double keep = moments_.chance(k.history, SellerMoments::polynomial(a, k.carried), a, k.carried) / bound;
+  if (keep >= kMinKeep) {
+    for (;;) {
+      const std::uint32_t j = sellers_->draw(SimTime::start(), std::nullopt, g_);
+      if (sellers_->has_history(j) != k.history) continue;
+      if (g_.uniform01() * bound < SellerMoments::chance_given(sellers_->risk_multiplier(j), a, k.carried)) return j;
+    }
+  }
+  auto weight = [&](std::uint32_t j) {
+    return sellers_->volume_share(j) * SellerMoments::chance_given(sellers_->risk_multiplier(j), a, k.carried);
+  };
+  double total = 0.0;
+  const auto each = [&](auto&& f) {
+    if (k.history) {
+      for (const std::uint32_t j : history_members_) f(j);
+    } else {
+      for (std::uint32_t j = 0; j < sellers_->size(); ++j) {
+        if (!sellers_->has_history(j)) f(j);
+      }
+    }
+  };
+  each([&](std::uint32_t j) { total += weight(j); });
+  CISIM_ASSERT(total > 0.0, "a selected class whose seller group cannot send it");
+  double u = g_.uniform01() * total;
+  std::uint32_t chosen = kNoSeller;
+  bool done = false;
+  each([&](std::uint32_t j) {
+    if (done) return;
+    const double w = weight(j);
+    if (w <= 0.0) return;
+    chosen = j;  // the last seller with a weight stands if rounding leaves u above 0
+    u -= w;
+    done = u < 0.0;
+  });
+  return chosen;
+}
+
+}  // namespace cisim

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+// ShipmentClasses: value intervals from the entry and targeting cuts; alias tables; thinning ratios.
+#include "cisim/model/shipment_classes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "cisim/base/assert.hpp"
+
+namespace cisim {
+namespace {
+
+// A ratio of current to built chances past this bound, or below its floor, rebuilds the
+// tables: candidates are then kept with chance at least 1 / 1.05 - what a findings-driven
+// change of the sellers costs is one rebuild per 5% drift, not one per finding.
+constexpr double kBound = 1.05;
+constexpr double kFloor = 0.8;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+}  // namespace
+
+ShipmentClasses::ShipmentClasses(const CustomsModelConfig& config, std::uint32_t stream, const Targeting& targeting,
+                                 const EntryRules& rules)
+    : config_(&config),
+      stream_(&config.streams[stream]),
+      targeting_(&targeting),
+      rules_(&rules),
+      categories_(config.categories.size()) {
+  kind_chances_.resize(config.origins.size() * categories_);
+  for (std::size_t o = 0; o < config.origins.size(); ++o) {
+    for (std::size_t c = 0; c < categories_; ++c) {
+      PerViolation& a = kind_chances_[o * categories_ + c];
+      for (std::size_t k = 0; k < a.size(); ++k) {
+        a[k] = config.categories[c].prevalence[k] * config.origins[o].risk_multiplier * stream_->risk_multiplier;
+      }
+    }
+  }
+  polynomials_.resize(kind_chances_.size() * 32);
+  for (std::size_t oc = 0; oc < kind_chances_.size(); ++oc) {
+    for (unsigned v = 0; v < 32; ++v) polynomials_[oc * 32 + v] = SellerMoments::polynomial(kind_chances_[oc], static_cast<ViolationSet>(v));
+  }
+}
+
+void ShipmentClasses::group_chances(const SellerMoments& moments, std::vector<double>& out) const {
+  out.assign(config_->origins.size() * categories_ * 64, 0.0);
+  for (std::size_t o = 0; o < config_->origins.size(); ++o) {
+    for (std::size_t c = 0; c < categories_; ++c) {
+      if (stream_->origin_mix[o] * stream_->category_mix[c] == 0.0) continue;
+      const PerViolation& a = kind_chances_[o * categories_ + c];
+      for (const bool history : {false, true}) {
+        if (moments.share(history) == 0.0) continue;
+        for (unsigned v = 0; v < 32; ++v) {
+          const auto set = static_cast<ViolationSet>(v);
+          out[group_of(o, c, history, set)] = moments.chance(history, polynomials_[(o * categories_ + c) * 32 + v], a, set);
+        }
+      }
+    }
+  }
+}
+
+bool ShipmentClasses::rules_changed(SimTime at) const {
+  for (std::size_t o = 0; o < config_->origins.size(); ++o) {
+    for (std::size_t c = 0; c < categories_; ++c) {
+      const bool now = rules_->de_minimis_eligible(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), at);
+      if (now != (eligible_[o * categories_ + c] != 0)) return true;
+    }
+  }
+  return false;
+}
+
+// The classes of (origin, category, data, history, violations): the declared value's range
+// cut at every value where its entry or its selection may change, adjacent pieces alike
+// merged. Each piece is classified at an inner point: entry and targeting are constant
+// between cuts (the targeting score is monotone in the declared value).
+void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, bool history, ViolationSet v, double chance) {
+  const CustomsPolicies& p = config_->policies;
+  const ProductCategory& category = config_->categories[c];
+  const auto& value = std::get<LogNormal>(category.true_value_usd);
+  const bool undervalued = contains(v, ViolationKind::Undervaluation);
+  const double mu = value.mu + (undervalued ? std::log(category.undervaluation_factor) : 0.0);
+  std::vector<double> cuts{p.de_minimis_threshold_usd, p.informal_limit_usd};
+  if (targeting_->enabled()) {
+    if (const auto cut = targeting_->value_cut(o, c, stream_->mode, history)) cuts.push_back(cut->first);
+  }
+  cuts.erase(std::remove_if(cuts.begin(), cuts.end(), [](double x) { return !(x > 0.0) || std::isinf(x); }), cuts.end());
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  cuts.push_back(kInf);
+  const bool eligible = eligible_[static_cast<std::size_t>(o) * categories_ + c] != 0;
+  ShipmentClass k;
+  k.origin = o;
+  k.category = c;
+  k.carried = v;
+  k.has_data = data;
+  k.history = history;
+  k.group = group_of(o, c, history, v);
+  k.duty_rate = rules_->duty_rate(c, o);
+  double low = 0.0;
+  bool open = false;  // a piece is being extended
+  for (const double high : cuts) {
+    const double inner = low == 0.0 ? 0.5 * high : (std::isinf(high) ? 2.0 * low : 0.5 * (low + high));
+    ShipmentRecord r;
+    r.origin = o;
+    r.category = c;
+    r.declared_value_usd = inner;
+    const bool de_minimis = inner <= p.de_minimis_threshold_usd && eligible;
+    const bool informal = !de_minimis && inner <= p.informal_limit_usd;
+    const bool sees_data = data || (p.entries_file_data && !de_minimis);  // an entry files the data
+    const bool targeted = targeting_->enabled() && targeting_->targets(r, stream_->mode, sees_data, sees_data && history);
+    if (open && de_minimis == k.de_minimis && informal == k.informal && targeted == k.targeted) {
+      k.declared = TruncatedLogNormal{mu, value.sigma, k.declared.low(), high};
+    } else {
+      if (open && k.declared.probability() > 0.0) {
+        k.fixed_chance = chance * k.declared.probability();
+        classes_.push_back(k);
+      }
+      k.de_minimis = de_minimis;
+      k.informal = informal;
+      k.targeted = targeted;
+      k.declared = TruncatedLogNormal{mu, value.sigma, low, high};
+      open = true;
+    }
+    low = high;
+  }
+  if (open && k.declared.probability() > 0.0) {
+    k.fixed_chance = chance * k.declared.probability();
+    classes_.push_back(k);
+  }
+}
+
+void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
+  ++builds_;
+  eligible_.assign(config_->origins.size() * categories_, 0);
+  for (std::size_t o = 0; o < config_->origins.size(); ++o) {
+    for (std::size_t c = 0; c < categories_; ++c) {
+      eligible_[o * categories_ + c] = rules_->de_minimis_eligible(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), at);
+    }
+  }
+  classes_.clear();
+  const double data_share = stream_->advance_data_share;
+  for (std::size_t o = 0; o < config_->origins.size(); ++o) {
+    for (std::size_t c = 0; c < categories_; ++c) {
+      const double oc = stream_->origin_mix[o] * stream_->category_mix[c];
+      if (oc == 0.0) continue;
+      const PerViolation& a = kind_chances_[o * categories_ + c];
+      for (const bool data : {false, true}) {
+        const double d = data ? data_share : 1.0 - data_share;
+        if (d <= 0.0) continue;
+        for (const bool history : {false, true}) {
+          for (unsigned v = 0; v < 32; ++v) {
+            bool possible = true;
+            for (int k = 0; k < kViolationKinds; ++k) {
+              if (contains(static_cast<ViolationSet>(v), static_cast<ViolationKind>(k)) && a[static_cast<std::size_t>(k)] == 0.0) possible = false;
+            }
+            if (possible) add_classes(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), data, history, static_cast<ViolationSet>(v), oc * d);
+          }
+        }
+      }
+    }
+  }
+  group_chances(moments, built_);
+  ratio_.assign(built_.size(), 1.0);
+  bound_ = 1.0;
+  all_kept_ = true;
+  const double random_rate = config_->policies.random_rate;
+  std::vector<double> not_selected(classes_.size()), selected(classes_.size());
+  not_selected_total_ = selected_total_ = 0.0;
+  for (std::size_t i = 0; i < classes_.size(); ++i) {
+    const double w = classes_[i].fixed_chance * built_[classes_[i].group];
+    not_selected[i] = classes_[i].targeted ? 0.0 : w * (1.0 - random_rate);
+    selected[i] = classes_[i].targeted ? w : w * random_rate;
+    not_selected_total_ += not_selected[i];
+    selected_total_ += selected[i];
+  }
+  CISIM_ASSERT(!classes_.empty(), "a stream without classes");
+  not_selected_.reset();
+  selected_.reset();
+  if (not_selected_total_ > 0.0) not_selected_.emplace(not_selected);
+  if (selected_total_ > 0.0) selected_.emplace(selected);
+}
+
+bool ShipmentClasses::refresh(const SellerMoments& moments) {
+  std::vector<double> now;
+  group_chances(moments, now);
+  double high = 0.0, low = kInf;
+  for (std::size_t g = 0; g < now.size(); ++g) {
+    if (built_[g] == 0.0) {
+      if (now[g] > 0.0) return false;  // a group the tables cannot draw
+      continue;
+    }
+    ratio_[g] = now[g] / built_[g];
+    high = std::max(high, ratio_[g]);
+    low = std::min(low, ratio_[g]);
+  }
+  if (high > kBound || low < kFloor) return false;
+  bound_ = high;
+  all_kept_ = high == 1.0 && low == 1.0;
+  return true;
+}
+
+}  // namespace cisim
