@@ -52,6 +52,8 @@ AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32
       stream_(s),
       sellers_(&sellers),
       g_(streams.stream("aggregate/" + config.streams[s].name)),
+      selected_g_(streams.stream("aggregate_selected/" + config.streams[s].name)),
+      values_g_(streams.stream("aggregate_values/" + config.streams[s].name)),
       classes_(config, s, targeting, rules) {
   // The multiplier from which some kind's chance a_k m reaches 1 (SellerMoments keeps the
   // sellers at or above it apart).
@@ -154,15 +156,15 @@ void AggregatedStream::wake(SimTime now) {
 std::optional<SimTime> AggregatedStream::next_selected(SimTime now) {
   const double rate = per_second_ * classes_.candidate_chance_selected();
   if (!(rate > 0.0)) return std::nullopt;
-  const double wait_seconds = -std::log(1.0 - g_.uniform01()) / rate;
+  const double wait_seconds = -std::log(1.0 - selected_g_.uniform01()) / rate;
   if (wait_seconds >= (slice_to_ - now).to_seconds()) return std::nullopt;
   const SimTime at = now + Duration::from_seconds(wait_seconds);
   return at < slice_to_ ? std::optional{at} : std::nullopt;
 }
 
 std::optional<SelectedShipment> AggregatedStream::selected_shipment(SimTime now) {
-  const std::size_t i = classes_.draw_selected(g_);
-  if (!classes_.keep(i, g_)) return std::nullopt;
+  const std::size_t i = classes_.draw_selected(selected_g_);
+  if (!classes_.keep(i, selected_g_)) return std::nullopt;
   const ShipmentClass& k = classes_[i];
   SelectedShipment s;
   ShipmentRecord& r = s.record;
@@ -171,7 +173,7 @@ std::optional<SelectedShipment> AggregatedStream::selected_shipment(SimTime now)
   r.origin = k.origin;
   r.category = k.category;
   r.carried = k.carried;
-  r.declared_value_usd = k.declared(g_);
+  r.declared_value_usd = k.declared(selected_g_);
   const ProductCategory& category = config_->categories[k.category];
   r.true_value_usd = contains(k.carried, ViolationKind::Undervaluation) ? r.declared_value_usd / category.undervaluation_factor
                                                                          : r.declared_value_usd;
@@ -227,10 +229,10 @@ double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipment
   if (k.duty_rate == 0.0 || shipments == 0) return 0.0;
   double sum = 0.0;
   if (shipments < kExactSumBelow) {
-    for (std::uint64_t i = 0; i < shipments; ++i) sum += k.declared(g_);
+    for (std::uint64_t i = 0; i < shipments; ++i) sum += k.declared(values_g_);
   } else {
     const auto n = static_cast<double>(shipments);
-    sum = n * k.declared.mean() + std::sqrt(n * k.declared.variance()) * standard_normal(g_);
+    sum = n * k.declared.mean() + std::sqrt(n * k.declared.variance()) * standard_normal(values_g_);
     sum = std::clamp(sum, n * k.declared.low(), n * k.declared.high());
   }
   return k.duty_rate * sum;
@@ -249,9 +251,9 @@ std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k) {
   const double keep = moments_.chance(k.history, SellerMoments::polynomial(a, k.carried), a, k.carried) / bound;
   if (keep >= kMinKeep) {
     for (;;) {
-      const std::uint32_t j = sellers_->draw(SimTime::start(), std::nullopt, g_);
+      const std::uint32_t j = sellers_->draw(SimTime::start(), std::nullopt, selected_g_);
       if (sellers_->has_history(j) != k.history) continue;
-      if (g_.uniform01() * bound < SellerMoments::chance_given(sellers_->risk_multiplier(j), a, k.carried)) return j;
+      if (selected_g_.uniform01() * bound < SellerMoments::chance_given(sellers_->risk_multiplier(j), a, k.carried)) return j;
     }
   }
   auto weight = [&](std::uint32_t j) {
@@ -269,7 +271,7 @@ std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k) {
   };
   each([&](std::uint32_t j) { total += weight(j); });
   CISIM_ASSERT(total > 0.0, "a selected class whose seller group cannot send it");
-  double u = g_.uniform01() * total;
+  double u = selected_g_.uniform01() * total;
   std::uint32_t chosen = kNoSeller;
   bool done = false;
   each([&](std::uint32_t j) {

@@ -30,6 +30,9 @@ CustomsModelConfig unseen_parcels(double threshold_usd, bool entries_file_data) 
   c.horizon = Duration::days(2);
   c.policies.de_minimis_threshold_usd = threshold_usd;
   c.policies.entries_file_data = entries_file_data;
+  // The pairs below rely on the same shipments under both thresholds: the per-shipment path
+  // (the aggregated one draws class counts from tables that the threshold changes).
+  c.exact = true;
   auto& t = c.policies.targeting;
   t.enabled = true;
   t.threshold = 0.5;

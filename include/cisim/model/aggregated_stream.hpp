@@ -89,7 +89,11 @@ class AggregatedStream {
   const CustomsModelConfig* config_;
   std::uint32_t stream_;
   SellerMarket* sellers_;
-  Xoshiro256 g_;  // "aggregate/<stream>"
+  // Three streams, so that what one part draws does not shift another's draws between two
+  // scenarios compared with common random numbers: "aggregate/<s>" (class counts),
+  // "aggregate_selected/<s>" (the selected process, drawn one by one) and
+  // "aggregate_values/<s>" (sums of declared values).
+  Xoshiro256 g_, selected_g_, values_g_;
   SellerMoments moments_;
   ShipmentClasses classes_;
   double max_multiplier_ = 1.0;
