@@ -15,9 +15,6 @@ namespace {
 // drawn from the normal with the sum's exact mean and variance (docs/performance.md says
 // why the difference is far below the replication noise).
 constexpr std::uint64_t kExactSumBelow = 32;
-// A conditional seller draw by rejection keeps a draw with at least this chance; below it,
-// the group's sellers are scanned instead.
-constexpr double kMinKeep = 0.02;
 
 }  // namespace
 
@@ -107,10 +104,7 @@ bool AggregatedStream::can_aggregate(SimTime from, SimTime to) {
     counts_.assign(classes_.size(), 0);
     sellers_changed_ = false;
   } else if (sellers_changed_) {
-    if (!classes_.refresh(moments_)) {
-      classes_.build(from, moments_);
-      counts_.assign(classes_.size(), 0);
-    }
+    if (!classes_.refresh(moments_)) classes_.build_tables(moments_);
     sellers_changed_ = false;
   }
   return !classes_.rules_changed(to - Duration::from_ticks(1));
@@ -239,8 +233,8 @@ double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipment
 }
 
 // A seller with chance proportional to volume x P(carried | its multiplier), among those of
-// the class's group (with or without a history): by rejection from the volume table while
-// that keeps enough draws, else by a scan of the group.
+// the class's group (with or without a history): by rejection from the volume table, or by
+// a scan of the group where that is cheaper.
 std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k) {
   if (!sellers_->present()) return kNoSeller;
   const PerViolation& a = classes_.kind_chances(k.origin, k.category);
@@ -249,8 +243,13 @@ std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k) {
     if (contains(k.carried, static_cast<ViolationKind>(kind))) bound *= std::min(1.0, a[static_cast<std::size_t>(kind)] * max_multiplier_);
   }
   const double keep = moments_.chance(k.history, SellerMoments::polynomial(a, k.carried), a, k.carried) / bound;
-  if (keep >= kMinKeep) {
-    for (;;) {
+  // A try costs about what weighing one seller of a scan costs, and a scan weighs the group
+  // twice: rejection while it needs fewer tries on average.
+  const double group = static_cast<double>(k.history ? history_members_.size() : sellers_->size() - history_members_.size());
+  if (keep > 0.0 && 1.0 / keep < 2.0 * group) {
+    // Failed tries leave the target distribution as it was, so a scan after many of them (a
+    // guard, expected never to be reached: 64 / keep tries) draws from it as exactly.
+    for (double tries = 0.0; tries < 64.0 / keep; ++tries) {
       const std::uint32_t j = sellers_->draw(SimTime::start(), std::nullopt, selected_g_);
       if (sellers_->has_history(j) != k.history) continue;
       if (selected_g_.uniform01() * bound < SellerMoments::chance_given(sellers_->risk_multiplier(j), a, k.carried)) return j;

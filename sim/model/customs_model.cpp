@@ -260,7 +260,7 @@ class CustomsRun final : public ParcelSink {
     if (aggregated_[r.drawn_stream]) {
       aggregated_[r.drawn_stream]->record_sanction(r.seller);
     } else {
-      record_sanction(r);
+      draws_[r.drawn_stream]->sellers.record_sanction(r.seller);
     }
   }
 
@@ -454,9 +454,7 @@ class CustomsRun final : public ParcelSink {
     if (trace_ && now >= trace_from_) trace_->inspected(r, now, found, outcome);
     if (outcome.interdicted) displacement_.interdicted(r, now);
     if (posts_.scores(config_.streams[r.stream].mode, r.origin)) posts_.inspected(r.origin, found != 0, now);
-    if ((outcome.interdicted || outcome.penalty_usd > 0.0) && r.seller != kNoSeller) {
-      draws_[r.drawn_stream]->sellers.record_sanction(r.seller);
-    }
+    if ((outcome.interdicted || outcome.penalty_usd > 0.0) && r.seller != kNoSeller) record_sanction(r);
     if (outcome.interdicted) {
       ++(outcome.abandoned ? ledger_abandoned_ : ledger_seized_);
       fulfillment_.after_seizure(r, now, g, recorder_);

@@ -130,7 +130,6 @@ void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, b
 }
 
 void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
-  ++builds_;
   eligible_.assign(config_->origins.size() * categories_, 0);
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {
     for (std::size_t c = 0; c < categories_; ++c) {
@@ -159,6 +158,14 @@ void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
       }
     }
   }
+  CISIM_ASSERT(!classes_.empty(), "a stream without classes");
+  build_tables(moments);
+}
+
+// The classes' value intervals depend on the rules alone; the sellers change only the
+// group chances, so a change of sellers rebuilds the tables and not the classes.
+void ShipmentClasses::build_tables(const SellerMoments& moments) {
+  ++builds_;
   group_chances(moments, built_);
   ratio_.assign(built_.size(), 1.0);
   bound_ = 1.0;
@@ -173,7 +180,6 @@ void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
     not_selected_total_ += not_selected[i];
     selected_total_ += selected[i];
   }
-  CISIM_ASSERT(!classes_.empty(), "a stream without classes");
   not_selected_.reset();
   selected_.reset();
   if (not_selected_total_ > 0.0) not_selected_.emplace(not_selected);

@@ -49,6 +49,8 @@ class ShipmentClasses {
 
   /// Classes for the de minimis rules in force at `at`, and tables for the sellers' `moments`.
   void build(SimTime at, const SellerMoments& moments);
+  /// Tables for the sellers' `moments`, with the classes as they are.
+  void build_tables(const SellerMoments& moments);
   /// De minimis eligibility at `at` differs from the classes' (they must be built again).
   bool rules_changed(SimTime at) const;
   /// New ratios for the sellers' `moments`; false when the tables must be built again.
@@ -71,7 +73,7 @@ class ShipmentClasses {
   const PerViolation& kind_chances(std::uint16_t origin, std::uint16_t category) const {
     return kind_chances_[static_cast<std::size_t>(origin) * categories_ + category];
   }
-  /// Builds so far (for the benchmark's account of the cost).
+  /// Table builds so far (for the benchmark's account of the cost).
   std::uint64_t builds() const { return builds_; }
 
  private:

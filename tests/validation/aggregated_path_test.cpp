@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// The aggregated path against the per-shipment reference: every run-scope metric's distribution
+// over 30 replications, two-sample tests (docs/performance.md, "The aggregated path").
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "cisim/report/report.hpp"
+#include "cisim/scenario/load.hpp"
+#include "support/two_sample.hpp"
+
+using namespace cisim;
+
+namespace {
+
+constexpr int kReplications = 30;
+// The national scenario at a twentieth of its volume for two weeks: the same streams,
+// sellers, targeting and officers, so the line is as full as at full volume's scale.
+const std::vector<std::string> kNational{
+    "horizon=14d", "replications=30",
+    "streams.jfk_imf_mail|ord_imf_mail|lax_imf_mail|mia_imf_mail|sfo_imf_mail.arrivals.rate=14865/d",
+    "streams.cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express."
+    "arrivals.rate=18580/d"};
+
+Report run(const std::vector<std::string>& sets, bool exact) {
+  std::vector<std::string> all = sets;
+  all.push_back(exact ? "simulation=exact" : "simulation=aggregated");
+  const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", all);
+  REQUIRE(loaded.scenario);
+  RunOptions options;
+  options.threads = 2;
+  return make_report(loaded, run_scenario(*loaded.scenario, options));
+}
+
+// Every metric of the run scope with a spread in either sample is tested twice, Welch's t
+// on the means and Kolmogorov-Smirnov on the distributions; both paths use the same seeds'
+// replications 0 to 29, but different draws, so they are independent samples. Tolerance:
+// the family-wise error is held at 1% by Bonferroni over the tests of the case (about 100),
+// so a correct aggregated path fails this by chance at most once in a hundred seeds; with 30
+// replications a side, a mean shift of about 1.2 replication standard deviations is found
+// with even odds, and larger ones almost surely.
+void require_equivalent(const Report& exact, const Report& aggregated) {
+  std::vector<const MetricSummary*> tested;
+  for (const MetricSummary& m : exact.metrics) {
+    if (m.scope != "run") continue;
+    const MetricSummary* other = find_metric(aggregated, m.scope, m.scope_name, m.metric);
+    REQUIRE(other != nullptr);
+    REQUIRE(m.values.size() == static_cast<std::size_t>(kReplications));
+    REQUIRE(other->values.size() == static_cast<std::size_t>(kReplications));
+    tested.push_back(&m);
+  }
+  const double alpha = 0.01 / (2.0 * static_cast<double>(tested.size()));
+  int with_spread = 0;
+  for (const MetricSummary* m : tested) {
+    const MetricSummary& other = *find_metric(aggregated, m->scope, m->scope_name, m->metric);
+    const double welch = testing::welch_p_value(m->values, other.values);
+    const double ks = testing::ks_p_value(m->values, other.values);
+    INFO(m->metric << ": exact mean " << testing::sample_mean(m->values) << " sd " << std::sqrt(testing::sample_variance(m->values))
+                   << ", aggregated mean " << testing::sample_mean(other.values) << " sd "
+                   << std::sqrt(testing::sample_variance(other.values)) << "; Welch p " << welch << ", KS p " << ks
+                   << ", alpha " << alpha);
+    CHECK(welch >= alpha);
+    CHECK(ks >= alpha);
+    if (testing::sample_variance(m->values) > 0.0) ++with_spread;
+  }
+  REQUIRE(with_spread >= 30);  // the headline metrics vary: the tests have something to test
+}
+
+}  // namespace
+
+TEST_CASE("Two-sample tests: equal samples pass, a shift of 2 standard deviations is found", "[validation]") {
+  std::vector<double> a, b, c;
+  for (int i = 0; i < 30; ++i) {
+    const double x = std::sin(1.0 + i * 2.3);  // spread over [-1, 1], sd about 0.7
+    a.push_back(x);
+    b.push_back(std::sin(2.0 + i * 2.3));
+    c.push_back(x + 1.4);
+  }
+  CHECK(testing::welch_p_value(a, a) == Approx(1.0));
+  CHECK(testing::ks_p_value(a, a) == Approx(1.0));
+  CHECK(testing::welch_p_value(a, b) > 0.05);
+  CHECK(testing::ks_p_value(a, b) > 0.05);
+  CHECK(testing::welch_p_value(a, c) < 1e-6);
+  CHECK(testing::ks_p_value(a, c) < 1e-4);  // KS, on the whole distribution, has less power on a shift than t
+}
+
+TEST_CASE("Aggregated path: national traffic with the line full agrees with the per-shipment path over 30 replications",
+          "[validation][slow]") {
+  require_equivalent(run(kNational, true), run(kNational, false));
+}
+
+TEST_CASE("Aggregated path: a line with room, a random sample, deterrence and a low threshold agree over 30 replications",
+          "[validation][slow]") {
+  // Enough officers that the line mostly has room (every selected shipment is drawn one by
+  // one), a 1% random sample, deterrence that lowers found sellers' multipliers, de minimis
+  // at 100 USD (informal entries that file data for targeting), a week.
+  std::vector<std::string> sets = kNational;
+  sets[0] = "horizon=7d";
+  sets.push_back("facilities.*.officers.count=120");
+  sets.push_back("policies.random_rate=1%");
+  sets.push_back("policies.de_minimis.threshold=100 USD");
+  sets.push_back("streams.*.sellers.deterrence=30%");
+  require_equivalent(run(sets, true), run(sets, false));
+}
