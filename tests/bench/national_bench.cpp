@@ -4,7 +4,8 @@
 // a child process so that its peak memory is its own; alternating with a bare loop over the
 // same traffic that only draws arrivals, values and selections (one core, cisim's generators
 // and distributions), so the two see the same machine load. Prints each round and the medians.
-// Usage: national_bench [SOURCE_DIR] [DAYS=365] [THREADS=2] [ROUNDS=3]
+// PATH: cisim's default, the aggregated path, or `exact` (every shipment drawn one by one).
+// Usage: national_bench [SOURCE_DIR] [DAYS=365] [THREADS=2] [ROUNDS=3] [PATH=aggregated|exact]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -27,8 +28,8 @@ struct Measurement {
   double peak_mib = 0.0;
 };
 
-cisim::Scenario load(const std::string& path, int days) {
-  const auto loaded = cisim::load_scenario(path, {fmt::format("horizon={}d", days), "warmup=0s"});
+cisim::Scenario load(const std::string& path, int days, const std::string& simulation) {
+  const auto loaded = cisim::load_scenario(path, {fmt::format("horizon={}d", days), "warmup=0s", "simulation=" + simulation});
   if (!loaded.scenario) throw std::runtime_error("cannot load " + path);
   return *loaded.scenario;
 }
@@ -103,9 +104,14 @@ int main(int argc, char** argv) {
   const int days = argc > 2 ? std::max(1, std::atoi(argv[2])) : 365;
   const int threads = argc > 3 ? std::max(1, std::atoi(argv[3])) : 2;
   const int rounds = argc > 4 ? std::max(1, std::atoi(argv[4])) : 3;
-  const cisim::Scenario scenario = load(root + "/scenarios/us_fy2024.yaml", days);
-  fmt::print("us_fy2024, {} days, one replication on {} threads, {} rounds (alternating with the bare loop)\n", days,
-             threads, rounds);
+  const std::string simulation = argc > 5 ? argv[5] : "aggregated";
+  if (simulation != "aggregated" && simulation != "exact") {
+    fmt::print(stderr, "national_bench: PATH must be aggregated or exact (got '{}')\n", simulation);
+    return 2;
+  }
+  const cisim::Scenario scenario = load(root + "/scenarios/us_fy2024.yaml", days, simulation);
+  fmt::print("us_fy2024, {} days, one replication on {} threads, the {} path, {} rounds (alternating with the bare loop)\n",
+             days, threads, simulation, rounds);
   std::vector<double> wall, per_core, bare_per_core, ratio, peak;
   for (int r = 0; r < rounds; ++r) {
     const Measurement c = run_cisim(scenario, threads);

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// CustomsRun: the aggregated path's handlers (AggregatedStream, docs/performance.md).
+#include "customs_run.hpp"
+
+namespace cisim::detail {
+
+// The slice [from, to) of an aggregated stream, counted by class; false when it must take
+// the per-shipment path (a blitz in force, the end of the warm-up inside it, a rule change).
+bool CustomsRun::aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected) {
+  AggregatedStream& a = *aggregated_[s];
+  end_aggregated_slice(s);
+  a.apply_sellers();
+  const SimTime warmup_end = SimTime::start() + config_.warmup;
+  const bool straddles_warmup = from < warmup_end && to > warmup_end;
+  if (blitzes_.slice_in_force() || straddles_warmup || !a.can_aggregate(from, to)) return false;
+  const std::uint64_t counted = a.begin_slice(from, to, expected, recorder_);
+  ledger_arrived_ += counted;
+  ledger_released_ += counted;
+  if (pools_[config_.streams[s].facility].has_room()) wake_selection(s, from);
+  return true;
+}
+
+// The selections a full line refused while the stream slept, counted at the slice's end.
+void CustomsRun::end_aggregated_slice(std::uint32_t s) {
+  if (!aggregated_[s] || !aggregated_[s]->in_slice()) return;
+  AggregatedStream& a = *aggregated_[s];
+  const SimTime slice_from = a.slice_from();
+  const std::uint64_t refused = a.end_slice(sim_.now(), recorder_);
+  ledger_arrived_ += refused;
+  ledger_released_ += refused;
+  // Refusals of the warm-up are forgotten with it.
+  if (refused > 0 && slice_from >= SimTime::start() + config_.warmup) {
+    pools_[config_.streams[s].facility].refuse(sim_.now(), refused);
+  }
+}
+
+void CustomsRun::wake_selection(std::uint32_t s, SimTime now) {
+  AggregatedStream& a = *aggregated_[s];
+  a.wake(now);
+  if (const auto at = a.next_selected(now)) sim_.schedule_at(*at, SelectedArrival{s, a.generation()});
+}
+
+// The line of facility f filled up or found room: its aggregated streams sleep or wake.
+void CustomsRun::sync_selection(std::size_t f) {
+  if (aggregated_at_[f].empty()) return;
+  const bool room = pools_[f].has_room();
+  for (const std::uint32_t s : aggregated_at_[f]) {
+    AggregatedStream& a = *aggregated_[s];
+    if (!a.in_slice() || a.awake() == room) continue;
+    if (room) {
+      wake_selection(s, sim_.now());
+    } else {
+      a.sleep(sim_.now());
+    }
+  }
+}
+
+void CustomsRun::on(const SelectedArrival& e) {
+  AggregatedStream& a = *aggregated_[e.stream];
+  if (e.generation != a.generation()) return;  // stale: it slept, or its slice ended
+  if (auto selected = a.selected_shipment(sim_.now())) present_selected(selected->record, selected->has_data);
+  if (a.awake()) {
+    if (const auto at = a.next_selected(sim_.now())) sim_.schedule_at(*at, SelectedArrival{e.stream, a.generation()});
+  }
+}
+
+// A selected shipment of an aggregated stream: counted at arrival as enter_inline counts
+// it, then presented at once (its class fixed its selection).
+void CustomsRun::present_selected(ShipmentRecord& r, bool has_data) {
+  const CustomsStream& stream = config_.streams[r.stream];
+  const EntryDecision d = rules_.classify(r, stream.mode, false, Entry::Own);
+  if (!d.de_minimis && config_.policies.entries_file_data) has_data = true;
+  CISIM_ASSERT(r.reason == SelectionReason::Random ||
+                   targeting_.targets(r, stream.mode, has_data, has_data && seller_has_history(r)),
+               "an aggregated class selected a shipment that targeting would not");
+  ArrivalFacts facts;
+  facts.de_minimis = d.de_minimis;
+  facts.has_data = has_data;
+  facts.informal = d.informal;
+  facts.carried = r.carried;
+  recorder_.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, 1, r.items, d.duty_usd); });
+  ++ledger_arrived_;
+  on(ShipmentPresented{allocate(r)});
+}
+
+void CustomsRun::record_finding(const ShipmentRecord& r, SimTime now) {
+  if (aggregated_[r.drawn_stream]) {
+    aggregated_[r.drawn_stream]->record_finding(r.seller, now);
+  } else {
+    draws_[r.drawn_stream]->sellers.record_finding(r.seller, now);
+  }
+}
+
+void CustomsRun::record_sanction(const ShipmentRecord& r) {
+  if (aggregated_[r.drawn_stream]) {
+    aggregated_[r.drawn_stream]->record_sanction(r.seller);
+  } else {
+    draws_[r.drawn_stream]->sellers.record_sanction(r.seller);
+  }
+}
+
+}  // namespace cisim::detail
