@@ -24,9 +24,11 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
       "cisim compare BASE ALT [options]\n\nRuns both scenarios with the same seed and replications, so each replication of both "
       "draws from the\nsame named random streams (common random numbers), and reports every metric's means and the paired\n"
       "difference alt - base with its 95% CI; '*' marks differences whose interval excludes 0. BASE and ALT\nmay be the same "
-      "file with different --set-base / --set-alt.\n\noptions");
+      "file with different --set-base / --set-alt. With --exact the pairing is shipment by shipment; by default it\n"
+      "holds where the two scenarios' classes of shipments agree (docs/performance.md).\n\noptions");
   options.add_options()("help,h", "print this help and exit");
   add_replication_options(options);
+  add_exact_option(options);
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to both (repeatable)")(
       "set-base", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to BASE only (repeatable)")(
       "set-alt", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to ALT only (repeatable)")(
@@ -46,7 +48,7 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
   const std::string format = choose(vm["format"].as<std::string>(), {"table", "markdown", "csv", "json"}, "format");
   const bool quiet = vm.count("quiet") > 0;
   auto with = [&](const char* specific) {
-    auto all = strings(vm, "set");
+    auto all = with_exact(vm, strings(vm, "set"));
     const auto more = strings(vm, specific);
     all.insert(all.end(), more.begin(), more.end());
     return all;

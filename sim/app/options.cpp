@@ -108,6 +108,18 @@ std::string choose(const std::string& value, const std::vector<std::string>& all
   throw UsageError{fmt::format("unknown {} '{}'{} (one of {})", option, value, did_you_mean_suffix(value, allowed), list)};
 }
 
+void add_exact_option(po::options_description& options) {
+  options.add_options()("exact",
+                        "draw every shipment one by one, the reference path (as --set simulation=exact; docs/performance.md): "
+                        "slower at national scale, the same distribution of results, and common random numbers shipment by "
+                        "shipment between compared scenarios");
+}
+
+std::vector<std::string> with_exact(const po::variables_map& vm, std::vector<std::string> sets) {
+  if (vm.count("exact")) sets.push_back("simulation=exact");
+  return sets;
+}
+
 void add_replication_options(po::options_description& options) {
   options.add_options()("replications,r", po::value<int>(), "number of replications (default: the scenario's `replications`)")(
       "seed,s", po::value<std::string>(), "master seed, 0 to 18446744073709551615 (default: the scenario's `seed`)")(

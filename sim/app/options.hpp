@@ -31,6 +31,11 @@ std::string choose(const std::string& value, const std::vector<std::string>& all
 /// Adds --replications, --seed and --threads, shared by every command that runs replications.
 void add_replication_options(po::options_description& options);
 
+/// --exact: the per-shipment reference path (docs/performance.md, "The aggregated path").
+void add_exact_option(po::options_description& options);
+/// The --set overrides with simulation=exact appended when --exact was given.
+std::vector<std::string> with_exact(const po::variables_map& vm, std::vector<std::string> sets);
+
 /// The RunOptions those options give (threads default to all cores), with a progress line
 /// on standard error when it is a terminal and not `quiet`.
 /// A --seed value: whole decimal digits that fit 64 bits; anything else is a usage error.

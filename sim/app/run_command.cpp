@@ -27,6 +27,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
                                   "replications).\n\noptions");
   options.add_options()("help,h", "print this help and exit");
   add_replication_options(options);
+  add_exact_option(options);
   options.add_options()(
       "set", po::value<std::vector<std::string>>()->composing(),
       "KEY=VALUE: override any scenario key by dotted path, e.g. facilities.jfk_imf.officers.count=12 (repeatable)")(
@@ -39,7 +40,6 @@ ExitStatus run_command(const std::vector<std::string>& args) {
       "share of shipments released uninspected also recorded in the trace, such as 1% or 0.01")(
       "trace-limit", po::value<long long>()->default_value(1000000),
       "most records in the trace, shared out among replications (at most 10,000,000)")(
-      "exact", "draw every shipment one by one, the reference path (as --set simulation=exact; docs/performance.md)")(
       "quiet,q", "no progress line and no warnings (the report is still printed, except with --out or --report and no --format)")(
       "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
@@ -57,8 +57,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   } else if (!vm["trace-released"].defaulted() || !vm["trace-limit"].defaulted()) {
     throw UsageError{"--trace-released and --trace-limit need --trace FILE.csv"};
   }
-  auto sets = strings(vm, "set");
-  if (vm.count("exact")) sets.push_back("simulation=exact");
+  const auto sets = with_exact(vm, strings(vm, "set"));
 
   const LoadedScenario loaded = load_scenario(vm["scenario"].as<std::string>(), sets);
   print_diagnostics(loaded.diagnostics, quiet);

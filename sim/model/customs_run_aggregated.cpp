@@ -5,14 +5,16 @@
 namespace cisim::detail {
 
 // The slice [from, to) of an aggregated stream, counted by class; false when it must take
-// the per-shipment path (a blitz in force, the end of the warm-up inside it, a rule change).
+// the per-shipment path (a blitz in force, the end of the warm-up inside it, a rule change,
+// or too few shipments to be worth it).
 bool CustomsRun::aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected) {
   AggregatedStream& a = *aggregated_[s];
   end_aggregated_slice(s);
   a.apply_sellers();
   const SimTime warmup_end = SimTime::start() + config_.warmup;
   const bool straddles_warmup = from < warmup_end && to > warmup_end;
-  if (blitzes_.slice_in_force() || straddles_warmup || !a.can_aggregate(from, to)) return false;
+  if (expected < AggregatedStream::kFewestShipments || blitzes_.slice_in_force() || straddles_warmup) return false;
+  if (!a.can_aggregate(from, to)) return false;
   const std::uint64_t counted = a.begin_slice(from, to, expected, recorder_);
   ledger_arrived_ += counted;
   ledger_released_ += counted;

@@ -101,4 +101,34 @@ double SellerMoments::chance(bool history, const Moments& polynomial, const PerV
   return std::clamp(sum / volume_, 0.0, 1.0);
 }
 
+void SellerMoments::chances(bool history, const PerViolation& a, const Moments* polynomials, std::array<double, 32>& out) const {
+  out.fill(0.0);
+  if (share(history) == 0.0) return;
+  Moments g = history_;
+  if (!history) {
+    for (std::size_t n = 0; n <= kDegree; ++n) g[n] = total_[n] - history_[n];
+  }
+  for (std::size_t v = 0; v < 32; ++v) {
+    double sum = 0.0;
+    for (std::size_t n = 0; n <= kDegree; ++n) sum += polynomials[v][n] * g[n];
+    out[v] = sum;
+  }
+  for (const Capped& c : capped_) {
+    if (c.history != history) continue;
+    // P(V | m) for every V at once, kind by kind over the subsets built so far.
+    std::array<double, 32> p{};
+    p[0] = 1.0;
+    for (int k = 0; k < kViolationKinds; ++k) {
+      const double q = std::min(1.0, a[static_cast<std::size_t>(k)] * c.m);
+      const unsigned kind = 1u << static_cast<unsigned>(k);
+      for (unsigned v = 0; v < kind; ++v) {
+        p[v | kind] = p[v] * q;
+        p[v] *= 1.0 - q;
+      }
+    }
+    for (std::size_t v = 0; v < 32; ++v) out[v] += c.weight * p[v];
+  }
+  for (double& chance : out) chance = std::clamp(chance / volume_, 0.0, 1.0);
+}
+
 }  // namespace cisim

@@ -49,11 +49,9 @@ void ShipmentClasses::group_chances(const SellerMoments& moments, std::vector<do
       if (stream_->origin_mix[o] * stream_->category_mix[c] == 0.0) continue;
       const PerViolation& a = kind_chances_[o * categories_ + c];
       for (const bool history : {false, true}) {
-        if (moments.share(history) == 0.0) continue;
-        for (unsigned v = 0; v < 32; ++v) {
-          const auto set = static_cast<ViolationSet>(v);
-          out[group_of(o, c, history, set)] = moments.chance(history, polynomials_[(o * categories_ + c) * 32 + v], a, set);
-        }
+        std::array<double, 32> chances{};
+        moments.chances(history, a, &polynomials_[(o * categories_ + c) * 32], chances);
+        std::copy(chances.begin(), chances.end(), out.begin() + group_of(o, c, history, 0));
       }
     }
   }

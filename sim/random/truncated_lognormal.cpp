@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cisim/base/assert.hpp"
+#include "cisim/random/distributions.hpp"
 
 namespace cisim {
 namespace {
@@ -61,6 +62,8 @@ TruncatedLogNormal::TruncatedLogNormal(double mu, double sigma, double low, doub
   a_ = low > 0.0 ? (std::log(low) - mu) / sigma : -kInf;
   b_ = std::isinf(high) ? kInf : (std::log(high) - mu) / sigma;
   probability_ = normal_mass(a_, b_);
+  tail_a_ = a_ > 0.0 ? normal_cdf(-a_) : normal_cdf(a_);
+  tail_b_ = a_ > 0.0 ? normal_cdf(-b_) : normal_cdf(b_);
   if (probability_ <= 0.0) return;
   // E[X^k; a < Z <= b] = exp(k mu + k^2 sigma^2 / 2) P(a - k sigma < Z <= b - k sigma).
   const double m1 = std::exp(mu + 0.5 * sigma * sigma) * normal_mass(a_ - sigma, b_ - sigma);
@@ -70,16 +73,20 @@ TruncatedLogNormal::TruncatedLogNormal(double mu, double sigma, double low, doub
 }
 
 double TruncatedLogNormal::operator()(Xoshiro256& g) const {
+  if (probability_ >= 0.5) {
+    for (;;) {
+      const double z = standard_normal(g);
+      if (z > a_ && z <= b_) return std::clamp(std::exp(mu_ + sigma_ * z), low_, high_);
+    }
+  }
   // A uniform in the open interval (0, 1), so neither end of the range is taken exactly.
   const double u = g.uniform01() + 0x1p-54;
   double z = 0.0;
   if (a_ > 0.0) {
     // Upper half: invert the survival function S(z) = P(Z > z) between S(b) and S(a).
-    const double sa = normal_cdf(-a_), sb = normal_cdf(-b_);
-    z = -normal_quantile(std::clamp(sb + u * (sa - sb), 1e-300, 0.5));
+    z = -normal_quantile(std::clamp(tail_b_ + u * (tail_a_ - tail_b_), 1e-300, 0.5));
   } else {
-    const double fa = normal_cdf(a_), fb = normal_cdf(b_);
-    z = normal_quantile(std::clamp(fa + u * (fb - fa), 1e-300, 1.0 - 1e-16));
+    z = normal_quantile(std::clamp(tail_a_ + u * (tail_b_ - tail_a_), 1e-300, 1.0 - 1e-16));
   }
   z = std::clamp(z, a_, b_);
   return std::clamp(std::exp(mu_ + sigma_ * z), low_, high_);

@@ -51,6 +51,10 @@ class AggregatedStream {
   /// At the start of every slice of the stream, whichever path it takes.
   void apply_sellers();
 
+  /// Fewer shipments than this expected in an hour are drawn one by one: the tables' upkeep
+  /// after the sellers change (a few hundred thousand instructions) would cost more.
+  static constexpr double kFewestShipments = 256.0;
+
   /// Whether the slice [from, to) can be aggregated: the de minimis rules stay the same in it.
   bool can_aggregate(SimTime from, SimTime to);
   /// Starts an aggregated slice in which `expected` shipments arrive on average: counts the

@@ -42,6 +42,9 @@ class SellerMoments {
   /// P(a shipment's seller is in the group and it carries exactly V): the share times the
   /// group's mean of P(V | m). `polynomial` is polynomial(a, v), computed once by the caller.
   double chance(bool history, const Moments& polynomial, const PerViolation& a, ViolationSet v) const;
+  /// chance() for all 32 sets at once: `polynomials[v]` is polynomial(a, v). What the
+  /// aggregated path's tables need after each change of the sellers.
+  void chances(bool history, const PerViolation& a, const Moments* polynomials, std::array<double, 32>& out) const;
   /// The coefficients of P(V | m) in powers of m (uncapped).
   static Moments polynomial(const PerViolation& a, ViolationSet v);
   /// P(V | m) for one seller, with the chances capped at 1.

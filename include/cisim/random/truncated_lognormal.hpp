@@ -34,13 +34,16 @@ class TruncatedLogNormal {
   double low() const { return low_; }
   double high() const { return high_; }
 
-  /// One value by inversion of the truncated distribution function: one uniform. In the
-  /// upper half the survival function is inverted instead, so a far tail keeps its precision.
+  /// One value: where the interval holds at least half the mass, an untruncated draw
+  /// repeated until it falls inside (under two tries); else by inversion of the truncated
+  /// distribution function, of the survival function in the upper half so that a far tail
+  /// keeps its precision.
   double operator()(Xoshiro256& g) const;
 
  private:
   double mu_, sigma_, low_, high_;
   double a_, b_;  // the bounds on the standard normal scale (+-infinity when open)
+  double tail_a_ = 0.0, tail_b_ = 0.0;  // Phi(a), Phi(b); in the upper half Phi(-a), Phi(-b)
   double probability_ = 0.0, mean_ = 0.0, variance_ = 0.0;
 };
 
