@@ -178,11 +178,16 @@ std::optional<SelectedShipment> AggregatedStream::selected_shipment(SimTime now)
 }
 
 void AggregatedStream::count_candidates(std::int64_t candidates, bool selected) {
+  // A local copy of the generator, written back at the end: its state stays in registers
+  // (the counts' stores could otherwise alias it). The loop runs once per shipment.
+  Xoshiro256 g = g_;
+  std::uint32_t* counts = counts_.data();
   for (std::int64_t n = 0; n < candidates; ++n) {
-    const std::size_t i = selected ? classes_.draw_selected(g_) : classes_.draw_not_selected(g_);
-    if (!classes_.keep(i, g_)) continue;
-    if (counts_[i]++ == 0) touched_.push_back(static_cast<std::uint32_t>(i));
+    const std::size_t i = selected ? classes_.draw_selected(g) : classes_.draw_not_selected(g);
+    if (!classes_.keep(i, g)) continue;
+    if (counts[i]++ == 0) touched_.push_back(static_cast<std::uint32_t>(i));
   }
+  g_ = g;
 }
 
 // Every count of the classes drawn, as the per-shipment path counts each shipment: at

@@ -157,6 +157,8 @@ void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
     }
   }
   CISIM_ASSERT(!classes_.empty(), "a stream without classes");
+  groups_.resize(classes_.size());
+  for (std::size_t i = 0; i < classes_.size(); ++i) groups_[i] = classes_[i].group;
   build_tables(moments);
 }
 

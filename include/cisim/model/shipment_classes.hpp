@@ -63,9 +63,8 @@ class ShipmentClasses {
   double candidate_chance_selected() const { return selected_total_ * bound_; }
   std::size_t draw_not_selected(Xoshiro256& g) const { return (*not_selected_)(g); }
   std::size_t draw_selected(Xoshiro256& g) const { return (*selected_)(g); }
-  bool keep(std::size_t i, Xoshiro256& g) const {
-    return all_kept_ || g.uniform01() * bound_ < ratio_[classes_[i].group];
-  }
+  /// Inline: it runs once per shipment not selected.
+  bool keep(std::size_t i, Xoshiro256& g) const { return all_kept_ || g.uniform01() * bound_ < ratio_[groups_[i]]; }
 
   std::size_t size() const { return classes_.size(); }
   const ShipmentClass& operator[](std::size_t i) const { return classes_[i]; }
@@ -93,6 +92,7 @@ class ShipmentClasses {
   std::vector<SellerMoments::Moments> polynomials_;  // per (origin, category, carried): P(V | m)
   std::vector<char> eligible_;              // de minimis per (origin, category), as built
   std::vector<ShipmentClass> classes_;
+  std::vector<std::uint32_t> groups_;  // classes_[i].group, packed for keep()
   std::vector<double> built_;   // group chances the tables were built with
   std::vector<double> ratio_;   // current / built, per group
   std::optional<Categorical> not_selected_, selected_;
