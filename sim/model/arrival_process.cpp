@@ -60,7 +60,7 @@ double ArrivalProcess::multiplier_at(SimTime t) const {
   return m;
 }
 
-std::optional<SimTime> ArrivalProcess::next_event_after(SimTime now, Xoshiro256& g) const {
+std::optional<SimTime> ArrivalProcess::next_event_thinned(SimTime now, Xoshiro256& g) const {
   if (rate_per_second_ <= 0.0) return std::nullopt;
   const double peak_rate = rate_per_second_ * peak_multiplier_;
   SimTime t = now;

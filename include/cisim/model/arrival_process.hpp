@@ -2,6 +2,7 @@
 // ArrivalProcess: Poisson arrival events at a rate that follows hourly, weekly and daily profiles.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -29,8 +30,12 @@ class ArrivalProcess {
   /// A flat Poisson process with single-shipment events.
   static ArrivalProcess poisson(double rate_per_second) { return ArrivalProcess{rate_per_second, {}, {}, {}, Constant{1.0}, 0}; }
 
-  /// The first arrival event after `now`; empty when the rate is zero.
-  std::optional<SimTime> next_event_after(SimTime now, Xoshiro256& g) const;
+  /// The first arrival event after `now`; empty when the rate is zero. Inline for a flat
+  /// process, which draws one exponential per event (the engine's hot path).
+  std::optional<SimTime> next_event_after(SimTime now, Xoshiro256& g) const {
+    if (flat_ && rate_per_second_ > 0.0) return now + Duration::from_seconds(-std::log(1.0 - g.uniform01()) / rate_per_second_);
+    return next_event_thinned(now, g);
+  }
   /// Shipments in one arrival event.
   std::int64_t batch(Xoshiro256& g) const { return single_ ? 1 : sample_count(batch_size_, g); }
 
@@ -42,6 +47,7 @@ class ArrivalProcess {
   double mean_batch_size() const { return mean_of(batch_size_); }
 
  private:
+  std::optional<SimTime> next_event_thinned(SimTime now, Xoshiro256& g) const;
   double rate_per_second_ = 0.0;
   std::vector<double> hourly_;  // scaled to mean 1; empty when flat
   std::vector<double> weekly_;
