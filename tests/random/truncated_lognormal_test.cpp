@@ -9,13 +9,13 @@ using namespace cisim;
 
 TEST_CASE("normal_quantile inverts normal_cdf to full precision in both tails", "[random]") {
   for (const double p : {1e-300, 1e-12, 1e-6, 0.001, 0.02425, 0.2, 0.5, 0.8, 0.97575, 0.999, 1.0 - 1e-9}) {
-    const double z = normal_quantile(p);
-    const double back = z < 0.0 ? normal_cdf(z) : 1.0 - normal_cdf(-z);
+    const double z = cisim::normal_quantile(p);
+    const double back = z < 0.0 ? cisim::normal_cdf(z) : 1.0 - cisim::normal_cdf(-z);
     INFO("p " << p << " z " << z);
     REQUIRE(back == Approx(p).epsilon(1e-12));
   }
-  REQUIRE(normal_quantile(0.5) == Approx(0.0).margin(1e-15));
-  REQUIRE(normal_quantile(0.975) == Approx(1.959963984540054).epsilon(1e-14));
+  REQUIRE(cisim::normal_quantile(0.5) == Approx(0.0).margin(1e-15));
+  REQUIRE(cisim::normal_quantile(0.975) == Approx(1.959963984540054).epsilon(1e-14));
 }
 
 TEST_CASE("TruncatedLogNormal: chance and moments by the partial moments, draws inside the interval", "[random]") {
