@@ -173,7 +173,9 @@ class CustomsRun final : public ParcelSink {
 
   // ---- the aggregated path (AggregatedStream, docs/performance.md) ----
   // The slice [from, to) of an aggregated stream, counted by class; false when it must take
-  // the per-shipment path (a blitz in force, the end of the warm-up inside it, a rule change).
+  // the per-shipment path (a blitz in force, the end of the warm-up inside it, a rule change,
+  // or too few shipments to be worth it). Defined in customs_run_aggregated.cpp, as the rest
+  // of this section.
   bool aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected);
   // The selections a full line refused while the stream slept, counted at the slice's end.
   void end_aggregated_slice(std::uint32_t s);
@@ -214,7 +216,7 @@ class CustomsRun final : public ParcelSink {
     const EntryDecision d = rules_.classify(r, stream.mode, high_risk, entry);
     if (trace_) r.entry = entry_kind(d, has_data, high_risk, entry);
     // An entry files what advance data would have given (docs/model.md, "Entries bring data").
-    if (!d.de_minimis && !d.covered && policy.entries_file_data) has_data = true;
+    if (rules_.entry_files_data(d)) has_data = true;
     // A release program replaces blitz selection: no blitz can select its shipments.
     if (stream.release_program) {
       eligible_.clear();

@@ -4,9 +4,6 @@
 
 namespace cisim::detail {
 
-// The slice [from, to) of an aggregated stream, counted by class; false when it must take
-// the per-shipment path (a blitz in force, the end of the warm-up inside it, a rule change,
-// or too few shipments to be worth it).
 bool CustomsRun::aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected) {
   AggregatedStream& a = *aggregated_[s];
   end_aggregated_slice(s);
@@ -22,7 +19,6 @@ bool CustomsRun::aggregate_slice(std::uint32_t s, SimTime from, SimTime to, doub
   return true;
 }
 
-// The selections a full line refused while the stream slept, counted at the slice's end.
 void CustomsRun::end_aggregated_slice(std::uint32_t s) {
   if (!aggregated_[s] || !aggregated_[s]->in_slice()) return;
   AggregatedStream& a = *aggregated_[s];
@@ -42,7 +38,6 @@ void CustomsRun::wake_selection(std::uint32_t s, SimTime now) {
   if (const auto at = a.next_selected(now)) sim_.schedule_at(*at, SelectedArrival{s, a.generation()});
 }
 
-// The line of facility f filled up or found room: its aggregated streams sleep or wake.
 void CustomsRun::sync_selection(std::size_t f) {
   if (aggregated_at_[f].empty()) return;
   const bool room = pools_[f].has_room();
@@ -66,12 +61,10 @@ void CustomsRun::on(const SelectedArrival& e) {
   }
 }
 
-// A selected shipment of an aggregated stream: counted at arrival as enter_inline counts
-// it, then presented at once (its class fixed its selection).
 void CustomsRun::present_selected(ShipmentRecord& r, bool has_data) {
   const CustomsStream& stream = config_.streams[r.stream];
   const EntryDecision d = rules_.classify(r, stream.mode, false, Entry::Own);
-  if (!d.de_minimis && config_.policies.entries_file_data) has_data = true;
+  if (rules_.entry_files_data(d)) has_data = true;
   CISIM_ASSERT(r.reason == SelectionReason::Random ||
                    targeting_.targets(r, stream.mode, has_data, has_data && seller_has_history(r)),
                "an aggregated class selected a shipment that targeting would not");

@@ -57,15 +57,17 @@ void ShipmentClasses::group_chances(const SellerMoments& moments, std::vector<do
   }
 }
 
-bool ShipmentClasses::rules_changed(SimTime at) const {
+std::vector<char> ShipmentClasses::eligibility(SimTime at) const {
+  std::vector<char> eligible(config_->origins.size() * categories_);
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {
     for (std::size_t c = 0; c < categories_; ++c) {
-      const bool now = rules_->de_minimis_eligible(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), at);
-      if (now != (eligible_[o * categories_ + c] != 0)) return true;
+      eligible[o * categories_ + c] = rules_->de_minimis_eligible(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), at);
     }
   }
-  return false;
+  return eligible;
 }
+
+bool ShipmentClasses::rules_changed(SimTime at) const { return eligibility(at) != eligible_; }
 
 // The classes of (origin, category, data, history, violations): the declared value's range
 // cut at every value where its entry or its selection may change, adjacent pieces alike
@@ -104,7 +106,9 @@ void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, b
     r.declared_value_usd = inner;
     const bool de_minimis = inner <= p.de_minimis_threshold_usd && eligible;
     const bool informal = !de_minimis && inner <= p.informal_limit_usd;
-    const bool sees_data = data || (p.entries_file_data && !de_minimis);  // an entry files the data
+    EntryDecision entry;
+    entry.de_minimis = de_minimis;
+    const bool sees_data = data || rules_->entry_files_data(entry);
     const bool targeted = targeting_->enabled() && targeting_->targets(r, stream_->mode, sees_data, sees_data && history);
     if (open && de_minimis == k.de_minimis && informal == k.informal && targeted == k.targeted) {
       k.declared = TruncatedLogNormal{mu, value.sigma, k.declared.low(), high};
@@ -128,12 +132,7 @@ void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, b
 }
 
 void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
-  eligible_.assign(config_->origins.size() * categories_, 0);
-  for (std::size_t o = 0; o < config_->origins.size(); ++o) {
-    for (std::size_t c = 0; c < categories_; ++c) {
-      eligible_[o * categories_ + c] = rules_->de_minimis_eligible(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), at);
-    }
-  }
+  eligible_ = eligibility(at);
   classes_.clear();
   const double data_share = stream_->advance_data_share;
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {

@@ -56,6 +56,10 @@ class EntryRules {
     return d;
   }
 
+  /// An informal or formal entry files what advance data would have given (docs/model.md,
+  /// "Entries bring data"): targeting then sees the shipment as with data.
+  bool entry_files_data(const EntryDecision& d) const { return !d.de_minimis && !d.covered && policies_->entries_file_data; }
+
   /// High-risk under the formal-entry rule (DHS 2020): by origin, by category, or by a
   /// targeting score at or above the rule's; `score` is called only when needed.
   template <class Score>

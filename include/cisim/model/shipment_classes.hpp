@@ -76,6 +76,8 @@ class ShipmentClasses {
   std::uint64_t builds() const { return builds_; }
 
  private:
+  // De minimis eligibility per (origin, category) at `at`.
+  std::vector<char> eligibility(SimTime at) const;
   // P(group) x P(violations | group) for every (origin, category, history, carried).
   void group_chances(const SellerMoments& moments, std::vector<double>& out) const;
   void add_classes(std::uint16_t o, std::uint16_t c, bool data, bool history, ViolationSet v, double chance);
