@@ -12,37 +12,9 @@ OfficerPool::OfficerPool(int on_duty, int priority_classes, std::optional<std::s
   CISIM_ASSERT(priority_classes >= 1, "an officer pool needs at least one priority class");
 }
 
-bool OfficerPool::request(SimTime now, const InspectionRequest& request) {
-  CISIM_ASSERT(request.priority_class >= 0 && static_cast<std::size_t>(request.priority_class) < lines_.size(),
-               "priority class out of range");
-  if (!has_room()) {
-    for (auto* o : observers_) o->on_request_refused(now, request);
-    return false;
-  }
-  lines_[static_cast<std::size_t>(request.priority_class)].push_back(request);
-  ++waiting_;
-  for (auto* o : observers_) o->on_request_accepted(now, request, waiting_);
-  return true;
-}
-
-InspectionRequest OfficerPool::start_first_in_line(SimTime now) {
-  for (auto& line : lines_) {
-    if (line.empty()) continue;
-    const InspectionRequest next = line.front();
-    line.pop_front();
-    --waiting_;
-    ++busy_;
-    for (auto* o : observers_) o->on_inspection_started(now, next, now - next.requested_at, waiting_, busy_);
-    return next;
-  }
-  CISIM_ASSERT(false, "waiting count says someone waits but every line is empty");
-  return {};
-}
-
-void OfficerPool::finish(SimTime now) {
-  CISIM_ASSERT(busy_ > 0, "an officer finished but none was busy");
-  --busy_;
-  for (auto* o : observers_) o->on_inspection_finished(now, busy_);
+bool OfficerPool::refuse_one(SimTime now, const InspectionRequest& request) {
+  for (auto* o : observers_) o->on_request_refused(now, request);
+  return false;
 }
 
 void OfficerPool::set_on_duty(SimTime now, int officers) {

@@ -65,7 +65,7 @@ struct ShipmentArrived {
 };
 using BenchEvent = std::variant<ShipmentArrived, cisim::InspectionCompleted>;
 
-RunResult run_engine_and_pool(std::uint64_t seed) {
+[[gnu::noinline]] RunResult run_engine_and_pool(std::uint64_t seed) {
   const auto start = std::chrono::steady_clock::now();
   cisim::Simulation<BenchEvent> sim{cisim::RandomStreams{seed, 0}};
   auto arrivals = sim.stream("arrivals/poisson");
@@ -96,7 +96,7 @@ RunResult run_engine_and_pool(std::uint64_t seed) {
   return {elapsed.count(), sim.events_processed(), waits.sum_minutes / static_cast<double>(waits.count)};
 }
 
-RunResult run_network_with_statistics(std::uint64_t seed) {
+[[gnu::noinline]] RunResult run_network_with_statistics(std::uint64_t seed) {
   cisim::QueueNetwork n;
   n.facilities.push_back({"station", cisim::ShiftSchedule::constant(kOfficers),
                           {{"only", 1.0, cisim::Exponential{kServiceMinutes * 60.0}}}, std::nullopt});
@@ -109,7 +109,7 @@ RunResult run_network_with_statistics(std::uint64_t seed) {
 }
 
 // The textbook loop: a binary heap of (time, kind), a FIFO line, a running sum of waits.
-RunResult run_bare_loop(std::uint64_t seed) {
+[[gnu::noinline]] RunResult run_bare_loop(std::uint64_t seed) {
   struct Event {
     double minute;
     bool is_arrival;

@@ -44,8 +44,15 @@ class EventQueue {
   EventId schedule(SimTime when, const Payload& payload) {
     CISIM_ASSERT(when >= SimTime::start(), "event scheduled before the start of the run");
     const std::uint64_t seq = next_seq_++;
-    heap_.push_back(Entry{when, seq, payload});
-    sift_up(heap_.size() - 1);
+    if (root_popped_) {
+      // The event just handed out still holds the root: the new one takes its place and
+      // sinks, one sift instead of a pop's sift down and a push's sift up.
+      root_popped_ = false;
+      sift_down(Entry{when, seq, payload});
+    } else {
+      heap_.push_back(Entry{when, seq, payload});
+      sift_up(heap_.size() - 1);
+    }
     return EventId{seq};
   }
 
@@ -54,37 +61,45 @@ class EventQueue {
   void cancel(EventId id) {
 #ifndef NDEBUG
     bool pending = false;
-    for (const Entry& e : heap_) pending = pending || e.seq == id.seq;
+    for (std::size_t i = root_popped_ ? 1 : 0; i < heap_.size(); ++i) pending = pending || heap_[i].seq == id.seq;
     CISIM_ASSERT(pending && !cancelled_.contains(id.seq), "cancel of an event that is not pending");
 #endif
     cancelled_.insert(id.seq);
   }
 
-  bool empty() const { return heap_.size() == cancelled_.size(); }
-  std::size_t size() const { return heap_.size() - cancelled_.size(); }
+  bool empty() const { return size() == 0; }
+  std::size_t size() const { return heap_.size() - cancelled_.size() - (root_popped_ ? 1 : 0); }
   /// Number of events ever scheduled (the next sequence number).
   std::uint64_t scheduled_count() const { return next_seq_; }
 
   /// Time of the next live event. Precondition: !empty().
   SimTime next_time() {
+    settle_root();
     drop_cancelled_top();
     return heap_.front().when;
   }
 
   /// Removes and returns the next live event. Precondition: !empty().
   Entry pop_next() {
+    settle_root();
     drop_cancelled_top();
     return pop_top();
   }
 
   /// Removes the next live event into `out` if there is one at or before `horizon`.
+  /// The event keeps its slot at the root until the next schedule() (which takes the slot
+  /// over) or the next pop (which removes it): a handler that schedules one event, the
+  /// common case, then costs one sift instead of two. The order of events is unchanged:
+  /// (time, sequence) is a total order, whatever shape the heap has.
   bool pop_next_until(SimTime horizon, Entry& out) {
+    settle_root();
     if (!cancelled_.empty()) [[unlikely]] {
       if (empty()) return false;
       drop_cancelled_top();
     }
     if (heap_.empty() || heap_.front().when > horizon) return false;
-    out = pop_top();
+    out = heap_.front();
+    root_popped_ = true;
     return true;
   }
 
@@ -100,6 +115,13 @@ class EventQueue {
     return (static_cast<Key>(static_cast<std::uint64_t>(e.when.ticks())) << 64) | e.seq;
   }
   static bool before(const Entry& a, const Entry& b) { return key(a) < key(b); }
+
+  // Removes the root left by pop_next_until when no schedule() took its slot.
+  void settle_root() {
+    if (!root_popped_) return;
+    root_popped_ = false;
+    pop_top();
+  }
 
   void drop_cancelled_top() {
     CISIM_ASSERT(!empty(), "pop from an empty event queue");
@@ -156,6 +178,7 @@ class EventQueue {
   // Lookups only, never iterated, so its order cannot leak into results.
   std::unordered_set<std::uint64_t> cancelled_;
   std::uint64_t next_seq_ = 0;
+  bool root_popped_ = false;  // heap_[0] was handed out by pop_next_until; its slot is free
 };
 
 }  // namespace cisim

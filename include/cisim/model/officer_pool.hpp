@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "cisim/base/assert.hpp"
 #include "cisim/engine/ring_queue.hpp"
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/engine/observer.hpp"
@@ -55,7 +56,16 @@ class OfficerPool {
   OfficerPool(int on_duty, int priority_classes = 1, std::optional<std::size_t> waiting_limit = std::nullopt);
 
   /// Adds the request to the waiting line; false (and refused) when the line is full.
-  bool request(SimTime now, const InspectionRequest& request);
+  /// Inline, like start_next() and finish(): each runs once per inspected shipment.
+  bool request(SimTime now, const InspectionRequest& request) {
+    CISIM_ASSERT(request.priority_class >= 0 && static_cast<std::size_t>(request.priority_class) < lines_.size(),
+                 "priority class out of range");
+    if (!has_room()) [[unlikely]] return refuse_one(now, request);
+    lines_[static_cast<std::size_t>(request.priority_class)].push_back(request);
+    ++waiting_;
+    for (auto* o : observers_) o->on_request_accepted(now, request, waiting_);
+    return true;
+  }
   /// A request now would be accepted: an officer is free or the line has room.
   bool has_room() const { return !waiting_limit_ || waiting_ < *waiting_limit_ || busy_ < on_duty_; }
   /// `count` requests turned away by the full line, counted at once (has_room() is false).
@@ -68,7 +78,11 @@ class OfficerPool {
     return start_first_in_line(now);
   }
   /// An officer finished an inspection and is free.
-  void finish(SimTime now);
+  void finish(SimTime now) {
+    CISIM_ASSERT(busy_ > 0, "an officer finished but none was busy");
+    --busy_;
+    for (auto* o : observers_) o->on_inspection_finished(now, busy_);
+  }
   /// A shift change: `officers` on duty from now.
   void set_on_duty(SimTime now, int officers);
 
@@ -82,7 +96,21 @@ class OfficerPool {
   bool can_start() const { return busy_ < on_duty_ && waiting_ > 0; }
 
  private:
-  InspectionRequest start_first_in_line(SimTime now);
+  bool refuse_one(SimTime now, const InspectionRequest& request);
+  InspectionRequest start_first_in_line(SimTime now) {
+    // The first non-empty line, highest priority first; can_start() said one exists.
+    auto line = lines_.begin();
+    while (line->empty()) {
+      ++line;
+      CISIM_ASSERT(line != lines_.end(), "waiting count says someone waits but every line is empty");
+    }
+    const InspectionRequest next = line->front();
+    line->pop_front();
+    --waiting_;
+    ++busy_;
+    for (auto* o : observers_) o->on_inspection_started(now, next, now - next.requested_at, waiting_, busy_);
+    return next;
+  }
   int on_duty_;
   int busy_ = 0;
   std::size_t waiting_ = 0;
