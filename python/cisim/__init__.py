@@ -130,6 +130,7 @@ class Result(_Outputs):
         self.seed = core.seed
         self.replications = core.replications
         self.scenario_name = core.scenario_name
+        self.simulation = core.simulation  # "aggregated" (default) or "exact": which path ran
         self.warnings = list(core.warnings)
         self.scenario_warnings = list(core.scenario_warnings)
         self.summary = _columns(core.summary_columns())

@@ -70,8 +70,9 @@ std::string format_comparison_table(const Comparison& c, TableStyle style) {
   out += fmt::format("cisim {}: compare {} (base, run {}) with {} (alt, run {}){}", c.base.version, c.base.scenario_path, c.base.run_id,
                      c.alt.scenario_path, c.alt.run_id, paragraph_end);
   auto window = [](const Report& r) {
-    return fmt::format("horizon {}, warm-up {}: {} measured {}, {} to {}", r.horizon, r.warmup, shortest_number(r.measured_days),
-                       r.measured_days == 1.0 ? "day" : "days", r.measured_from, r.measured_to);
+    return fmt::format("horizon {}, warm-up {}: {} measured {}, {} to {}; simulation: {}", r.horizon, r.warmup,
+                       shortest_number(r.measured_days), r.measured_days == 1.0 ? "day" : "days", r.measured_from,
+                       r.measured_to, r.simulation);
   };
   if (window(c.base) == window(c.alt)) {
     out += fmt::format("{}{}", window(c.base), paragraph_end);
@@ -131,7 +132,7 @@ std::string format_comparison_json(const Comparison& c) {
     ordered_json overrides = ordered_json::array();
     for (const auto& o : r.overrides) overrides.push_back({{"key", o.key}, {"value", o.value}});
     return ordered_json{{"run_id", r.run_id}, {"path", r.scenario_path}, {"name", r.scenario_name}, {"content_hash", r.content_hash},
-                        {"horizon", r.horizon}, {"warmup", r.warmup}, {"overrides", overrides}, {"warnings", r.warnings}};
+                        {"horizon", r.horizon}, {"warmup", r.warmup}, {"simulation", r.simulation}, {"overrides", overrides}, {"warnings", r.warnings}};
   };
   ordered_json j;
   j["cisim_version"] = c.base.version;

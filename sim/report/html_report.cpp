@@ -50,6 +50,7 @@ ordered_json run_meta(const Report& r) {
           {"replications", r.replications},
           {"horizon", r.horizon},
           {"warmup", r.warmup},
+          {"simulation", r.simulation},
           {"measured_days", r.measured_days},
           {"measured_from", r.measured_from},
           {"measured_to", r.measured_to},

@@ -65,6 +65,7 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   r.replications = results.replications;
   r.horizon = format_duration(scenario.model.horizon);
   r.warmup = format_duration(scenario.model.warmup);
+  r.simulation = scenario.model.exact ? "exact" : "aggregated";
   r.start_date = to_string(scenario.start_date);
   const std::int64_t day0 = days_since_epoch(scenario.start_date);
   auto date_of = [&](std::size_t day) { return to_string(civil_date(day0 + static_cast<std::int64_t>(day))); };

@@ -131,9 +131,10 @@ std::string format_table(const Report& r, TableStyle style) {
   out += md ? fmt::format("### {}\n\n", r.scenario_name) : "";
   if (!r.scenario_question.empty()) out += fmt::format("{}{}", r.scenario_question, paragraph_end);
   out += fmt::format("{}{}", r.scenario_description, paragraph_end);
-  out += fmt::format("cisim {}, {} ({}, {}), run {}; seed {}, {}; horizon {}, warm-up {}: {} from {} to {}", r.version,
-                     r.scenario_name, r.scenario_path, r.content_hash, r.run_id, r.seed, plural(r.replications, "replication", "replications"),
-                     r.horizon, r.warmup, plural(r.measured_days, "measured day", "measured days"), r.measured_from, r.measured_to);
+  out += fmt::format("cisim {}, {} ({}, {}), run {}; seed {}, {}; horizon {}, warm-up {}: {} from {} to {}; simulation: {}",
+                     r.version, r.scenario_name, r.scenario_path, r.content_hash, r.run_id, r.seed,
+                     plural(r.replications, "replication", "replications"), r.horizon, r.warmup,
+                     plural(r.measured_days, "measured day", "measured days"), r.measured_from, r.measured_to, r.simulation);
   if (r.overrides.empty()) {
     out += "; no overrides";
   } else {
@@ -239,6 +240,7 @@ std::string format_json(const Report& r) {
   j["replications"] = r.replications;
   j["horizon"] = r.horizon;
   j["warmup"] = r.warmup;
+  j["simulation"] = r.simulation;
   j["start_date"] = r.start_date;
   j["measured_window"] = {{"days", r.measured_days}, {"from", r.measured_from}, {"to", r.measured_to}};
   ordered_json overrides = ordered_json::array();

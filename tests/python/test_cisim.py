@@ -54,6 +54,15 @@ def test_columns_are_numpy_and_agree_with_the_summary():
     assert r.daily["date"][0] == "2019-07-02"  # the warm-up day is not a row
 
 
+def test_the_result_says_which_path_ran_as_the_clis_json_does():
+    import json
+
+    for sets, args in (({}, []), ({"simulation": "exact"}, ["--exact"])):
+        r = cisim.run(MMC, set={**SHORT, **sets}, replications=2, threads=1)
+        expected = json.loads(cli("run", MMC, "--set", "horizon=2d", "-r", "2", *args, "--format", "json"))["simulation"]
+        assert r.simulation == expected == ("exact" if sets else "aggregated")
+
+
 def test_one_replication_has_no_interval():
     e = cisim.run(MMC, set=SHORT, replications=1).metric("inspected")
     assert e.n == 1 and np.isnan(e.low) and np.isnan(e.high)

@@ -40,6 +40,10 @@ struct Report {
   int replications = 0;
   std::string horizon;
   std::string warmup;
+  /// Which path ran: "aggregated" (the default) or "exact" (every shipment drawn), the
+  /// scenario's `simulation`. Said in every output: the two agree in distribution, not draw
+  /// for draw, so a comparison across them pairs no random numbers.
+  std::string simulation;
   std::vector<Override> overrides;
   std::string start_date;  ///< YYYY-MM-DD of day 0
   /// The measured window: from the end of the warm-up to the horizon, in days (may be fractional).
