@@ -6,7 +6,7 @@
 //  2. run_queue_network, which also keeps wait quantiles and time-weighted queue, busy and
 //     on-duty levels: what a real run costs;
 //  3. a bare loop over std::priority_queue.
-// Usage: engine_bench [rounds]   (default 7; prints medians of alternating rounds)
+// Usage: engine_bench [ROUNDS=7]   (prints medians of alternating rounds; --help says more)
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -27,6 +27,7 @@
 #include "cisim/model/queue_network.hpp"
 #include "cisim/random/distributions.hpp"
 #include "cisim/random/random_streams.hpp"
+#include "bench_arguments.hpp"
 
 namespace {
 
@@ -163,7 +164,12 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
+  const cisim::bench::BenchArguments args{argc, argv,
+                                          "usage: engine_bench [ROUNDS=7]\n"
+                                          "  M/M/c (c = 10, lambda = 9/min, mu = 1/min, 1,000,000 shipments) through the engine and\n"
+                                          "  officer pool, through run_queue_network and through a bare std::priority_queue loop,\n"
+                                          "  alternating, ROUNDS times; prints the medians and the time-per-event ratios.\n"};
+  const int rounds = args.positive(1, "ROUNDS", 7);
   std::vector<double> engine_rate, network_rate, bare_rate, engine_ratio, network_ratio;
   RunResult engine, network, bare;
   auto per_event = [](const RunResult& r) { return r.seconds / static_cast<double>(r.events); };

@@ -10,7 +10,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -18,6 +17,7 @@
 
 #include "cisim/run.hpp"
 #include "cisim/scenario/load.hpp"
+#include "bench_arguments.hpp"
 #include "child_measurement.hpp"
 
 namespace {
@@ -27,12 +27,6 @@ struct Measurement {
   double parcels = 0.0;
   double peak_mib = 0.0;
 };
-
-cisim::Scenario load(const std::string& path, int days, const std::string& simulation) {
-  const auto loaded = cisim::load_scenario(path, {fmt::format("horizon={}d", days), "warmup=0s", "simulation=" + simulation});
-  if (!loaded.scenario) throw std::runtime_error("cannot load " + path);
-  return *loaded.scenario;
-}
 
 // cisim itself, in a child process: wall time, parcels arrived, peak resident memory.
 Measurement run_cisim(const cisim::Scenario& scenario, int threads) {
@@ -100,16 +94,21 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string root = argc > 1 ? argv[1] : ".";
-  const int days = argc > 2 ? std::max(1, std::atoi(argv[2])) : 365;
-  const int threads = argc > 3 ? std::max(1, std::atoi(argv[3])) : 2;
-  const int rounds = argc > 4 ? std::max(1, std::atoi(argv[4])) : 3;
-  const std::string simulation = argc > 5 ? argv[5] : "aggregated";
-  if (simulation != "aggregated" && simulation != "exact") {
-    fmt::print(stderr, "national_bench: PATH must be aggregated or exact (got '{}')\n", simulation);
-    return 2;
-  }
-  const cisim::Scenario scenario = load(root + "/scenarios/us_fy2024.yaml", days, simulation);
+  const cisim::bench::BenchArguments args{
+      argc, argv,
+      "usage: national_bench [SOURCE_DIR=.] [DAYS=365] [THREADS=2] [ROUNDS=3] [PATH=aggregated|exact]\n"
+      "  One replication of scenarios/us_fy2024.yaml over DAYS days (no warm-up) on THREADS threads,\n"
+      "  ROUNDS times, alternating with a bare loop over the same traffic; prints each round and the\n"
+      "  medians: wall time, parcels/s per core, peak memory, cisim's core time per parcel / the bare loop's.\n"
+      "  PATH: aggregated (cisim's default) or exact (every shipment drawn one by one).\n"};
+  const std::string root = args.text(1, ".");
+  const int days = args.positive(2, "DAYS", 365);
+  const int threads = args.positive(3, "THREADS", 2);
+  const int rounds = args.positive(4, "ROUNDS", 3);
+  const std::string simulation = args.text(5, "aggregated");
+  if (simulation != "aggregated" && simulation != "exact") args.fail(fmt::format("PATH must be aggregated or exact (got '{}')", simulation));
+  const cisim::Scenario scenario =
+      args.load(root + "/scenarios/us_fy2024.yaml", {fmt::format("horizon={}d", days), "warmup=0s", "simulation=" + simulation});
   fmt::print("us_fy2024, {} days, one replication on {} threads, the {} path, {} rounds (alternating with the bare loop)\n",
              days, threads, simulation, rounds);
   std::vector<double> wall, per_core, bare_per_core, ratio, peak;

@@ -17,9 +17,14 @@
 #include "cisim/scenario/load.hpp"
 #include "cisim/sweep/sweep_database.hpp"
 #include "cisim/sweep/sweep_design.hpp"
+#include "bench_arguments.hpp"
 
 int main(int argc, char** argv) {
-  const std::string root = argc > 1 ? argv[1] : ".";
+  const cisim::bench::BenchArguments args{argc, argv,
+                                          "usage: sweep_bench [SOURCE_DIR=.]\n"
+                                          "  100 points x 10 replications of scenarios/queue_mmc.yaml (6 h, then 1 d) on 1 and 2\n"
+                                          "  threads: simulation and SQLite time apart (target: the database under 5%).\n"};
+  const std::string root = args.text(1, ".");
   const std::string scenario = root + "/scenarios/queue_mmc.yaml";
   const auto officers = cisim::parse_vary("facilities.station.officers.count=10:19:10");
   const auto rate = cisim::parse_vary("streams.poisson.arrivals.rate=7.5/min:9/min:10");
