@@ -9,7 +9,7 @@
 # Every run is the whole fiscal year at a tenth of the volume, 4 replications (about 40 s): the
 # seizures do not depend on the volume (docs/validation.md), so the share of counterfeit parcels
 # interdicted at full volume is a tenth of the share at a tenth. Each refit (as docs/validation.md
-# fits) takes about a minute. Usage: tools/national_sensitivity.sh [BUILD_DIR]   (about 10 min)
+# fits) takes about a minute. Usage: tools/national_sensitivity.sh [BUILD_DIR]   (about 7 min on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cisim="${1:-build}/cisim"
