@@ -61,7 +61,7 @@ print("| %s | %s | %s | %s |" % (sys.argv[2], est("counterfeit_interdiction_rate
 PY
 }
 
-echo "| assumption moved | counterfeit parcels interdicted | IPR seizures a year | true counterfeit prevalence |"
+echo "| assumption moved | counterfeit parcels interdicted (at full volume) | IPR seizures a year | true counterfeit prevalence |"
 echo "|---|---|---|---|"
 answer "none (the scenarios as written)" 297300 371600
 for p in 0.9 1.1; do

@@ -23,7 +23,7 @@ constexpr const char* kUsage =
     "cisim simulates customs inspection of e-commerce shipments.\n"
     "\n"
     "commands:\n"
-    "  run SCENARIO       run a scenario and report waits, workload and throughput\n"
+    "  run SCENARIO       run a scenario: measured and true violation rates, seizures, duties, waits\n"
     "  compare BASE ALT   both with common random numbers; paired differences with CIs\n"
     "  sweep SCENARIO --vary KEY=SPEC...   parameter sweep into SQLite; resumable, shardable\n"
     "  solve SCENARIO --vary KEY=LO:HI --target 'METRIC<VALUE'   where a metric crosses a target\n"

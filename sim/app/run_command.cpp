@@ -22,9 +22,11 @@
 namespace cisim::app {
 
 ExitStatus run_command(const std::vector<std::string>& args) {
-  po::options_description options("cisim run SCENARIO [options]\n\nRuns a scenario's replications and reports each facility's "
-                                  "waits, queue length, officer utilization and throughput\n(mean, sd and 95% CI over "
-                                  "replications).\n\noptions");
+  po::options_description options("cisim run SCENARIO [options]\n\nRuns a scenario's replications and reports what inspectors "
+                                  "measured (discrepancy and counterfeit rates\namong inspected shipments) beside the true "
+                                  "rates of the traffic, seizures, duties, waits\nand officer workload, for the whole run, "
+                                  "each facility, mode, selection reason and blitz\n(mean, sd and 95% CI over "
+                                  "replications; docs/metrics.md).\n\noptions");
   options.add_options()("help,h", "print this help and exit");
   add_replication_options(options);
   add_exact_option(options);
