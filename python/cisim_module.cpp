@@ -338,6 +338,7 @@ PYBIND11_MODULE(_cisim, m) {
       .def_property_readonly("scenario_name", [](const RunResult& r) { return r.report.scenario_name; })
       .def_property_readonly("content_hash", [](const RunResult& r) { return r.report.content_hash; })
       .def_property_readonly("simulation", [](const RunResult& r) { return r.report.simulation; })
+      .def_property_readonly("counted_by_class_share", [](const RunResult& r) { return r.report.counted_by_class; })
       .def_property_readonly("measured_from", [](const RunResult& r) { return r.report.measured_from; })
       .def_property_readonly("measured_to", [](const RunResult& r) { return r.report.measured_to; })
       .def_property_readonly("warnings", [](const RunResult& r) { return r.report.warnings; })

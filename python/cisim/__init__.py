@@ -131,6 +131,7 @@ class Result(_Outputs):
         self.replications = core.replications
         self.scenario_name = core.scenario_name
         self.simulation = core.simulation  # "aggregated" (default) or "exact": which path ran
+        self.counted_by_class_share = core.counted_by_class_share  # of all shipments, those counted by class
         self.warnings = list(core.warnings)
         self.scenario_warnings = list(core.scenario_warnings)
         self.summary = _columns(core.summary_columns())

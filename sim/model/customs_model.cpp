@@ -44,6 +44,8 @@ CustomsResult CustomsReplication::finish() {
       pools[f] = &p.run->pool_recorder(f);
     }
     result.events_processed += p.run->events_processed();
+    result.shipments_arrived += p.run->shipments_arrived();
+    result.shipments_counted_by_class += p.run->shipments_counted_by_class();
   }
   whole.finish(runs_.front().run->blitzes(), officer_time, result);
   for (std::size_t f = 0; f < pools.size(); ++f) {

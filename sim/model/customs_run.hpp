@@ -110,6 +110,10 @@ class CustomsRun final : public ParcelSink {
   const OfficerPoolRecorder& pool_recorder(std::size_t f) const { return *pool_recorders_[f]; }
   const OfficerTimeRecorder* officer_time(std::size_t f) const { return officer_time_[f]; }
   std::uint64_t events_processed() const { return sim_.events_processed(); }
+  /// Shipments over the whole horizon (warm-up included), and those of them the aggregated
+  /// path counted by class without drawing them one by one.
+  std::uint64_t shipments_arrived() const { return ledger_arrived_; }
+  std::uint64_t shipments_counted_by_class() const { return ledger_counted_by_class_; }
 
  private:
   // ---- officers: base shifts plus blitz surges ----
@@ -448,6 +452,7 @@ class CustomsRun final : public ParcelSink {
   std::vector<ShipmentRecord> slots_;
   std::vector<std::uint32_t> free_;
   std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0, ledger_refused_ = 0;
+  std::uint64_t ledger_counted_by_class_ = 0;  // of ledger_arrived_: never drawn one by one
 };
 
 }  // namespace cisim::detail

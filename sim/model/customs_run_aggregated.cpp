@@ -15,6 +15,7 @@ bool CustomsRun::aggregate_slice(std::uint32_t s, SimTime from, SimTime to, doub
   const std::uint64_t counted = a.begin_slice(from, to, expected, recorder_);
   ledger_arrived_ += counted;
   ledger_released_ += counted;
+  ledger_counted_by_class_ += counted;
   if (pools_[config_.streams[s].facility].has_room()) wake_selection(s, from);
   return true;
 }
@@ -26,6 +27,7 @@ void CustomsRun::end_aggregated_slice(std::uint32_t s) {
   const std::uint64_t refused = a.end_slice(sim_.now(), recorder_);
   ledger_arrived_ += refused;
   ledger_released_ += refused;
+  ledger_counted_by_class_ += refused;
   // Refusals of the warm-up are forgotten with it.
   if (refused > 0 && slice_from >= SimTime::start() + config_.warmup) {
     pools_[config_.streams[s].facility].refuse(sim_.now(), refused);

@@ -79,8 +79,16 @@ std::string format_comparison_table(const Comparison& c, TableStyle style) {
   } else {
     out += fmt::format("base {}; alt {}{}", window(c.base), window(c.alt), paragraph_end);
   }
+  // On the aggregated path the pairing holds class by class only (decision 0014): said where it is read.
+  const bool aggregated = c.base.counted_by_class > 0.0 || c.alt.counted_by_class > 0.0;
   out += fmt::format("seed {}, {} replications each, common random numbers (same named streams per replication){}", c.base.seed,
                      c.base.replications, paragraph_end);
+  if (aggregated) {
+    const std::string base = c.base.simulation_summary(), alt = c.alt.simulation_summary();
+    out += fmt::format("{}: paired class by class, less tightly where a rule changes the classes; --exact pairs shipment by "
+                       "shipment{}",
+                       base == alt ? base + " in both" : "base " + base + ", alt " + alt, paragraph_end);
+  }
   auto echo = [&](const char* which, const Report& r) {
     if (r.overrides.empty()) return;
     out += fmt::format("{} overrides:", which);
@@ -132,7 +140,7 @@ std::string format_comparison_json(const Comparison& c) {
     ordered_json overrides = ordered_json::array();
     for (const auto& o : r.overrides) overrides.push_back({{"key", o.key}, {"value", o.value}});
     return ordered_json{{"run_id", r.run_id}, {"path", r.scenario_path}, {"name", r.scenario_name}, {"content_hash", r.content_hash},
-                        {"horizon", r.horizon}, {"warmup", r.warmup}, {"simulation", r.simulation}, {"overrides", overrides}, {"warnings", r.warnings}};
+                        {"horizon", r.horizon}, {"warmup", r.warmup}, {"simulation", r.simulation}, {"counted_by_class_share", r.counted_by_class}, {"overrides", overrides}, {"warnings", r.warnings}};
   };
   ordered_json j;
   j["cisim_version"] = c.base.version;

@@ -51,6 +51,7 @@ ordered_json run_meta(const Report& r) {
           {"horizon", r.horizon},
           {"warmup", r.warmup},
           {"simulation", r.simulation},
+          {"simulation_summary", r.simulation_summary()},
           {"measured_days", r.measured_days},
           {"measured_from", r.measured_from},
           {"measured_to", r.measured_to},

@@ -66,6 +66,12 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   r.horizon = format_duration(scenario.model.horizon);
   r.warmup = format_duration(scenario.model.warmup);
   r.simulation = scenario.model.exact ? "exact" : "aggregated";
+  double arrived = 0.0, counted = 0.0;
+  for (const CustomsResult& rep : results.per_replication) {
+    arrived += static_cast<double>(rep.shipments_arrived);
+    counted += static_cast<double>(rep.shipments_counted_by_class);
+  }
+  r.counted_by_class = arrived > 0.0 ? counted / arrived : 0.0;
   r.start_date = to_string(scenario.start_date);
   const std::int64_t day0 = days_since_epoch(scenario.start_date);
   auto date_of = [&](std::size_t day) { return to_string(civil_date(day0 + static_cast<std::int64_t>(day))); };
@@ -173,6 +179,15 @@ std::string Report::display_name(const std::string& scope, const std::string& na
     }
   }
   return name;
+}
+
+std::string Report::simulation_summary() const {
+  if (simulation == "exact") return "exact (every shipment drawn)";
+  if (counted_by_class <= 0.0) return simulation + " (no stream or hour qualified: every shipment drawn)";
+  if (counted_by_class >= 1.0) return simulation + " (every shipment counted by class)";
+  // Two decimals, but never rounded up to 100% or down to 0%: either would misstate the path.
+  const double percent = std::clamp(100.0 * counted_by_class, 0.01, 99.99);
+  return fmt::format("{} ({:.2f}% of shipments counted by class)", simulation, percent);
 }
 
 const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric) {

@@ -134,7 +134,7 @@ std::string format_table(const Report& r, TableStyle style) {
   out += fmt::format("cisim {}, {} ({}, {}), run {}; seed {}, {}; horizon {}, warm-up {}: {} from {} to {}; simulation: {}",
                      r.version, r.scenario_name, r.scenario_path, r.content_hash, r.run_id, r.seed,
                      plural(r.replications, "replication", "replications"), r.horizon, r.warmup,
-                     plural(r.measured_days, "measured day", "measured days"), r.measured_from, r.measured_to, r.simulation);
+                     plural(r.measured_days, "measured day", "measured days"), r.measured_from, r.measured_to, r.simulation_summary());
   if (r.overrides.empty()) {
     out += "; no overrides";
   } else {
@@ -241,6 +241,7 @@ std::string format_json(const Report& r) {
   j["horizon"] = r.horizon;
   j["warmup"] = r.warmup;
   j["simulation"] = r.simulation;
+  j["counted_by_class_share"] = r.counted_by_class;
   j["start_date"] = r.start_date;
   j["measured_window"] = {{"days", r.measured_days}, {"from", r.measured_from}, {"to", r.measured_to}};
   ordered_json overrides = ordered_json::array();

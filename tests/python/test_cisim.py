@@ -59,8 +59,15 @@ def test_the_result_says_which_path_ran_as_the_clis_json_does():
 
     for sets, args in (({}, []), ({"simulation": "exact"}, ["--exact"])):
         r = cisim.run(MMC, set={**SHORT, **sets}, replications=2, threads=1)
-        expected = json.loads(cli("run", MMC, "--set", "horizon=2d", "-r", "2", *args, "--format", "json"))["simulation"]
-        assert r.simulation == expected == ("exact" if sets else "aggregated")
+        summary = json.loads(cli("run", MMC, "--set", "horizon=2d", "-r", "2", *args, "--format", "json"))
+        assert r.simulation == summary["simulation"] == ("exact" if sets else "aggregated")
+        assert r.counted_by_class_share == summary["counted_by_class_share"] == 0.0  # M/M/c: no stream qualifies
+    # A scenario whose streams qualify: the share the aggregated path counted, as the CLI says it.
+    small = os.path.join(SOURCE, "tests", "golden", "small_aggregated.yaml")
+    r = cisim.run(small, replications=2, threads=1)
+    summary = json.loads(cli("run", small, "-r", "2", "--format", "json"))
+    assert r.simulation == "aggregated" and 0.5 < r.counted_by_class_share < 1.0
+    assert r.counted_by_class_share == summary["counted_by_class_share"]
 
 
 def test_one_replication_has_no_interval():

@@ -54,3 +54,24 @@ TEST_CASE("compare_reports: a scenario compared with itself differs by exactly z
   }
   REQUIRE(format_comparison_json(c) == format_comparison_json(compare_reports(r, r)));
 }
+
+TEST_CASE("format_comparison_table: says which path ran and how tightly it pairs", "[report]") {
+  // The two paths agree in distribution, not draw for draw: a reader of a comparison must see
+  // which one ran, and that the aggregated path pairs class by class (decision 0014).
+  const std::string text = cisim::testing::valid_scenario_text();
+  RunOptions options;
+  options.replications = 2;
+  for (const std::string simulation : {"aggregated", "exact"}) {
+    const auto s = load_scenario_text(text, "x.yaml", {"simulation=" + simulation});
+    REQUIRE(s.scenario);
+    const Report r = make_report(s, run_scenario(*s.scenario, options));
+    REQUIRE(r.simulation == simulation);
+    const std::string table = format_comparison_table(compare_reports(r, r), TableStyle::Text);
+    INFO(table);
+    REQUIRE(table.find("; simulation: " + simulation + "\n") != std::string::npos);
+    if (simulation == "exact") REQUIRE(r.counted_by_class == 0.0);
+    const bool says_class_by_class = table.find("paired class by class") != std::string::npos;
+    REQUIRE(says_class_by_class == (r.counted_by_class > 0.0));
+    REQUIRE(format_comparison_json(compare_reports(r, r)).find("\"simulation\": \"" + simulation + "\"") != std::string::npos);
+  }
+}

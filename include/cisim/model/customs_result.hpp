@@ -45,6 +45,10 @@ struct CustomsResult {
   /// Wait quantiles and counts per facility over the measured window.
   std::vector<FacilityQueueStats> queues;
   std::uint64_t events_processed = 0;
+  /// Shipments over the whole horizon (warm-up included), and those of them the aggregated
+  /// path counted by class instead of drawing one by one (0 on the per-shipment path).
+  std::uint64_t shipments_arrived = 0;
+  std::uint64_t shipments_counted_by_class = 0;
 };
 
 }  // namespace cisim

@@ -44,6 +44,11 @@ struct Report {
   /// scenario's `simulation`. Said in every output: the two agree in distribution, not draw
   /// for draw, so a comparison across them pairs no random numbers.
   std::string simulation;
+  /// Of all shipments (warm-up included, summed over replications), the share the aggregated
+  /// path counted by class without drawing them one by one: 0 on the exact path, and also on
+  /// the aggregated path where no stream or hour qualifies (docs/performance.md), so that a
+  /// reader sees how much of the run the aggregation covered.
+  double counted_by_class = 0.0;
   std::vector<Override> overrides;
   std::string start_date;  ///< YYYY-MM-DD of day 0
   /// The measured window: from the end of the warm-up to the horizon, in days (may be fractional).
@@ -72,6 +77,10 @@ struct Report {
   std::vector<DailyValue> daily;
   /// The name a report shows for a scope: a facility's display name, else `scope_name`.
   std::string display_name(const std::string& scope, const std::string& scope_name) const;
+  /// The path that ran, as every text output says it: "exact (every shipment drawn)",
+  /// "aggregated (99.96% of shipments counted by class)", or, where nothing qualified,
+  /// "aggregated (no stream or hour qualified: every shipment drawn)".
+  std::string simulation_summary() const;
 };
 
 Report make_report(const LoadedScenario& loaded, const RunResults& results);
