@@ -3,6 +3,7 @@
 #include "cisim/model/metric_catalogue.hpp"
 
 #include <array>
+#include <limits>
 
 #include <fmt/core.h>
 
@@ -21,9 +22,11 @@ template <Sum S>
 double amount_of(const ScopeData& d) {
   return (*d.tally)[S];
 }
+// A mean over no shipments is undefined (NaN), as a rate over none is (decision 0015).
 template <Per P>
 double mean_of(const ScopeData& d) {
-  return (*d.tally)[P].mean();
+  const auto& per = (*d.tally)[P];
+  return per.count() > 0 ? per.mean() : std::numeric_limits<double>::quiet_NaN();
 }
 double selected(const ScopeData& d) {
   const CustomsTally& t = *d.tally;

@@ -2,6 +2,7 @@
 // The HTML report: the page's data as JSON, inlined with Chart.js and the page script into one file.
 #include "cisim/report/html_report.hpp"
 
+#include <cmath>
 #include <algorithm>
 #include <map>
 
@@ -76,7 +77,9 @@ ordered_json scopes(const Report& r) {
     auto add = [&](const std::string& scope, const std::string& name, const std::string& shown) {
       ordered_json values = ordered_json::object();
       for (const char* metric : kRateMetrics) {
-        if (const MetricSummary* m = find_metric(r, scope, name, metric)) values[metric] = estimate(m->summary);
+        // An undefined value (over no shipments, decision 0015) is left out: the chart has no bar there, not a 0.
+        const MetricSummary* m = find_metric(r, scope, name, metric);
+        if (m && !std::isnan(m->summary.mean)) values[metric] = estimate(m->summary);
       }
       const MetricSummary* inspected = find_metric(r, scope, name, "inspected");
       if (!inspected || inspected->summary.mean == 0.0) return;  // nothing measured: no point to show

@@ -47,6 +47,7 @@ std::string grouped_number(double v, int decimals) {
 }
 
 std::string format_estimate(double mean, std::optional<double> half_width, std::string_view unit) {
+  if (std::isnan(mean)) return kUndefinedText;
   if (unit == "fraction") {
     const double pct = 100.0 * mean;
     // Two decimals, more (up to four) when the half-width or a small non-zero rate would
@@ -62,8 +63,11 @@ std::string format_estimate(double mean, std::optional<double> half_width, std::
   if (whole_unit(unit)) {
     decimals = std::fabs(mean) < 100.0 && mean != std::round(mean) ? 1 : 0;
   } else {
-    // Three significant digits, but no finer than a thousandth: hours to 3.6 seconds.
-    decimals = std::min(decimals_for(mean, 3), 3);
+    // Three significant digits of the mean, and at least one of the half-width, so that a short
+    // wait (0.0111 h) or a small but real difference never reads as 0.000; at most 6 decimals.
+    decimals = decimals_for(mean, 3);
+    if (half_width && *half_width > 0.0) decimals = std::max(decimals, decimals_for(*half_width, 1));
+    decimals = std::min(decimals, 6);
   }
   std::string out = grouped_number(mean, decimals);
   if (half_width) out += " ± " + grouped_number(*half_width, decimals);
@@ -71,6 +75,7 @@ std::string format_estimate(double mean, std::optional<double> half_width, std::
 }
 
 std::string format_difference(double mean, std::optional<double> half_width, std::string_view unit) {
+  if (std::isnan(mean)) return kUndefinedText;
   std::string out;
   if (unit == "fraction") {
     const double pp = 100.0 * mean;

@@ -114,7 +114,7 @@ HeadlineTable headline_table(const Report& r) {
     bool any = false;
     for (const auto& [scope, name] : columns) {
       row.push_back(find_metric(r, scope, name, metric));
-      if (row.back()) any = any || std::any_of(row.back()->values.begin(), row.back()->values.end(), [](double v) { return v != 0.0; });
+      if (row.back()) any = any || std::any_of(row.back()->values.begin(), row.back()->values.end(), [](double v) { return v != 0.0 && !std::isnan(v); });
     }
     if (!any) continue;
     HeadlineTable::Row out{metric, metric_label(metric), is_part_metric(metric), {}};
@@ -179,6 +179,9 @@ std::string format_table(const Report& r, TableStyle style) {
          "selection and mode blocks show means; officer figures are over each facility's days with traffic or work. Every\n"
          "metric with its interval, per facility, stream, mode, selection reason and blitz: --format csv or json, --out DIR,\n"
          "or --report FILE.html (docs/metrics.md).\n";
+  if (out.find(std::string{"  "} + kUndefinedText) != std::string::npos) {
+    out += fmt::format("{}: undefined, a rate or mean over no shipments (nothing inspected there), not 0.\n", kUndefinedText);
+  }
   for (const auto& w : r.warnings) out += md ? fmt::format("\n> **Warning:** {}\n", w) : fmt::format("\nwarning: {}\n", w);
   return out;
 }

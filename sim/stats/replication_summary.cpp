@@ -3,6 +3,7 @@
 #include "cisim/stats/replication_summary.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "cisim/base/assert.hpp"
 #include "cisim/stats/student_t.hpp"
@@ -12,12 +13,16 @@ namespace cisim {
 
 ReplicationSummary ReplicationSummary::of(std::span<const double> values, double confidence) {
   CISIM_ASSERT(confidence > 0.0 && confidence < 1.0, "confidence must be in (0, 1)");
+  // An undefined value (NaN: a rate over no shipments in that replication) is left out, so n
+  // counts the replications in which the metric is defined; with none, the mean is undefined.
   Tally tally;
-  for (double v : values) tally.add(v);
+  for (double v : values) {
+    if (!std::isnan(v)) tally.add(v);
+  }
   ReplicationSummary s;
-  s.n = values.size();
-  s.mean = tally.mean();
-  s.sd = tally.sd();
+  s.n = tally.count();
+  s.mean = s.n > 0 ? tally.mean() : std::numeric_limits<double>::quiet_NaN();
+  s.sd = s.n > 0 ? tally.sd() : std::numeric_limits<double>::quiet_NaN();
   s.confidence = confidence;
   if (s.n >= 2) {
     const double t = student_t_quantile(0.5 + 0.5 * confidence, static_cast<double>(s.n - 1));

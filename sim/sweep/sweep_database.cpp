@@ -2,7 +2,9 @@
 // SweepDatabase: SQLite through its C API, with every failure turned into a clear message.
 #include "cisim/sweep/sweep_database.hpp"
 
+#include <cmath>
 #include <filesystem>
+#include <limits>
 #include <functional>
 
 #include <sqlite3.h>
@@ -67,6 +69,17 @@ class Statement {
 void bind_text(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
 // For strings that outlive the statement's step (the report's own): no copy.
 void bind_static(sqlite3_stmt* s, int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_STATIC); }
+// An undefined value (NaN: a rate over no shipments, decision 0015) is stored as NULL and read back as NaN.
+void bind_real(sqlite3_stmt* s, int i, double v) {
+  if (std::isnan(v)) {
+    sqlite3_bind_null(s, i);
+  } else {
+    sqlite3_bind_double(s, i, v);
+  }
+}
+double column_real(sqlite3_stmt* s, int i) {
+  return sqlite3_column_type(s, i) == SQLITE_NULL ? std::numeric_limits<double>::quiet_NaN() : sqlite3_column_double(s, i);
+}
 
 }  // namespace
 
@@ -126,7 +139,7 @@ void SweepDatabase::create_summary_tables() const {
        "unit TEXT NOT NULL, PRIMARY KEY(point, key))");
   // Each point's metrics summarised over its replications, as summary.csv has them.
   exec("CREATE TABLE IF NOT EXISTS summaries(point INTEGER NOT NULL, scope TEXT NOT NULL, scope_name TEXT NOT NULL, "
-       "metric TEXT NOT NULL, unit TEXT NOT NULL, mean REAL NOT NULL, sd REAL NOT NULL, ci95_low REAL, ci95_high REAL, "
+       "metric TEXT NOT NULL, unit TEXT NOT NULL, mean REAL, sd REAL, ci95_low REAL, ci95_high REAL, "
        "n INTEGER NOT NULL)");
   // No index over the text columns, for the reason given at `metrics`: reading a plot's rows
   // scans once; a user who queries one large sweep often can add one.
@@ -147,7 +160,7 @@ void SweepDatabase::initialise(const std::map<std::string, std::string>& meta, c
   // composite text index would cost more than the simulation of a small point. Reads go by
   // point, which the index below serves.
   exec("CREATE TABLE metrics(point INTEGER NOT NULL, replication INTEGER NOT NULL, scope TEXT NOT NULL, "
-       "scope_name TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL)");
+       "scope_name TEXT NOT NULL, metric TEXT NOT NULL, value REAL)");  // NULL: undefined
   exec("CREATE INDEX metrics_by_point ON metrics(point)");
   create_summary_tables();
   auto failer = [this](const std::string& w) { fail(w); };
@@ -226,7 +239,7 @@ void SweepDatabase::insert_metrics(std::size_t point, int first, const Report& r
       bind_static(metric.get(), 3, m.scope);
       bind_static(metric.get(), 4, m.scope_name);
       bind_static(metric.get(), 5, m.metric);
-      sqlite3_bind_double(metric.get(), 6, m.values[r]);
+      bind_real(metric.get(), 6, m.values[r]);
       metric.step();
     }
   }
@@ -242,8 +255,8 @@ void SweepDatabase::insert_summaries(std::size_t point, const std::vector<Metric
     bind_static(summary.get(), 3, m.scope_name);
     bind_static(summary.get(), 4, m.metric);
     bind_static(summary.get(), 5, m.unit);
-    sqlite3_bind_double(summary.get(), 6, m.summary.mean);
-    sqlite3_bind_double(summary.get(), 7, m.summary.sd);
+    bind_real(summary.get(), 6, m.summary.mean);
+    bind_real(summary.get(), 7, m.summary.sd);
     if (m.summary.half_width) {
       sqlite3_bind_double(summary.get(), 8, *m.summary.low());
       sqlite3_bind_double(summary.get(), 9, *m.summary.high());
@@ -297,7 +310,7 @@ void SweepDatabase::add_replications(std::size_t point, int first, const Report&
       bind_static(values.get(), 2, m.scope);
       bind_static(values.get(), 3, m.scope_name);
       bind_static(values.get(), 4, m.metric);
-      while (values.step()) m.values.push_back(sqlite3_column_double(values.get(), 0));
+      while (values.step()) m.values.push_back(column_real(values.get(), 0));
       m.summary = ReplicationSummary::of(m.values, 0.95);
     }
   }
@@ -420,8 +433,10 @@ std::string SweepDatabase::export_csv() const {
       out += ',';
       out += csv_field(rows.text(1 + i));
     }
-    out += fmt::format(",{},{},{},{},{:.17g}\n", sqlite3_column_int64(rows.get(), 1 + n), rows.text(2 + n), csv_field(rows.text(3 + n)),
-                       rows.text(4 + n), sqlite3_column_double(rows.get(), 5 + n));
+    // An undefined value (NULL) is an empty field, as in summary.csv.
+    const double value = column_real(rows.get(), 5 + n);
+    out += fmt::format(",{},{},{},{},{}\n", sqlite3_column_int64(rows.get(), 1 + n), rows.text(2 + n), csv_field(rows.text(3 + n)),
+                       rows.text(4 + n), std::isnan(value) ? std::string{} : fmt::format("{:.17g}", value));
   }
   return out;
 }

@@ -42,9 +42,14 @@ TEST_CASE("format_estimate: one rule per unit", "[report]") {
   REQUIRE(format_estimate(20790.0, 0.0, "shipments") == "20,790 ± 0");
   REQUIRE(format_estimate(61946095.4, 41779.2, "USD") == "61,946,095 ± 41,779");
   REQUIRE(format_estimate(63.4, 7.2, "shipments") == "63.4 ± 7.2");  // a mean of counts below 100
-  // Times and officers: three significant digits, at most three decimals.
+  // Times and officers: three significant digits, and one at least of the half-width (decision 0015).
   REQUIRE(format_estimate(4.80448, 0.184, "h") == "4.80 ± 0.18");
-  REQUIRE(format_estimate(0.000002, 0.000003, "h") == "0.000 ± 0.000");
+  REQUIRE(format_estimate(0.011145, 0.00058, "h") == "0.0111 ± 0.0006");  // M/M/c's wait: not 0.011
+  REQUIRE(format_estimate(0.000002, 0.000003, "h") == "0.000002 ± 0.000003");
+  REQUIRE(format_estimate(0.0, 0.0002, "h") == "0.0000 ± 0.0002");
+  // Undefined (a rate or mean over no shipments) is said, never shown as 0.
+  REQUIRE(format_estimate(std::numeric_limits<double>::quiet_NaN(), std::nullopt, "fraction") == "n/a");
+  REQUIRE(format_difference(std::numeric_limits<double>::quiet_NaN(), 0.1, "h") == "n/a");
   REQUIRE(format_estimate(1234.6, 10.0, "h") == "1,235 ± 10");
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cisim/stats/replication_summary.hpp"
 
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -31,4 +33,18 @@ TEST_CASE("ReplicationSummary: one replication has no interval", "[stats]") {
 TEST_CASE("ReplicationSummary: wider at 99% than at 95%", "[stats]") {
   const std::vector<double> v{3.1, 2.9, 3.4, 3.0, 2.7};
   REQUIRE(*ReplicationSummary::of(v, 0.99).half_width > *ReplicationSummary::of(v, 0.95).half_width);
+}
+
+TEST_CASE("ReplicationSummary: an undefined replication (NaN) is left out of n, mean and interval", "[stats]") {
+  // A rate over no shipments in one replication says nothing about the rate; counting it as 0
+  // would pull the mean down (decision 0015).
+  const double undefined = std::numeric_limits<double>::quiet_NaN();
+  const auto s = ReplicationSummary::of(std::vector<double>{0.1, undefined, 0.3});
+  REQUIRE(s.n == 2);
+  REQUIRE(s.mean == Approx(0.2));
+  REQUIRE(s.half_width.has_value());
+  const auto none = ReplicationSummary::of(std::vector<double>{undefined, undefined});
+  REQUIRE(none.n == 0);
+  REQUIRE(std::isnan(none.mean));
+  REQUIRE_FALSE(none.half_width.has_value());
 }

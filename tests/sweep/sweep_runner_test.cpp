@@ -124,3 +124,22 @@ TEST_CASE("SweepRunner: a stop request ends the run before the next point and ke
   REQUIRE(resumed.run_now == 2);
   REQUIRE(sweep.db.finished_points() == std::set<std::size_t>{0, 1, 2});
 }
+
+TEST_CASE("SweepDatabase: an undefined value (a rate over no shipments) is stored as NULL and exported empty, never 0", "[sweep]") {
+  // The small scenario has no counterfeits, so the share of counterfeits interdicted is
+  // undefined in every replication (decision 0015).
+  ThreePointSweep sweep;
+  sweep.db.set_meta("varied_keys", kMorningShift);  // what export reads its columns from, as cisim sweep writes it
+  sweep.runner.run(sweep.db, sweep.points, [] { return false; });
+  const std::string csv = sweep.db.export_csv();
+  std::size_t rows = 0;
+  for (std::size_t at = csv.find(",run,all,counterfeit_interdiction_rate,"); at != std::string::npos;
+       at = csv.find(",run,all,counterfeit_interdiction_rate,", at + 1)) {
+    const std::size_t end = csv.find('\n', at);
+    REQUIRE(csv.substr(at, end - at) == ",run,all,counterfeit_interdiction_rate,");
+    ++rows;
+  }
+  REQUIRE(rows == 3 * 2);  // 3 points x 2 replications
+  // Defined metrics are stored as numbers beside them.
+  REQUIRE(csv.find(",run,all,arrivals,\n") == std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 
 #include "cisim/model/violation.hpp"
 #include "cisim/stats/tally.hpp"
@@ -90,9 +91,10 @@ struct CustomsTally {
   void merge(const CustomsTally& o);
 
   /// a / b, and 0 when b is 0 (a scope without the denominator reports 0 with n = 0 shipments).
+  /// a / b; undefined (NaN) when b is 0: a rate over no shipments is not 0% (decision 0015).
   double ratio(Count a, Count b) const {
     const std::uint64_t d = (*this)[b];
-    return d > 0 ? static_cast<double>((*this)[a]) / static_cast<double>(d) : 0.0;
+    return d > 0 ? static_cast<double>((*this)[a]) / static_cast<double>(d) : std::numeric_limits<double>::quiet_NaN();
   }
 };
 

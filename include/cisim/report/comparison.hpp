@@ -2,6 +2,7 @@
 // Comparison: two reports of runs with common random numbers, metric by metric, as paired differences.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,8 +25,10 @@ struct MetricComparison {
   ReplicationSummary difference;       ///< of the paired differences alt - base
   std::optional<double> unpaired_half_width;  ///< Welch's 95% half-width, for comparison
   /// Zero in every replication of both runs: nothing to compare (tables leave it out).
-  bool zero_in_both() const { return base.mean == 0.0 && alt.mean == 0.0 && difference.sd == 0.0; }
+  /// Zero or undefined (NaN: over no shipments) in both: nothing to show.
+  bool zero_in_both() const { return nothing(base.mean) && nothing(alt.mean) && nothing(difference.sd); }
   /// The paired 95% interval excludes 0.
+  static bool nothing(double v) { return v == 0.0 || std::isnan(v); }
   bool significant() const {
     return difference.half_width && (difference.mean - *difference.half_width > 0.0 || difference.mean + *difference.half_width < 0.0);
   }

@@ -21,10 +21,15 @@ std::string grouped_number(double v, int decimals);
 ///   non-zero rate that would show as 0.00% gets one significant digit ("0.004%");
 /// - counts and money ("shipments", "items", "USD", ...): whole numbers with separators
 ///   ("20,861 ± 12"); below 100, one decimal, since means of counts need not be whole;
-/// - anything else (hours, officers, per hour): 3 significant digits but at most 3 decimals,
-///   the half-width to the same decimal place ("1.27 ± 0.05", "0.000" for 2e-6 h).
+/// - anything else (hours, officers, per hour): 3 significant digits, the half-width to the same
+///   decimal place, with at least one significant digit of it, at most 6 decimals ("1.27 ± 0.05",
+///   "0.0111 ± 0.0006", "0.000002" for 2e-6 h).
+/// An undefined mean (NaN: a rate or mean over no shipments) is kUndefinedText.
 /// Without a half-width (one replication) only the mean is shown.
 std::string format_estimate(double mean, std::optional<double> half_width, std::string_view unit);
+
+/// What a table shows for an undefined value (decision 0015); CSV leaves it empty, JSON null.
+inline constexpr const char* kUndefinedText = "n/a";
 
 /// A difference of two estimates: as format_estimate, but a difference of fractions is in
 /// percentage points ("-0.52 pp ± 0.10 pp") and a positive one carries its sign.

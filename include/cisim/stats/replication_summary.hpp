@@ -10,7 +10,8 @@ namespace cisim {
 
 /// One metric summarised over n independent replications. Replication means are
 /// approximately normal, so the interval is mean +- t(1 - alpha/2; n - 1) sd / sqrt(n).
-/// With n < 2 there is no spread to estimate: sd is 0 and the interval is empty.
+/// With n < 2 there is no spread to estimate: sd is 0 and the interval is empty. Undefined
+/// values (NaN) are left out of n; with none defined, mean and sd are NaN.
 struct ReplicationSummary {
   std::size_t n = 0;
   double mean = 0.0;

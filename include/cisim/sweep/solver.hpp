@@ -86,8 +86,9 @@ class SolveError : public std::runtime_error {
 std::vector<std::string> target_scope_kinds();
 
 /// The metric of one scope in `report`, or a SolveError that names the scope or metric
-/// missing, with a "did you mean"; `scope_where` and `metric_where` start the messages (the
-/// options the scope and the metric came from).
+/// missing, with a "did you mean", or a metric undefined in every replication (NaN);
+/// `scope_where` and `metric_where` start the messages (the options the scope and the metric
+/// came from).
 const MetricSummary& metric_or_error(const Report& report, const std::string& scope, const std::string& scope_name,
                                      const std::string& metric, const std::string& scope_where,
                                      const std::string& metric_where);
