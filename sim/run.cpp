@@ -72,8 +72,7 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
     dropped.resize(reps, 0);
   }
   // The trace's limit is shared out: each replication keeps at most its part.
-  const std::size_t trace_capacity =
-      tracing ? (std::min(options.trace.limit, kMaxTraceRecords) + reps - 1) / reps : 0;
+  const std::size_t trace_capacity = tracing ? trace_records_per_replication(options.trace, reps) : 0;
   // A replication in progress: created by the first of its tasks handed out, finished by the
   // last to complete. Tasks go out in (replication, part) order, so at most threads + 1
   // replications are in progress at once.

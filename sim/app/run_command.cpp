@@ -85,7 +85,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
       fmt::print(stderr, "cisim: trace of {} shipments written to {}\n", records, path);
       if (results.trace_dropped > 0) {
         fmt::print(stderr, "cisim: warning: the trace holds the first {} records of each replication; {} more did not fit within "
-                           "--trace-limit {}\n", run_options.trace.limit / static_cast<std::size_t>(results.replications) + 1,
+                           "--trace-limit {}\n", trace_records_per_replication(run_options.trace, static_cast<std::size_t>(results.replications)),
                    results.trace_dropped, run_options.trace.limit);
       }
     }

@@ -25,6 +25,13 @@ struct TraceOptions {
 };
 inline constexpr std::size_t kMaxTraceRecords = 10'000'000;
 
+/// Each replication's share of the trace's limit: ceil(limit / replications), the limit capped
+/// at kMaxTraceRecords (the one place it is computed: the run keeps it, the CLI says it).
+inline std::size_t trace_records_per_replication(const TraceOptions& t, std::size_t replications) {
+  const std::size_t limit = t.limit < kMaxTraceRecords ? t.limit : kMaxTraceRecords;
+  return replications == 0 ? 0 : (limit + replications - 1) / replications;
+}
+
 /// Why a record is in the trace.
 enum class TraceKind : std::uint8_t { Inspected, Released, LineFull, Refused };
 /// What became of the shipment.
