@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "cisim/model/metric_catalogue.hpp"
+#include "cisim/report/number_format.hpp"
 
 namespace cisim {
 namespace {
@@ -65,10 +66,11 @@ std::vector<std::string> overload_warnings(const Scenario& scenario, const RunRe
       const std::string facility = shown == id ? fmt::format("'{}'", id) : fmt::format("{} ('{}')", shown, id);
       out.push_back(fmt::format(
           "facility {}: selections outran inspection capacity {} ({} day{}, in {} of {} replications): per replication "
-          "{:.0f} selected, {:.0f} inspected, {:.0f} released uninspected because the line was full, {:.0f} still waiting "
+          "{} selected, {} inspected, {} released uninspected because the line was full, {} still waiting "
           "at the end of {}",
           facility, first == last ? "on " + from : "from " + from + " to " + to, last - first + 1,
-          last == first ? "" : "s", in_replications, reps.size(), chosen / n, inspected / n, refused / n, waiting / n, to));
+          last == first ? "" : "s", in_replications, reps.size(), format_value(chosen / n, "shipments"),
+          format_value(inspected / n, "shipments"), format_value(refused / n, "shipments"), format_value(waiting / n, "shipments"), to));
       first = last;
     }
   }
