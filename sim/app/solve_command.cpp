@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // cisim solve: the options of a solve and its printed progress and answer; solve() does the bisection.
+#include "cisim/report/number_format.hpp"
 #include "commands.hpp"
 
 #include <cstdio>
@@ -56,6 +57,14 @@ std::string solve_json(const SolveProblem& p, const SolveAnswer& a) {
 
 }  // namespace
 
+namespace {
+// "0.00329 ± 0.00064 h", "0.51% ± 0.55 pp": the table's rule per unit, with the unit said.
+std::string estimate_with_unit(const ReplicationSummary& s, const std::string& unit) {
+  const std::string text = format_estimate(s.mean, s.half_width, unit);
+  return unit == "fraction" || text == kUndefinedText ? text : text + " " + unit;
+}
+}  // namespace
+
 ExitStatus solve_command(const std::vector<std::string>& args) {
   po::options_description options(
       "cisim solve SCENARIO --vary KEY=LO:HI --target 'METRIC<VALUE' [options]\n\nFinds where a metric crosses a target as "
@@ -110,10 +119,10 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
                              ? std::to_string(*run_options.replications) : std::string{"the scenario's"});
   auto print_evaluation = [&](const SolveEvaluation& e) {
     if (quiet) return;
+    // In the metric's unit, as every table shows it (a rate in %, its half-width in pp).
     const auto& s = e.metric.summary;
-    fmt::print("{} = {:<14} {} = {:.6g}{}  {}\n", key.key, e.text, problem.target.metric, s.mean,
-               s.half_width ? fmt::format(" (95% CI {:.6g} to {:.6g})", *s.low(), *s.high()) : std::string{},
-               e.meets ? "meets the target" : "misses it");
+    fmt::print("{} = {:<14} {} = {}  {}\n", key.key, e.text, problem.target.metric,
+               estimate_with_unit(s, e.metric.unit), e.meets ? "meets the target" : "misses it");
   };
   SolveAnswer answer;
   try {
@@ -130,13 +139,13 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
     return ExitStatus::Ok;
   }
   if (!answer.meets) {
-    fmt::print("answer: {} at both bounds: {} {} the target at {} and at {}; no crossing in between to find\n", t.metric,
-               answer.low_meets ? "both meet" : "neither meets", t.text, key.values.front(), key.values.back());
+    fmt::print("answer: none in the range: {} {} {} at both bounds ({} = {} and {}); no crossing in between to find\n",
+               t.metric, answer.low_meets ? "meets" : "misses", t.text, key.key, key.values.front(), key.values.back());
     return ExitStatus::Ok;
   }
   const auto& s = answer.meets->metric.summary;
-  fmt::print("answer: {} = {} meets {} ({} = {:.6g}{}); {} misses it\n", key.key, answer.meets->text, t.text, t.metric, s.mean,
-             s.half_width ? fmt::format(", 95% CI {:.6g} to {:.6g}", *s.low(), *s.high()) : std::string{}, answer.misses_text);
+  fmt::print("answer: {} = {} meets {} ({} = {}, mean ± 95% CI half-width); {} misses it\n", key.key, answer.meets->text, t.text,
+             t.metric, estimate_with_unit(s, answer.meets->metric.unit), answer.misses_text);
   if (answer.ci_straddles) {
     fmt::print(stderr, "cisim: warning: a 95% CI next to the crossing contains the target {}: which side the answer is on is not "
                        "sure; run more replications (-r)\n", t.text);

@@ -110,7 +110,7 @@ check "solve bad target" 2 "--target expects METRIC<VALUE or METRIC>VALUE" \
   "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:20 --target 'wait_hours_mean=0.001'
 check "solve needs a range" 2 "solve needs a range LO:HI, not a list" \
   "$cisim" solve "$mmc" --vary facilities.station.officers.count=10,20 --target 'wait_hours_mean<0.001'
-check "solve with no crossing says so" 0 "^answer: wait_hours_mean at both bounds: neither meets" \
+check "solve with no crossing says so" 0 "^answer: none in the range: wait_hours_mean misses wait_hours_mean<0.000001 at both bounds \\(facilities.station.officers.count = 10 and 11\\)" \
   "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:11 --target 'wait_hours_mean<0.000001' \
   --scope facility:station --replications 2 --set horizon=2d
 touch "$work/a_file"
