@@ -78,6 +78,13 @@ std::string format_comparison_table(const Comparison& c, TableStyle style) {
     out += fmt::format("{}{}", window(c.base), paragraph_end);
   } else {
     out += fmt::format("base {}; alt {}{}", window(c.base), window(c.alt), paragraph_end);
+    if (c.base.measured_days != c.alt.measured_days || c.base.measured_from != c.alt.measured_from) {
+      // Counts and amounts are totals over each window: they differ by the windows alone.
+      out += fmt::format("warning: the two runs measure different windows ({} and {} days): counts and amounts are totals "
+                         "over each, so their differences include the windows'; compare rates and means, or give both the "
+                         "same horizon, warm-up and start date{}",
+                         shortest_number(c.base.measured_days), shortest_number(c.alt.measured_days), paragraph_end);
+    }
   }
   // On the aggregated path the pairing holds class by class only (decision 0014): said where it is read.
   const bool aggregated = c.base.counted_by_class > 0.0 || c.alt.counted_by_class > 0.0;

@@ -81,3 +81,20 @@ TEST_CASE("format_comparison_table: says which path ran and how tightly it pairs
     REQUIRE(format_comparison_json(compare_reports(r, r)).find("\"simulation\": \"" + simulation + "\"") != std::string::npos);
   }
 }
+
+TEST_CASE("format_comparison_table: warns when the two runs measure different windows", "[report]") {
+  // Counts are totals over each window: a longer alt "differs" by its length alone.
+  const std::string text = cisim::testing::valid_scenario_text();
+  RunOptions options;
+  options.replications = 2;
+  const auto base = load_scenario_text(text, "x.yaml");
+  const auto alt = load_scenario_text(text, "x.yaml", {"horizon=4d"});
+  REQUIRE(base.scenario);
+  REQUIRE(alt.scenario);
+  const Report b = make_report(base, run_scenario(*base.scenario, options));
+  const Report a = make_report(alt, run_scenario(*alt.scenario, options));
+  REQUIRE(b.measured_days != a.measured_days);
+  const std::string differ = "warning: the two runs measure different windows";
+  REQUIRE(format_comparison_table(compare_reports(b, a), TableStyle::Text).find(differ) != std::string::npos);
+  REQUIRE(format_comparison_table(compare_reports(b, b), TableStyle::Text).find(differ) == std::string::npos);
+}
