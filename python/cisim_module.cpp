@@ -329,6 +329,8 @@ PYBIND11_MODULE(_cisim, m) {
   m.doc() = "cisim's C++ core; use the cisim package, not this module";
   m.attr("__version__") = kVersion;
   py::register_exception<RunBudgetError>(m, "RunBudgetError", PyExc_ValueError);
+  m.def("max_replications", &max_replications, "the most replications a run takes (the schema's bound)");
+  m.def("max_threads", &max_threads, "the most threads a run takes on this machine");
   py::register_exception<ConservationError>(m, "SimulationError", PyExc_RuntimeError);
 
   py::class_<RunResult>(m, "RunResult")

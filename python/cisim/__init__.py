@@ -73,7 +73,10 @@ def _value(value):
     if value is None:
         return "~"
     if isinstance(value, (int, float, np.integer, np.floating)):
-        return repr(float(value)) if isinstance(value, (float, np.floating)) else str(int(value))
+        # A whole float (11.0, as NumPy sweeps make them) is written whole, so that a count key takes it.
+        if isinstance(value, (float, np.floating)) and not float(value).is_integer():
+            return repr(float(value))
+        return str(int(value)) if np.isfinite(float(value)) else repr(float(value))
     if isinstance(value, str):
         return value
     return json.dumps(value)  # lists and maps, in flow style
@@ -143,12 +146,34 @@ class Result(_Outputs):
         s = self.summary
         rows = np.flatnonzero(_rows(s, metric, scope, name))
         if len(rows) == 0:
-            known = sorted(set(s["metric"]))
-            raise KeyError(f"no metric '{metric}' for {scope} '{name}' (metrics: {', '.join(known)}; docs/metrics.md)")
+            raise KeyError(self._why_no_metric(metric, scope, name))
         i = rows[0]
         p = self.per_replication
         values = p["value"][_rows(p, metric, scope, name)]
         return Estimate(s["mean"][i], s["sd"][i], s["ci95_low"][i], s["ci95_high"][i], int(s["n"][i]), s["unit"][i], values)
+
+    def _why_no_metric(self, metric, scope, name):
+        # Which part is wrong, the scope kind, its name or the metric, with a "did you mean".
+        import difflib
+
+        s = self.summary
+
+        def hint(word, known):
+            close = difflib.get_close_matches(str(word), known, n=1)
+            return f"; did you mean '{close[0]}'?" if close else ""
+
+        scopes = sorted(set(s["scope"]))
+        if scope not in scopes:
+            return f"scope '{scope}': expected one of {', '.join(scopes)}{hint(scope, scopes)}"
+        names = sorted({n for sc, n in zip(s["scope"], s["scope_name"]) if sc == scope})
+        if name not in names:
+            wanted = "" if name != "all" else f" (scope '{scope}' needs name=, one of its ids)"
+            return f"no {scope} '{name}'{wanted}: the {scope} ids are {', '.join(names)}{hint(name, names)}"
+        metrics = sorted({m for sc, m in zip(s["scope"], s["metric"]) if sc == scope})
+        if metric in set(s["metric"]):
+            where = sorted({sc for sc, m in zip(s["scope"], s["metric"]) if m == metric})
+            return f"metric '{metric}' is not reported for scope '{scope}', only for {', '.join(where)} (docs/metrics.md)"
+        return f"no metric '{metric}'{hint(metric, metrics)} (scope '{scope}' has: {', '.join(metrics)}; docs/metrics.md)"
 
     def to_pandas(self, which="summary"):
         """A pandas DataFrame of `summary`, `per_replication` or `daily` (pandas must be installed)."""
@@ -192,19 +217,34 @@ class Comparison(_Outputs):
         return self._core.csv()
 
 
+def _whole(name, value, low, high):
+    # A whole number in [low, high] (NumPy integers too), or a TypeError / ValueError that says so.
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name}: expected a whole number from {low} to {high}, found {value!r} ({type(value).__name__})")
+    if not low <= int(value) <= high:
+        raise ValueError(f"{name}: expected a whole number from {low} to {high}, found {int(value)}")
+    return int(value)
+
+
 def _threads(threads):
     if threads is None:
         return os.cpu_count() or 1
-    if not isinstance(threads, int) or threads < 1:
-        raise ValueError(f"threads: expected a whole number of at least 1, found {threads!r}")
-    return threads
+    return _whole("threads", threads, 1, _cisim.max_threads())
+
+
+def _replications(replications):
+    return None if replications is None else _whole("replications", replications, 1, _cisim.max_replications())
+
+
+def _seed(seed):
+    return None if seed is None else _whole("seed", seed, 0, 2**64 - 1)
 
 
 def run(scenario, set=None, replications=None, seed=None, threads=None):
     """Runs a scenario's replications (the GIL is released; Ctrl-C stops after the running
     replications) and returns a Result. Raises ScenarioError for a bad scenario."""
     text, is_text = _scenario(scenario)
-    ok, out = _cisim.run(text, is_text, _sets(set), replications, seed, _threads(threads))
+    ok, out = _cisim.run(text, is_text, _sets(set), _replications(replications), _seed(seed), _threads(threads))
     if not ok:
         raise ScenarioError(out)
     return Result(out)
@@ -215,7 +255,7 @@ def compare(base, alt, set=None, set_base=None, set_alt=None, replications=None,
     b, b_text = _scenario(base)
     a, a_text = _scenario(alt)
     common = _sets(set)
-    ok, out = _cisim.compare(b, b_text, a, a_text, common + _sets(set_base), common + _sets(set_alt), replications, seed, _threads(threads))
+    ok, out = _cisim.compare(b, b_text, a, a_text, common + _sets(set_base), common + _sets(set_alt), _replications(replications), _seed(seed), _threads(threads))
     if not ok:
         raise ScenarioError(out)
     return Comparison(out)
@@ -274,8 +314,8 @@ def calibrate(scenario, vary, targets, start=None, set=None, replications=None, 
     text, is_text = _scenario(scenario)
     starts = [f"{k}={_value(v)}" for k, v in (start or {}).items()]
     ok, out_value = _cisim.calibrate(text, is_text, _sets(set), [_range_text(k, v) for k, v in vary.items()], starts,
-                                     list(targets), algorithm, max_evaluations, key_tolerance, until_met, replications,
-                                     seed, _threads(threads), None if out is None else os.fspath(out))
+                                     list(targets), algorithm, max_evaluations, key_tolerance, until_met,
+                                     _replications(replications), _seed(seed), _threads(threads), None if out is None else os.fspath(out))
     if not ok:
         raise ScenarioError(out_value)
     return Calibration(out_value)

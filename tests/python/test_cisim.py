@@ -217,13 +217,13 @@ def test_import_works_from_the_python3_on_the_path():
 
 
 def test_replications_and_threads_have_the_clis_bounds():
-    with pytest.raises(ValueError, match="replications: expected 1 to 100000, found 0"):
+    with pytest.raises(ValueError, match="replications: expected a whole number from 1 to 100000, found 0"):
         cisim.run(MMC, replications=0)
-    with pytest.raises(ValueError, match="replications: expected 1 to 100000, found 100001"):
+    with pytest.raises(ValueError, match="replications: expected a whole number from 1 to 100000, found 100001"):
         cisim.run(MMC, replications=100001)
-    with pytest.raises(ValueError, match="threads: expected a whole number of at least 1, found 0"):
+    with pytest.raises(ValueError, match="threads: expected a whole number from 1 to [0-9]+, found 0"):
         cisim.run(MMC, threads=0)
-    with pytest.raises(ValueError, match="threads: expected 1 to [0-9]+ on this machine, found 100000"):
+    with pytest.raises(ValueError, match="threads: expected a whole number from 1 to [0-9]+, found 100000"):
         cisim.run(MMC, threads=100000)
 
 
@@ -261,3 +261,34 @@ def test_calibrate_errors_are_python_errors():
         cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=CALIBRATE_TARGETS, set={"horizon": "1d"})
     with pytest.raises(TypeError):
         cisim.calibrate(MMC, vary=["x"], targets=CALIBRATE_TARGETS)
+
+
+def test_metric_errors_say_which_part_is_wrong():
+    r = cisim.run(MMC, set=SHORT, replications=2, threads=1)
+    cases = [
+        (dict(metric="wait_hours_mean", scope="facility", name="statoin"), "no facility 'statoin'.*did you mean 'station'"),
+        (dict(metric="wait_hours_mean", scope="facility"), "scope 'facility' needs name="),
+        (dict(metric="wait_hours_mean", scope="facilty", name="station"), "scope 'facilty'.*did you mean 'facility'"),
+        (dict(metric="wait_hours_p99"), "not reported for scope 'run', only for facility"),
+        (dict(metric="wait_hours_maen"), "no metric 'wait_hours_maen'; did you mean 'wait_hours_mean'"),
+    ]
+    for kwargs, message in cases:
+        with pytest.raises(KeyError, match=message):
+            r.metric(**kwargs)
+
+
+def test_bad_arguments_are_named_errors_not_binding_dumps():
+    cases = [
+        (dict(replications=10**12), ValueError, "replications: expected a whole number from 1 to"),
+        (dict(replications="3"), TypeError, r"replications: expected a whole number .* found '3' \(str\)"),
+        (dict(replications=2.5), TypeError, r"replications: .* found 2.5 \(float\)"),
+        (dict(seed=-1), ValueError, "seed: expected a whole number from 0 to 18446744073709551615, found -1"),
+        (dict(threads=True), TypeError, "threads: expected a whole number"),
+    ]
+    for kwargs, error, message in cases:
+        with pytest.raises(error, match=message):
+            cisim.run(MMC, set=SHORT, **kwargs)
+    # NumPy integers are whole numbers, and a whole float (as NumPy sweeps make them) is written whole.
+    a = cisim.run(MMC, set={**SHORT, "facilities.station.officers.count": np.float64(11.0)}, replications=np.int64(2), threads=1)
+    b = cisim.run(MMC, set={**SHORT, "facilities.station.officers.count": 11}, replications=2, threads=1)
+    assert a.metric("inspected").mean == b.metric("inspected").mean
