@@ -55,8 +55,9 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
   };
   const LoadedScenario base = load_scenario(files[0], with("set-base"));
   const LoadedScenario alt = load_scenario(files[1], with("set-alt"));
-  print_diagnostics(base.diagnostics, quiet);
-  print_diagnostics(alt.diagnostics, quiet);
+  const std::size_t common = with_exact(vm, strings(vm, "set")).size();
+  print_diagnostics(attribute_sets(base.diagnostics, common, "--set-base"), quiet);
+  print_diagnostics(attribute_sets(alt.diagnostics, common, "--set-alt"), quiet);
   if (!base.scenario || !alt.scenario) return ExitStatus::UsageError;
   // An output that cannot be written fails now, not after both runs.
   if (vm.count("out")) check_output_directory(vm["out"].as<std::string>(), "out");

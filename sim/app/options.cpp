@@ -92,6 +92,16 @@ std::optional<po::variables_map> parse_or_help(const std::vector<std::string>& a
   return vm;
 }
 
+std::vector<Diagnostic> attribute_sets(std::vector<Diagnostic> diagnostics, std::size_t first, const std::string& option) {
+  for (Diagnostic& d : diagnostics) {
+    if (d.where.file == "--set" && d.where.line > static_cast<int>(first)) {
+      d.where.file = option;
+      d.where.line -= static_cast<int>(first);
+    }
+  }
+  return diagnostics;
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, bool quiet) {
   for (const auto& d : diagnostics) {
     if (quiet && d.severity == Severity::Warning) continue;

@@ -25,6 +25,11 @@ std::optional<po::variables_map> parse_or_help(const std::vector<std::string>& a
 /// Every diagnostic on standard error, one a line; `quiet` leaves out the warnings.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, bool quiet);
 
+/// The loader numbers every KEY=VALUE it was given as `--set:N`; those from the N-th on
+/// (0-based `first`) came from `option` (--set-alt, --vary, ...): renamed and renumbered
+/// from 1, so that an error points at what the user wrote.
+std::vector<Diagnostic> attribute_sets(std::vector<Diagnostic> diagnostics, std::size_t first, const std::string& option);
+
 /// `value` if it is one of `allowed`, else a UsageError naming `option` with a "did you mean".
 std::string choose(const std::string& value, const std::vector<std::string>& allowed, const char* option);
 

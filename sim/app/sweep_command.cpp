@@ -120,7 +120,7 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
   const SweepRunner runner{load, base_sets, run_options, seconds_now};
   if (const auto bad = runner.first_invalid(mine)) {
     fmt::print(stderr, "cisim: point {} of the sweep is not a valid scenario:\n", bad->index);
-    print_diagnostics(bad->diagnostics, false);
+    print_diagnostics(attribute_sets(bad->diagnostics, base_sets.size(), "--vary"), false);
     return ExitStatus::UsageError;
   }
   std::vector<std::string> key_names;

@@ -35,6 +35,10 @@ mf=scenarios/mega_flex_2019.yaml
 check "set unknown id" 2 "^--set:1:1: error: origins.CHN.risk_multiplier: no 'CHN' in origins \\(new ids are written in the scenario file, not set from the command line\\); did you mean 'CN'\\?" \
   "$cisim" check "$mf" --set origins.CHN.risk_multiplier=3
 check "set unknown blitz id" 2 "no 'jully' in blitzes .*did you mean 'july'\\?" "$cisim" check "$mf" --set blitzes.jully.daily_count=252
+check "compare: an error in --set-alt points at --set-alt" 2 "^--set-alt:1:1: error: facilities.station.oficers: unknown key; did you mean 'officers'\\?" \
+  "$cisim" compare "$mmc" "$mmc" --set horizon=2d --set-alt facilities.station.oficers.count=11
+check "sweep: an error in --vary points at --vary" 2 "^--vary:1:1: error: facilities.station.oficers: unknown key" \
+  "$cisim" sweep "$mmc" --set horizon=2d --vary facilities.station.oficers.count=10:13:4 --db "$work/vary_typo.db"
 check "set wildcard over ids" 0 "mega_flex_2019.yaml: ok" \
   "$cisim" check "$mf" --set 'blitzes.*.daily_count=252' --set 'facilities.*.officers.count=3'
 check "set wildcard reaches every id" 2 "blitzes.september.daily_count: expected a whole number" \
