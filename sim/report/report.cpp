@@ -169,6 +169,12 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
     }
   }
   r.warnings = overload_warnings(scenario, results);
+  // An empty table with exit 0 reads as "nothing to report"; say why there is nothing.
+  if (const MetricSummary* none = find_metric(r, "run", "all", "arrivals"); none && none->summary.mean == 0.0) {
+    r.warnings.insert(r.warnings.begin(), fmt::format("no shipments arrived in the measured window ({} to {}) in any replication: "
+                                                      "check the streams' arrival rates and profiles, the horizon and the warm-up",
+                                                      r.measured_from, r.measured_to));
+  }
   return r;
 }
 

@@ -180,7 +180,7 @@ std::string format_table(const Report& r, TableStyle style) {
          "metric with its interval, per facility, stream, mode, selection reason and blitz: --format csv or json, --out DIR,\n"
          "or --report FILE.html (docs/metrics.md).\n";
   if (out.find(std::string{"  "} + kUndefinedText) != std::string::npos) {
-    out += fmt::format("{}: undefined, a rate or mean over no shipments (nothing inspected there), not 0.\n", kUndefinedText);
+    out += fmt::format("{}: undefined, a rate or mean over no shipments (none inspected, or none arrived), not 0.\n", kUndefinedText);
   }
   for (const auto& w : r.warnings) out += md ? fmt::format("\n> **Warning:** {}\n", w) : fmt::format("\nwarning: {}\n", w);
   return out;

@@ -2,6 +2,7 @@
 #include "cisim/report/report.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/core.h>
 
@@ -141,4 +142,18 @@ TEST_CASE("Report: mode and selection-reason scopes reach every output", "[repor
   REQUIRE(format_json(r).find("\"scope\": \"mode\"") != std::string::npos);
   REQUIRE(format_table(r).find("selection reason") != std::string::npos);
   REQUIRE(format_table(r).find("\nmode ") != std::string::npos);
+}
+
+TEST_CASE("Report: a run where nothing arrives says so, and its rates are n/a, not 0%", "[report]") {
+  const auto loaded = load_scenario_text(cisim::testing::valid_scenario_text(), "small.yaml", {"streams.*.arrivals.rate=0/d"});
+  REQUIRE(loaded.scenario);
+  RunOptions options;
+  options.replications = 2;
+  const Report r = make_report(loaded, run_scenario(*loaded.scenario, options));
+  REQUIRE_FALSE(r.warnings.empty());
+  REQUIRE(r.warnings.front().starts_with("no shipments arrived in the measured window"));
+  const MetricSummary* prevalence = find_metric(r, "run", "all", "true_counterfeit_prevalence");
+  REQUIRE(prevalence);
+  REQUIRE(prevalence->summary.n == 0);
+  REQUIRE(std::isnan(prevalence->summary.mean));
 }
