@@ -163,13 +163,16 @@ std::string html_escape(const std::string& text) {
   return out;
 }
 
-std::string page(const std::string& title, const ordered_json& data) {
+// `text` is the report as the terminal shows it: what a reader without JavaScript (a mail
+// client, a previewer, an archive) sees; the page's script replaces it with tables and charts.
+std::string page(const std::string& title, const ordered_json& data, const std::string& text) {
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + html_escape(title) + "</title>\n<style>\n";
   out += resources::report_css();
-  out += "</style>\n</head>\n<body>\n<main id=\"report\"><p>This report needs JavaScript to draw its tables and charts.</p></main>\n";
+  out += "</style>\n</head>\n<body>\n<main id=\"report\"><h1>" + html_escape(title) +
+         "</h1>\n<p>The charts need JavaScript; without it, the report as text:</p>\n<pre>" + html_escape(text) + "</pre></main>\n";
   out += "<script id=\"cisim-data\" type=\"application/json\">" + script_json(data) + "</script>\n";
   out += "<script>\n";
   out += resources::chart_js();
@@ -189,7 +192,7 @@ std::string format_html_report(const Report& r) {
   data["headline"] = headline(r);
   data["scopes"] = scopes(r);
   data["daily"] = daily(r);
-  return page("cisim: " + r.scenario_name, data);
+  return page("cisim: " + r.scenario_name, data, format_table(r, TableStyle::Text));
 }
 
 std::string format_html_comparison(const Comparison& c) {
@@ -215,7 +218,7 @@ std::string format_html_comparison(const Comparison& c) {
                     {"significant", m.significant()}});
   }
   data["differences"] = rows;
-  return page("cisim: " + c.base.scenario_name + " vs " + c.alt.scenario_name, data);
+  return page("cisim: " + c.base.scenario_name + " vs " + c.alt.scenario_name, data, format_comparison_table(c, TableStyle::Text));
 }
 
 }  // namespace cisim

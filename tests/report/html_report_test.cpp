@@ -72,3 +72,16 @@ TEST_CASE("HTML report: a comparison carries both runs and the paired difference
   }
   REQUIRE(inspected_differs);
 }
+
+TEST_CASE("HTML report: without JavaScript (a mail client, a previewer) the page still shows the report as text", "[report]") {
+  const Report r = small_report();
+  const std::string html = format_html_report(r);
+  // What is on the page before any script: the whole terminal table, escaped.
+  const std::string before_scripts = html.substr(0, html.find("<script"));
+  REQUIRE(before_scripts.find("<pre>") != std::string::npos);
+  REQUIRE(before_scripts.find(r.run_id) != std::string::npos);
+  for (const auto& row : headline_table(r).rows) {
+    for (const auto& cell : row.cells) REQUIRE(before_scripts.find(cell) != std::string::npos);
+  }
+  REQUIRE(before_scripts.find("± ") != std::string::npos);
+}
