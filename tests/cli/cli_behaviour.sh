@@ -121,13 +121,17 @@ touch "$work/a_file"
 check "output path is a file: refused before the run" 2 "--out .*a_file: cannot create the output directory: Not a directory" \
   "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/a_file"
 mkdir "$work/readonly" && chmod a-w "$work/readonly"
-as_user=()  # root writes anywhere, so as root this case runs as the ordinary user nobody
+# Root writes anywhere, so as root this case runs as the ordinary user nobody, on copies of the
+# binary and the scenario in the (world-searchable) work directory: the checkout may not be
+# readable by nobody.
+as_user=() ro_cisim="$cisim" ro_mmc="$mmc"
 if [ "$(id -u)" -eq 0 ]; then
   chmod o+x "$work"
-  as_user=(runuser -u nobody --)
+  cp "$cisim" "$work/cisim" && cp "$mmc" "$work/mmc.yaml" && chmod o+rx "$work/cisim" && chmod o+r "$work/mmc.yaml"
+  as_user=(runuser -u nobody --) ro_cisim="$work/cisim" ro_mmc="$work/mmc.yaml"
 fi
 check "read-only output directory: refused before the run" 2 "--out .*readonly: cannot write into the directory" \
-  "${as_user[@]}" "$cisim" run "$mmc" --replications 2 --set horizon=2d --out "$work/readonly"
+  "${as_user[@]}" "$ro_cisim" run "$ro_mmc" --replications 2 --set horizon=2d --out "$work/readonly"
 # solve: targets in the metric's unit, JSON, and real keys searched as reals whatever the bounds.
 check "solve target with a unit" 0 "^answer: facilities.station.officers.count = 11 meets wait_hours_mean<30s" \
   "$cisim" solve "$mmc" --vary facilities.station.officers.count=9:14 --target 'wait_hours_mean<30s' --set horizon=3d -r 3
