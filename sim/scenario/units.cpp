@@ -121,8 +121,8 @@ Parsed<Duration> parse_duration(std::string_view text) {
   const auto value = parse_real(number);
   if (!value.value) return Parsed<Duration>::fail(value.error);
   if (unit.empty()) {
-    return Parsed<Duration>::fail(fmt::format("duration '{}' has no unit; did you mean '{}min' or '{}h'? (units: {})", s,
-                                              number, number, kTimeUnitList));
+    return Parsed<Duration>::fail(fmt::format("duration '{}' has no unit; did you mean '{}min', '{}h' or '{}d'? (units: {})", s,
+                                              number, number, number, kTimeUnitList));
   }
   const auto per = seconds_per(unit);
   if (!per) return Parsed<Duration>::fail(fmt::format("unknown time unit '{}' in '{}' (units: {})", unit, s, kTimeUnitList));
@@ -135,6 +135,11 @@ Parsed<double> parse_rate_per_second(std::string_view text) {
   const std::string_view s = trim(text);
   const auto slash = s.find('/');
   if (slash == std::string_view::npos) {
+    // "9 per min" is how people say it: the suggestion is the same with a slash.
+    if (const auto per_word = s.find(" per "); per_word != std::string_view::npos) {
+      const std::string suggestion = fmt::format("{}/{}", trim(s.substr(0, per_word)), trim(s.substr(per_word + 5)));
+      return Parsed<double>::fail(fmt::format("rate '{}' is written with a slash; did you mean '{}'? (per {})", s, suggestion, kTimeUnitList));
+    }
     return Parsed<double>::fail(
         fmt::format("rate '{}' has no time unit; did you mean '{}/h' or '{}/d'? (per {})", s, s, s, kTimeUnitList));
   }

@@ -66,7 +66,7 @@ TEST_CASE("load_scenario: --set values are validated like file values, located o
   REQUIRE_FALSE(loaded.scenario);
   REQUIRE(loaded.diagnostics.size() == 2);
   REQUIRE(format_diagnostic(loaded.diagnostics[0]) ==
-          "--set:1:8: error: warmup: duration '3' has no unit; did you mean '3min' or '3h'? (units: us, ms, s, min, h, d or w)");
+          "--set:1:8: error: warmup: duration '3' has no unit; did you mean '3min', '3h' or '3d'? (units: us, ms, s, min, h, d or w)");
   REQUIRE(format_diagnostic(loaded.diagnostics[1]) == "--set:2:1: error: expected KEY=VALUE, found 'horizon'");
 }
 

@@ -19,7 +19,7 @@ TEST_CASE("parse_duration: every unit, decimals and spaces", "[scenario]") {
 TEST_CASE("parse_duration: a number without a unit suggests units", "[scenario]") {
   const auto p = parse_duration("45");
   REQUIRE_FALSE(p.value);
-  REQUIRE(p.error == "duration '45' has no unit; did you mean '45min' or '45h'? (units: us, ms, s, min, h, d or w)");
+  REQUIRE(p.error == "duration '45' has no unit; did you mean '45min', '45h' or '45d'? (units: us, ms, s, min, h, d or w)");
   REQUIRE(parse_duration("3 days").error == "unknown time unit 'days' in '3 days' (units: us, ms, s, min, h, d or w)");
   REQUIRE(parse_duration("1e999d").error == "number '1e999' is out of range");
   REQUIRE_FALSE(parse_duration("nan s").value);
@@ -29,6 +29,7 @@ TEST_CASE("parse_rate_per_second, parse_money_usd, parse_fraction", "[scenario]"
   REQUIRE(*parse_rate_per_second("9/h").value == Approx(9.0 / 3600.0));
   REQUIRE(*parse_rate_per_second("4000000/d").value == Approx(4e6 / 86400.0));
   REQUIRE(parse_rate_per_second("9").error.starts_with("rate '9' has no time unit; did you mean '9/h'"));
+  REQUIRE(parse_rate_per_second("9 per min").error.starts_with("rate '9 per min' is written with a slash; did you mean '9/min'?"));
   REQUIRE(*parse_money_usd("800 USD").value == 800.0);
   REQUIRE(*parse_money_usd("800.01USD").value == 800.01);
   REQUIRE(parse_money_usd("800").error == "amount '800' has no currency; did you mean '800 USD'?");

@@ -53,7 +53,7 @@ TEST_CASE("validate_scenario: all problems are reported in one pass, sorted by p
   REQUIRE_FALSE(loaded.scenario);
   REQUIRE(messages(loaded) ==
           std::vector<std::string>{
-              "x.yaml:5:10: error: horizon: duration '2' has no unit; did you mean '2min' or '2h'? (units: us, ms, s, min, h, d or w)",
+              "x.yaml:5:10: error: horizon: duration '2' has no unit; did you mean '2min', '2h' or '2d'? (units: us, ms, s, min, h, d or w)",
               "x.yaml:9:11: error: facilities.jfk_imf.kind: unknown value 'mail'; expected one of 'international_mail', "
               "'express_hub', 'fulfillment_center', 'foreign_fulfillment_center', 'cargo_port'",
               "x.yaml:16:7: error: facilities.jfk_imf.methods: method shares must sum to 100% (got 110%: xray 80%, physical 30%)",
