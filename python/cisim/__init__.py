@@ -29,9 +29,13 @@ except ImportError:
 try:
     from . import _cisim
 except ImportError as e:
-    raise ImportError(f"cisim's extension does not load in Python {sys.version_info.major}.{sys.version_info.minor} "
-                      f"({sys.executable}): it is built for Debian's /usr/bin/python3; run that, or rebuild "
-                      f"with -DPython_EXECUTABLE=... (docs/python.md). The reason: {e}") from None
+    # Blame the interpreter only when it is not the one the module was built for (Debian's).
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
+        raise ImportError(f"cisim's extension does not load in Python {sys.version_info.major}.{sys.version_info.minor} "
+                          f"({sys.executable}): it is built for Debian's /usr/bin/python3; run that, or rebuild "
+                          f"with -DPython_EXECUTABLE=... (docs/python.md). The reason: {e}") from None
+    raise ImportError(f"cisim's extension does not load: {e}. If a build is running or was interrupted, "
+                      f"build again (ninja -C build) and retry (docs/python.md)") from None
 
 __version__ = _cisim.__version__
 __all__ = ["check", "run", "compare", "calibrate", "Calibration", "ScenarioError", "RunBudgetError", "SimulationError", "Estimate", "Result", "Comparison"]
