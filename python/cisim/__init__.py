@@ -78,9 +78,9 @@ def _value(value):
         return "~"
     if isinstance(value, (int, float, np.integer, np.floating)):
         # A whole float (11.0, as NumPy sweeps make them) is written whole, so that a count key takes it.
-        if isinstance(value, (float, np.floating)) and not float(value).is_integer():
+        if isinstance(value, (float, np.floating)) and not float(value).is_integer():  # inf and nan too
             return repr(float(value))
-        return str(int(value)) if np.isfinite(float(value)) else repr(float(value))
+        return str(int(value))
     if isinstance(value, str):
         return value
     return json.dumps(value)  # lists and maps, in flow style

@@ -47,17 +47,17 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
   if (files.size() != 2) throw UsageError{"compare needs two scenario files: BASE and ALT (the same file twice is fine)"};
   const std::string format = choose(vm["format"].as<std::string>(), {"table", "markdown", "csv", "json"}, "format");
   const bool quiet = vm.count("quiet") > 0;
+  const std::vector<std::string> common = with_exact(vm, strings(vm, "set"));
   auto with = [&](const char* specific) {
-    auto all = with_exact(vm, strings(vm, "set"));
+    auto all = common;
     const auto more = strings(vm, specific);
     all.insert(all.end(), more.begin(), more.end());
     return all;
   };
   const LoadedScenario base = load_scenario(files[0], with("set-base"));
   const LoadedScenario alt = load_scenario(files[1], with("set-alt"));
-  const std::size_t common = with_exact(vm, strings(vm, "set")).size();
-  print_diagnostics(attribute_sets(base.diagnostics, common, "--set-base"), quiet);
-  print_diagnostics(attribute_sets(alt.diagnostics, common, "--set-alt"), quiet);
+  print_diagnostics(attribute_sets(base.diagnostics, common.size(), "--set-base"), quiet);
+  print_diagnostics(attribute_sets(alt.diagnostics, common.size(), "--set-alt"), quiet);
   if (!base.scenario || !alt.scenario) return ExitStatus::UsageError;
   // An output that cannot be written fails now, not after both runs.
   if (vm.count("out")) check_output_directory(vm["out"].as<std::string>(), "out");

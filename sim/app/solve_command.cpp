@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 // cisim solve: the options of a solve and its printed progress and answer; solve() does the bisection.
-#include "cisim/report/number_format.hpp"
 #include "commands.hpp"
 
 #include <cstdio>
@@ -12,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cisim/report/json_estimate.hpp"
+#include "cisim/report/number_format.hpp"
 #include "cisim/run.hpp"
 #include "cisim/scenario/key_value.hpp"
 #include "cisim/scenario/load.hpp"
@@ -55,14 +55,11 @@ std::string solve_json(const SolveProblem& p, const SolveAnswer& a) {
   return j.dump(2) + "\n";
 }
 
-}  // namespace
-
-namespace {
-// "0.00329 ± 0.00064 h", "0.51% ± 0.55 pp": the table's rule per unit, with the unit said.
+// "0.00329 ± 0.00064 (h)", "0.51% ± 0.55 pp": as the tables show a metric and its unit.
 std::string estimate_with_unit(const ReplicationSummary& s, const std::string& unit) {
-  const std::string text = format_estimate(s.mean, s.half_width, unit);
-  return unit == "fraction" || text == kUndefinedText ? text : text + " " + unit;
+  return format_estimate(s.mean, s.half_width, unit) + unit_suffix(unit);
 }
+
 }  // namespace
 
 ExitStatus solve_command(const std::vector<std::string>& args) {

@@ -2,8 +2,8 @@
 // The HTML report: the page's data as JSON, inlined with Chart.js and the page script into one file.
 #include "cisim/report/html_report.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -108,15 +108,6 @@ ordered_json daily(const Report& r) {
   ordered_json facilities = ordered_json::array();
   facilities.push_back({{"id", "all"}, {"name", "All facilities"}});
   for (const auto& [id, shown] : r.facility_names) facilities.push_back({{"id", id}, {"name", shown}});
-  // A rate or a mean over no shipments is undefined, not 0: such days are gaps in the lines.
-  // The shipments each charted rate or mean is over:
-  const std::map<std::string, std::string> over{{"discrepancy_rate", "inspected"}, {"counterfeit_rate", "inspected"},
-                                                {"true_discrepancy_prevalence", "arrivals"}, {"true_counterfeit_prevalence", "arrivals"},
-                                                {"wait_hours_mean", "inspected"}};
-  std::map<std::pair<std::string, std::size_t>, std::map<std::string, double>> counts;  // (facility, day) -> metric -> mean
-  for (const auto& d : r.daily) {
-    if (d.metric == "inspected" || d.metric == "arrivals") counts[{d.facility, d.day}][d.metric] = d.summary.mean;
-  }
   // series[facility][metric] = {mean: [...], low: [...], high: [...]}, one entry per date.
   ordered_json series = ordered_json::object();
   for (const auto& d : r.daily) {
@@ -127,7 +118,8 @@ ordered_json daily(const Report& r) {
       s = {{"mean", nulls}, {"low", nulls}, {"high", nulls}};
     }
     const std::size_t i = index.at(d.day);
-    if (const auto denominator = over.find(d.metric); denominator != over.end() && counts[{d.facility, d.day}][denominator->second] == 0.0) continue;
+    // A rate or mean over no shipments that day is undefined (decision 0015): a gap in the line.
+    if (std::isnan(d.summary.mean)) continue;
     s["mean"][i] = d.summary.mean;
     if (d.summary.half_width) {
       s["low"][i] = *d.summary.low();

@@ -149,6 +149,7 @@ std::string format_table(const Report& r, TableStyle style) {
                        r.replications);
   }
   out += "\n\n";
+  const std::size_t tables_from = out.size();  // the tables, not the scenario's own text, may hold n/a cells
   const HeadlineTable h = headline_table(r);
   std::vector<std::string> headers{"metric"};
   headers.insert(headers.end(), h.columns.begin(), h.columns.end());
@@ -179,7 +180,7 @@ std::string format_table(const Report& r, TableStyle style) {
          "selection and mode blocks show means; officer figures are over each facility's days with traffic or work. Every\n"
          "metric with its interval, per facility, stream, mode, selection reason and blitz: --format csv or json, --out DIR,\n"
          "or --report FILE.html (docs/metrics.md).\n";
-  if (out.find(std::string{"  "} + kUndefinedText) != std::string::npos) {
+  if (out.find(std::string{"  "} + kUndefinedText, tables_from) != std::string::npos) {
     out += fmt::format("{}: undefined, a rate or mean over no shipments (none inspected, or none arrived), not 0.\n", kUndefinedText);
   }
   for (const auto& w : r.warnings) out += md ? fmt::format("\n> **Warning:** {}\n", w) : fmt::format("\nwarning: {}\n", w);

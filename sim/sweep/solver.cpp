@@ -69,11 +69,12 @@ const MetricSummary& metric_or_error(const Report& report, const std::string& sc
                                      const std::string& metric, const std::string& scope_where,
                                      const std::string& metric_where) {
   const MetricSummary* m = find_metric(report, scope, scope_name, metric);
+  const std::string scope_text = scope_name == "all" && scope == "run" ? std::string{"run"} : scope + ":" + scope_name;
   if (m && std::isnan(m->summary.mean)) {
     // Undefined in every replication (decision 0015): no number to compare with the target.
     throw SolveError{fmt::format("{}: {} is undefined in scope {} in every replication: a rate or mean over no shipments "
                                  "(nothing inspected there?); choose a scope, range or scenario where it is measured",
-                                 metric_where, metric, scope_name == "all" && scope == "run" ? std::string{"run"} : scope + ":" + scope_name)};
+                                 metric_where, metric, scope_text)};
   }
   if (m) return *m;
   std::vector<std::string> metrics;
@@ -85,9 +86,7 @@ const MetricSummary& metric_or_error(const Report& report, const std::string& sc
   if (std::find(names.begin(), names.end(), scope_name) == names.end()) {
     throw SolveError{fmt::format("{}: no {} '{}'{}", scope_where, scope, scope_name, did_you_mean_suffix(scope_name, names))};
   }
-  throw SolveError{fmt::format("{}: no metric '{}' in scope {}{}", metric_where, metric,
-                               scope_name == "all" && scope == "run" ? std::string{"run"} : scope + ":" + scope_name,
-                               did_you_mean_suffix(metric, metrics))};
+  throw SolveError{fmt::format("{}: no metric '{}' in scope {}{}", metric_where, metric, scope_text, did_you_mean_suffix(metric, metrics))};
 }
 
 SolveAnswer solve(const SolveProblem& problem,

@@ -4,8 +4,8 @@
 
 #include <cmath>
 #include <filesystem>
-#include <limits>
 #include <functional>
+#include <limits>
 
 #include <sqlite3.h>
 

@@ -90,7 +90,6 @@ struct CustomsTally {
   /// Adds another scope's counts (scopes are unions of cells).
   void merge(const CustomsTally& o);
 
-  /// a / b, and 0 when b is 0 (a scope without the denominator reports 0 with n = 0 shipments).
   /// a / b; undefined (NaN) when b is 0: a rate over no shipments is not 0% (decision 0015).
   double ratio(Count a, Count b) const {
     const std::uint64_t d = (*this)[b];

@@ -27,8 +27,8 @@ struct MetricComparison {
   /// Zero in every replication of both runs: nothing to compare (tables leave it out).
   /// Zero or undefined (NaN: over no shipments) in both: nothing to show.
   bool zero_in_both() const { return nothing(base.mean) && nothing(alt.mean) && nothing(difference.sd); }
-  /// The paired 95% interval excludes 0.
   static bool nothing(double v) { return v == 0.0 || std::isnan(v); }
+  /// The paired 95% interval excludes 0.
   bool significant() const {
     return difference.half_width && (difference.mean - *difference.half_width > 0.0 || difference.mean + *difference.half_width < 0.0);
   }
