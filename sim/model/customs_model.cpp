@@ -46,6 +46,7 @@ CustomsResult CustomsReplication::finish() {
     result.events_processed += p.run->events_processed();
     result.shipments_arrived += p.run->shipments_arrived();
     result.shipments_counted_by_class += p.run->shipments_counted_by_class();
+    for (std::size_t k = 0; k < kPerShipmentReasons; ++k) result.drawn_one_by_one[k] += p.run->drawn_one_by_one()[k];
   }
   whole.finish(runs_.front().run->blitzes(), officer_time, result);
   for (std::size_t f = 0; f < pools.size(); ++f) {

@@ -11,7 +11,7 @@
 
 #include "cisim/base/assert.hpp"
 #include "cisim/engine/simulation.hpp"
-#include "cisim/model/aggregated_stream.hpp"
+#include "model/aggregated/aggregated_stream.hpp"
 #include "cisim/model/blitz_calendar.hpp"
 #include "cisim/model/customs_model.hpp"
 #include "cisim/model/customs_recorder.hpp"
@@ -24,6 +24,7 @@
 #include "cisim/model/officer_pool_recorder.hpp"
 #include "cisim/model/officer_time_recorder.hpp"
 #include "cisim/model/outcome.hpp"
+#include "cisim/model/per_shipment_reason.hpp"
 #include "cisim/model/post_compliance.hpp"
 #include "cisim/model/release_program.hpp"
 #include "cisim/model/shipment_trace.hpp"
@@ -80,11 +81,14 @@ class CustomsRun final : public ParcelSink {
     }
     aggregated_.resize(config.streams.size());
     aggregated_at_.resize(config.facilities.size());
+    stream_reason_.assign(config.streams.size(), std::nullopt);
+    slice_reason_.assign(config.streams.size(), 0);
     for (const std::uint32_t s : part.streams) {
       draws_[s].emplace(config.streams[s], streams);
       sim_.schedule_at(SimTime::start(), ArrivalSliceStarted{s});
-      // A trace follows every shipment: it needs the per-shipment path.
-      if (config.exact || trace_ || AggregatedStream::unsupported(config, s, draws_[s]->sellers, watched_[s])) continue;
+      const StreamFacts facts{&config, s, &draws_[s]->sellers, displacement_.tracks(s), posts_.may_score(config.streams[s].mode)};
+      stream_reason_[s] = stream_per_shipment_reason(facts);
+      if (stream_reason_[s]) continue;
       aggregated_[s] = std::make_unique<AggregatedStream>(config, s, targeting_, rules_, draws_[s]->sellers, streams);
       aggregated_at_[config.streams[s].facility].push_back(s);
     }
@@ -114,6 +118,9 @@ class CustomsRun final : public ParcelSink {
   /// path counted by class without drawing them one by one.
   std::uint64_t shipments_arrived() const { return ledger_arrived_; }
   std::uint64_t shipments_counted_by_class() const { return ledger_counted_by_class_; }
+  /// Shipments entered one by one, by the reason their stream or hour kept the per-shipment
+  /// path (selected shipments of aggregated hours are not among them).
+  const PerShipmentCounts& drawn_one_by_one() const { return drawn_one_by_one_; }
 
  private:
   // ---- officers: base shifts plus blitz surges ----
@@ -150,10 +157,15 @@ class CustomsRun final : public ParcelSink {
     blitzes_.begin_slice(stream.facility, from, to);
     const bool moves = displacement_.moves(e.stream);
     if (moves) displacement_.update(e.stream, from);
-    if (aggregated_[e.stream] && aggregate_slice(e.stream, from, to, expected_events)) {
-      if (to < horizon) sim_.schedule_at(to, e);
-      return;
+    std::optional<PerShipmentReason> reason = stream_reason_[e.stream];
+    if (!reason) {
+      reason = aggregate_slice(e.stream, from, to, expected_events);
+      if (!reason) {
+        if (to < horizon) sim_.schedule_at(to, e);
+        return;
+      }
     }
+    slice_reason_[e.stream] = static_cast<std::uint8_t>(*reason);
     const std::int64_t events = Poisson{expected_events}(g);
     for (std::int64_t i = 0; i < events; ++i) {
       // Given their number, Poisson arrival times in the hour are independent and uniform.
@@ -176,11 +188,10 @@ class CustomsRun final : public ParcelSink {
   void enter(ShipmentRecord& r, bool has_data, Entry entry) override { enter_inline(r, has_data, entry); }
 
   // ---- the aggregated path (AggregatedStream, docs/performance.md) ----
-  // The slice [from, to) of an aggregated stream, counted by class; false when it must take
-  // the per-shipment path (a blitz in force, the end of the warm-up inside it, a rule change,
-  // or too few shipments to be worth it). Defined in customs_run_aggregated.cpp, as the rest
-  // of this section.
-  bool aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected);
+  // The slice [from, to) of an aggregated stream, counted by class; or why it must take the
+  // per-shipment path (an hour row of per_shipment_rules()). Defined in
+  // customs_run_aggregated.cpp, as the rest of this section.
+  std::optional<PerShipmentReason> aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected);
   // The selections a full line refused while the stream slept, counted at the slice's end.
   void end_aggregated_slice(std::uint32_t s);
   void wake_selection(std::uint32_t s, SimTime now);
@@ -240,6 +251,7 @@ class CustomsRun final : public ParcelSink {
     facts.carried = r.carried;
     recorder_.at_arrival(r, eligible_, [&](CustomsTally& t) { count_arrivals(t, facts, 1, r.items, d.duty_usd); });
     ++ledger_arrived_;
+    ++drawn_one_by_one_[slice_reason_[r.drawn_stream]];
     if (refused) {
       ++ledger_refused_;  // held or blocked at the border: it never enters commerce
       if (trace_ && r.arrived >= trace_from_) trace_->refused(r, r.arrived);
@@ -288,14 +300,6 @@ class CustomsRun final : public ParcelSink {
     }
     if (config_.policies.random_rate > 0.0 && g.uniform01() < config_.policies.random_rate) return SelectionReason::Random;
     return SelectionReason::None;
-  }
-
-  static EntryKind entry_kind(const EntryDecision& d, bool has_data, bool high_risk, Entry entry) {
-    if (entry == Entry::BulkEntry) return EntryKind::BulkEntry;
-    if (d.covered) return EntryKind::BulkCovered;
-    if (d.de_minimis) return has_data ? EntryKind::Type86 : EntryKind::DeMinimis;
-    if (d.informal) return EntryKind::Informal;
-    return high_risk ? EntryKind::FormalHighRisk : EntryKind::Formal;
   }
 
   bool seller_has_history(const ShipmentRecord& r) const {
@@ -453,6 +457,9 @@ class CustomsRun final : public ParcelSink {
   std::vector<std::uint32_t> free_;
   std::uint64_t ledger_arrived_ = 0, ledger_released_ = 0, ledger_seized_ = 0, ledger_abandoned_ = 0, ledger_refused_ = 0;
   std::uint64_t ledger_counted_by_class_ = 0;  // of ledger_arrived_: never drawn one by one
+  std::vector<std::optional<PerShipmentReason>> stream_reason_;  // per stream: why it is never aggregated
+  std::vector<std::uint8_t> slice_reason_;  // per stream: why its current hour is drawn one by one
+  PerShipmentCounts drawn_one_by_one_{};
 };
 
 }  // namespace cisim::detail

@@ -4,27 +4,33 @@
 
 namespace cisim::detail {
 
-bool CustomsRun::aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected) {
+std::optional<PerShipmentReason> CustomsRun::aggregate_slice(std::uint32_t s, SimTime from, SimTime to, double expected) {
   AggregatedStream& a = *aggregated_[s];
   end_aggregated_slice(s);
   a.apply_sellers();
   const SimTime warmup_end = SimTime::start() + config_.warmup;
-  const bool straddles_warmup = from < warmup_end && to > warmup_end;
-  if (expected < AggregatedStream::kFewestShipments || blitzes_.slice_in_force() || straddles_warmup) return false;
-  if (!a.can_aggregate(from, to)) return false;
-  const std::uint64_t counted = a.begin_slice(from, to, expected, recorder_);
+  HourFacts hour;
+  hour.expected_shipments = expected;
+  hour.blitz_in_force = blitzes_.slice_in_force();
+  hour.warmup_ends = from < warmup_end && to > warmup_end;
+  // The rules' row comes last: asking it builds the classes, which only hours that may be
+  // counted by class should do.
+  if (auto reason = hour_per_shipment_reason(hour)) return reason;
+  hour.rules_change = !a.can_aggregate(from, to);
+  if (auto reason = hour_per_shipment_reason(hour)) return reason;
+  const std::uint64_t counted = a.begin_slice(from, to, expected, recorder_, from >= trace_from_ ? trace_ : nullptr);
   ledger_arrived_ += counted;
   ledger_released_ += counted;
   ledger_counted_by_class_ += counted;
   if (pools_[config_.streams[s].facility].has_room()) wake_selection(s, from);
-  return true;
+  return std::nullopt;
 }
 
 void CustomsRun::end_aggregated_slice(std::uint32_t s) {
   if (!aggregated_[s] || !aggregated_[s]->in_slice()) return;
   AggregatedStream& a = *aggregated_[s];
   const SimTime slice_from = a.slice_from();
-  const std::uint64_t refused = a.end_slice(sim_.now(), recorder_);
+  const std::uint64_t refused = a.end_slice(sim_.now(), recorder_, slice_from >= trace_from_ ? trace_ : nullptr);
   ledger_arrived_ += refused;
   ledger_released_ += refused;
   ledger_counted_by_class_ += refused;
@@ -66,6 +72,7 @@ void CustomsRun::on(const SelectedArrival& e) {
 void CustomsRun::present_selected(ShipmentRecord& r, bool has_data) {
   const CustomsStream& stream = config_.streams[r.stream];
   const EntryDecision d = rules_.classify(r, stream.mode, false, Entry::Own);
+  if (trace_) r.entry = entry_kind(d, has_data, false, Entry::Own);
   if (rules_.entry_files_data(d)) has_data = true;
   CISIM_ASSERT(r.reason == SelectionReason::Random ||
                    targeting_.targets(r, stream.mode, has_data, has_data && seller_has_history(r)),

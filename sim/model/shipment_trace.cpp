@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "cisim/random/distributions.hpp"
+
 namespace cisim {
 
 ShipmentTrace::ShipmentTrace(const TraceOptions& options, const RandomStreams& streams, std::size_t capacity)
@@ -61,6 +63,19 @@ void ShipmentTrace::inspected(const ShipmentRecord& r, SimTime at, ViolationSet 
 
 void ShipmentTrace::released(const ShipmentRecord& r, SimTime at, bool line_full) {
   if (released_share_ <= 0.0 || sample_.uniform01() >= released_share_) return;
+  released_sampled(r, at, line_full);
+}
+
+std::uint64_t ShipmentTrace::sample_of(std::uint64_t shipments) {
+  if (released_share_ <= 0.0 || shipments == 0) return 0;
+  const auto sampled = static_cast<std::uint64_t>(Binomial{static_cast<std::int64_t>(shipments), released_share_}(sample_));
+  const std::uint64_t room = capacity_ - std::min(capacity_, records_.size());
+  if (sampled <= room) return sampled;
+  dropped_ += sampled - room;
+  return room;
+}
+
+void ShipmentTrace::released_sampled(const ShipmentRecord& r, SimTime at, bool line_full) {
   TraceRecord t = base(r, at);
   t.kind = line_full ? TraceKind::LineFull : TraceKind::Released;
   keep(t);

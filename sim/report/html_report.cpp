@@ -53,6 +53,7 @@ ordered_json run_meta(const Report& r) {
           {"warmup", r.warmup},
           {"simulation", r.simulation},
           {"simulation_summary", r.simulation_summary()},
+          {"drawn_one_by_one", r.drawn_one_by_one_summary()},
           {"measured_days", r.measured_days},
           {"measured_from", r.measured_from},
           {"measured_to", r.measured_to},

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "cisim/model/metric_catalogue.hpp"
+#include "cisim/model/per_shipment_reason.hpp"
 #include "cisim/random/random_streams.hpp"
 #include "cisim/report/overload.hpp"
 #include "cisim/scenario/units.hpp"
@@ -72,6 +73,11 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
     counted += static_cast<double>(rep.shipments_counted_by_class);
   }
   r.counted_by_class = arrived > 0.0 ? counted / arrived : 0.0;
+  for (const PerShipmentRule& row : per_shipment_rules()) {
+    double drawn = 0.0;
+    for (const CustomsResult& rep : results.per_replication) drawn += static_cast<double>(rep.drawn_one_by_one[static_cast<std::size_t>(row.reason)]);
+    if (drawn > 0.0) r.drawn_one_by_one.push_back({std::string(row.id), std::string(row.text), drawn / arrived});
+  }
   r.start_date = to_string(scenario.start_date);
   const std::int64_t day0 = days_since_epoch(scenario.start_date);
   auto date_of = [&](std::size_t day) { return to_string(civil_date(day0 + static_cast<std::int64_t>(day))); };
@@ -194,6 +200,20 @@ std::string Report::simulation_summary() const {
   // Two decimals, but never rounded up to 100% or down to 0%: either would misstate the path.
   const double percent = std::clamp(100.0 * counted_by_class, 0.01, 99.99);
   return fmt::format("{} ({:.2f}% of shipments counted by class)", simulation, percent);
+}
+
+std::string Report::drawn_one_by_one_summary() const {
+  if (simulation == "exact" || drawn_one_by_one.empty()) return {};
+  std::string out = "Drawn one by one (the per-shipment path):";
+  const char* separator = " ";
+  for (const DrawnReason& d : drawn_one_by_one) {
+    // Never rounded to 0% or to 100%: a reason that applied shows, and a share short of all
+    // does not read as all.
+    const double percent = d.share >= 1.0 ? 100.0 : std::clamp(100.0 * d.share, 0.01, 99.99);
+    out += fmt::format("{}{:.2f}% of shipments because {}", separator, percent, d.text);
+    separator = "; ";
+  }
+  return out + ".";
 }
 
 const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric) {

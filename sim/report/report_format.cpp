@@ -142,6 +142,7 @@ std::string format_table(const Report& r, TableStyle style) {
     for (const auto& o : r.overrides) out += fmt::format(" {}={}", o.key, o.value);
   }
   out += paragraph_end;
+  if (const std::string drawn = r.drawn_one_by_one_summary(); !drawn.empty()) out += drawn + paragraph_end;
   if (r.replications < 2) {
     out += "One replication: values without confidence intervals (they need at least 2).";
   } else {
@@ -246,6 +247,9 @@ std::string format_json(const Report& r) {
   j["warmup"] = r.warmup;
   j["simulation"] = r.simulation;
   j["counted_by_class_share"] = r.counted_by_class;
+  ordered_json drawn = ordered_json::array();
+  for (const auto& d : r.drawn_one_by_one) drawn.push_back({{"reason", d.id}, {"text", d.text}, {"share", d.share}});
+  j["drawn_one_by_one"] = drawn;
   j["start_date"] = r.start_date;
   j["measured_window"] = {{"days", r.measured_days}, {"from", r.measured_from}, {"to", r.measured_to}};
   ordered_json overrides = ordered_json::array();

@@ -80,3 +80,51 @@ TEST_CASE("ShipmentTrace: the limit is shared among replications and what did no
   REQUIRE(kept == 30);
   REQUIRE(r.trace_dropped > 0);
 }
+
+namespace {
+// National traffic for six hours: every stream is counted by class (the aggregated path).
+const LoadedScenario& national() {
+  static const LoadedScenario l =
+      load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", {"horizon=6h", "warmup=1h", "replications=2"});
+  return l;
+}
+}  // namespace
+
+TEST_CASE("ShipmentTrace: on the aggregated path a trace changes no result, and samples the releases counted by class", "[model]") {
+  REQUIRE(national().scenario);
+  RunOptions plain;
+  plain.threads = 2;
+  RunOptions with_trace = plain;
+  with_trace.trace = traced(0.001, 1'000'000).trace;
+  const RunResults a = run_scenario(*national().scenario, plain);
+  const RunResults b = run_scenario(*national().scenario, with_trace);
+  const Report report = make_report(national(), b);
+  REQUIRE(report.counted_by_class > 0.9);  // the trace kept the aggregated path
+  REQUIRE(format_json(make_report(national(), a)) == format_json(report));
+  REQUIRE(b.trace_dropped == 0);
+  for (std::size_t rep = 0; rep < b.traces.size(); ++rep) {
+    const CustomsTally& t = b.per_replication[rep].run;
+    std::uint64_t released = 0, line_full = 0;
+    for (const TraceRecord& x : b.traces[rep]) {
+      REQUIRE(x.at_hours >= 1.0);  // after the warm-up
+      REQUIRE(x.arrived_hours < 6.0);
+      if (x.kind != TraceKind::Inspected) REQUIRE(x.arrived_hours == x.at_hours);  // released as it arrived
+      REQUIRE(x.declared_value_usd > 0.0);
+      if (x.kind == TraceKind::Released) {
+        ++released;
+        REQUIRE(x.reason == SelectionReason::None);
+      }
+      if (x.kind == TraceKind::LineFull) {
+        ++line_full;
+        REQUIRE(x.reason != SelectionReason::None);
+      }
+    }
+    // Every shipment released uninspected, refused by the full line or not selected, is
+    // sampled at 0.1%: within 5 standard deviations of the binomial (a false alarm about
+    // once in 3.5 million runs).
+    const double uninspected = static_cast<double>(t[Count::Released]) - static_cast<double>(t[Count::Inspected] - t[Count::Seized] - t[Count::Abandoned]);
+    const double sd = std::sqrt(uninspected * 0.001 * 0.999);
+    REQUIRE(std::fabs(static_cast<double>(released + line_full) - 0.001 * uninspected) <= 5.0 * sd + 1.0);
+    REQUIRE(line_full > 0);  // the national line is full: refused selections are traced too
+  }
+}

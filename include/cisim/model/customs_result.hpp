@@ -10,6 +10,7 @@
 #include "cisim/model/customs_tally.hpp"
 #include "cisim/model/officer_pool_recorder.hpp"
 #include "cisim/model/officer_time_recorder.hpp"
+#include "cisim/model/per_shipment_reason.hpp"
 #include "cisim/model/shipment_record.hpp"
 
 namespace cisim {
@@ -49,6 +50,9 @@ struct CustomsResult {
   /// path counted by class instead of drawing one by one (0 on the per-shipment path).
   std::uint64_t shipments_arrived = 0;
   std::uint64_t shipments_counted_by_class = 0;
+  /// Of shipments_arrived: those entered one by one, by the reason their stream or hour kept
+  /// the per-shipment path (per_shipment_rules()).
+  PerShipmentCounts drawn_one_by_one{};
 };
 
 }  // namespace cisim

@@ -18,6 +18,15 @@ struct EntryDecision {
   double duty_usd = 0.0;    ///< owed, or forgone under de minimis
 };
 
+/// The kind of entry a trace records for decision `d` (has_data before the entry files any).
+inline EntryKind entry_kind(const EntryDecision& d, bool has_data, bool high_risk, Entry entry) {
+  if (entry == Entry::BulkEntry) return EntryKind::BulkEntry;
+  if (d.covered) return EntryKind::BulkCovered;
+  if (d.de_minimis) return has_data ? EntryKind::Type86 : EntryKind::DeMinimis;
+  if (d.informal) return EntryKind::Informal;
+  return high_risk ? EntryKind::FormalHighRisk : EntryKind::Formal;
+}
+
 /// The entry rules of one scenario: de minimis with its 2025 variants, the informal limit,
 /// postal specific duties and the duty rates of categories and origins.
 class EntryRules {

@@ -73,6 +73,13 @@ class ShipmentTrace {
   void released(const ShipmentRecord& r, SimTime at, bool line_full);
   /// A shipment refused at arrival under EO 13904's measures (held or blocked): sampled as a release.
   void refused(const ShipmentRecord& r, SimTime at);
+  /// Of `shipments` released uninspected together (a class counted by the aggregated path),
+  /// how many the trace samples: Binomial(shipments, share) from the trace's own stream, as
+  /// many draws of released() would give. Those past the trace's capacity are counted as
+  /// dropped and not returned.
+  std::uint64_t sample_of(std::uint64_t shipments);
+  /// A sampled release drawn from its class (after sample_of): recorded without a draw.
+  void released_sampled(const ShipmentRecord& r, SimTime at, bool line_full);
 
   const std::vector<TraceRecord>& records() const { return records_; }
   /// The records in time order (arrival slices record releases ahead of the clock).

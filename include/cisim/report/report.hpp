@@ -49,6 +49,15 @@ struct Report {
   /// the aggregated path where no stream or hour qualifies (docs/performance.md), so that a
   /// reader sees how much of the run the aggregation covered.
   double counted_by_class = 0.0;
+  /// Why the rest was drawn one by one: each reason that applied (per_shipment_rules(), in
+  /// the table's order) with its share of all shipments. Selected shipments of hours counted
+  /// by class are drawn one by one too, and are in neither share.
+  struct DrawnReason {
+    std::string id;
+    std::string text;
+    double share = 0.0;
+  };
+  std::vector<DrawnReason> drawn_one_by_one;
   std::vector<Override> overrides;
   std::string start_date;  ///< YYYY-MM-DD of day 0
   /// The measured window: from the end of the warm-up to the horizon, in days (may be fractional).
@@ -81,6 +90,10 @@ struct Report {
   /// "aggregated (99.96% of shipments counted by class)", or, where nothing qualified,
   /// "aggregated (no stream or hour qualified: every shipment drawn)".
   std::string simulation_summary() const;
+  /// Why shipments were drawn one by one, as one sentence ("Drawn one by one: 37.04% of
+  /// shipments because the formal-entry rule is on; ..."); empty on the exact path, whose
+  /// summary says so already, and when every shipment was counted by class.
+  std::string drawn_one_by_one_summary() const;
 };
 
 Report make_report(const LoadedScenario& loaded, const RunResults& results);

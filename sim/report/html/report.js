@@ -57,7 +57,7 @@
       ["seed", run.seed],
       ["replications", String(run.replications)],
       ["horizon, warm-up", `${run.horizon}, ${run.warmup}`],
-      ["simulation", run.simulation_summary],
+      ["simulation", run.simulation_summary + (run.drawn_one_by_one ? ` ${run.drawn_one_by_one}` : "")],
       ["measured window", `${run.measured_days.toLocaleString("en-US")} days, ${run.measured_from} to ${run.measured_to}`],
       ["overrides", run.overrides.length ? run.overrides.map((o) => `${o.key}=${o.value}`).join("; ") : "none (the file as written)"],
       ["cisim", run.version],

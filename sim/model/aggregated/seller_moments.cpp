@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SellerMoments: moments kept by addition; violation chances as polynomials in the multiplier.
-#include "cisim/model/seller_moments.hpp"
+#include "model/aggregated/seller_moments.hpp"
 
 #include <algorithm>
 

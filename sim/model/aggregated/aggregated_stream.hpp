@@ -11,9 +11,10 @@
 #include "cisim/model/customs_recorder.hpp"
 #include "cisim/model/entry_rules.hpp"
 #include "cisim/model/seller_market.hpp"
-#include "cisim/model/seller_moments.hpp"
-#include "cisim/model/shipment_classes.hpp"
+#include "model/aggregated/seller_moments.hpp"
+#include "model/aggregated/shipment_classes.hpp"
 #include "cisim/model/shipment_record.hpp"
+#include "cisim/model/shipment_trace.hpp"
 #include "cisim/model/targeting.hpp"
 #include "cisim/random/random_streams.hpp"
 
@@ -38,10 +39,7 @@ struct SelectedShipment {
 /// which draws a slice's shipments (and their sellers' histories) at its start.
 class AggregatedStream {
  public:
-  /// Why stream `s` must take the per-shipment path, or empty when it can be aggregated.
-  static std::optional<std::string> unsupported(const CustomsModelConfig& config, std::uint32_t s,
-                                                const SellerMarket& sellers, bool watched);
-
+  /// A stream that no row of per_shipment_rules() keeps on the per-shipment path.
   AggregatedStream(const CustomsModelConfig& config, std::uint32_t s, const Targeting& targeting, const EntryRules& rules,
                    SellerMarket& sellers, const RandomStreams& streams);
 
@@ -59,10 +57,13 @@ class AggregatedStream {
   bool can_aggregate(SimTime from, SimTime to);
   /// Starts an aggregated slice in which `expected` shipments arrive on average: counts the
   /// shipments not selected into `recorder` and returns how many. The stream starts asleep.
-  std::uint64_t begin_slice(SimTime from, SimTime to, double expected, CustomsRecorder& recorder);
+  /// With a `trace`, its share of them is drawn from their classes into it (with the trace's
+  /// own random numbers: the run's draws are the same with or without it).
+  std::uint64_t begin_slice(SimTime from, SimTime to, double expected, CustomsRecorder& recorder, ShipmentTrace* trace);
   /// Ends the current aggregated slice at `now` (if any): counts the selections refused
-  /// while asleep into `recorder` at the slice's start, and returns how many.
-  std::uint64_t end_slice(SimTime now, CustomsRecorder& recorder);
+  /// while asleep into `recorder` at the slice's start, and returns how many; a `trace`
+  /// samples them as begin_slice's, at times while the stream slept.
+  std::uint64_t end_slice(SimTime now, CustomsRecorder& recorder, ShipmentTrace* trace);
 
   bool in_slice() const { return in_slice_; }
   SimTime slice_from() const { return slice_from_; }
@@ -86,9 +87,13 @@ class AggregatedStream {
     bool finding;  // else a sanction
   };
   void count_candidates(std::int64_t candidates, bool selected);
-  std::uint64_t flush(CustomsRecorder& recorder, SimTime at, bool refused);
+  std::uint64_t flush(CustomsRecorder& recorder, SimTime at, bool refused, ShipmentTrace* trace);
+  // Shipment i of class k whose trace record is sampled: value, seller and arrival time
+  // from the trace's stream (arrival uniform in the slice, or while asleep when refused).
+  void trace_sampled(const ShipmentClass& k, bool refused, ShipmentTrace& trace);
+  ShipmentRecord record_of(const ShipmentClass& k, SimTime at, Xoshiro256& g);
   double duty_usd(const ShipmentClass& k, std::uint64_t shipments);
-  std::uint32_t draw_seller(const ShipmentClass& k);
+  std::uint32_t draw_seller(const ShipmentClass& k, Xoshiro256& g);
 
   const CustomsModelConfig* config_;
   std::uint32_t stream_;
@@ -96,8 +101,9 @@ class AggregatedStream {
   // Three streams, so that what one part draws does not shift another's draws between two
   // scenarios compared with common random numbers: "aggregate/<s>" (class counts),
   // "aggregate_selected/<s>" (the selected process, drawn one by one) and
-  // "aggregate_values/<s>" (sums of declared values).
-  Xoshiro256 g_, selected_g_, values_g_;
+  // "aggregate_values/<s>" (sums of declared values); and "trace_values/<s>", which only a
+  // trace draws from.
+  Xoshiro256 g_, selected_g_, values_g_, trace_g_;
   SellerMoments moments_;
   ShipmentClasses classes_;
   double max_multiplier_ = 1.0;
@@ -110,6 +116,7 @@ class AggregatedStream {
   SimTime slice_from_, slice_to_, asleep_since_;
   double per_second_ = 0.0;     // expected shipments per second in the slice
   double asleep_seconds_ = 0.0;
+  std::vector<std::pair<SimTime, SimTime>> asleep_;  // the slice's sleeping intervals, for a trace
   std::uint32_t generation_ = 0;
 };
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // AggregatedStream: class counts by thinning, sums of values, conditional draws of the selected.
-#include "cisim/model/aggregated_stream.hpp"
+#include "model/aggregated/aggregated_stream.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,31 +18,6 @@ constexpr std::uint64_t kExactSumBelow = 32;
 
 }  // namespace
 
-std::optional<std::string> AggregatedStream::unsupported(const CustomsModelConfig& config, std::uint32_t s,
-                                                         const SellerMarket& sellers, bool watched) {
-  const CustomsStream& stream = config.streams[s];
-  const CustomsPolicies& p = config.policies;
-  if (stream.fulfillment) return "it is supplied by a fulfillment center";
-  if (stream.release_program) return "it has a release program";
-  if (stream.lot_sampling) return "it has lot sampling";
-  if (watched) return "violator displacement or post scoring watches it";
-  if (!stream.arrivals.single_shipment()) return "its arrival events bring batches";
-  if (const auto* items = std::get_if<Constant>(&stream.items); items == nullptr || items->value != 1.0) return "its shipments have several items";
-  if (p.formal_entry.enabled) return "the formal-entry rule is on";
-  if (stream.mode == Mode::Postal && !p.postal_specific_duty.empty()) return "postal specific duties apply";
-  if (sellers.present() && sellers.may_exclude()) return "its platform delists or restricts sellers";
-  for (std::size_t c = 0; c < config.categories.size(); ++c) {
-    if (stream.category_mix[c] == 0.0) continue;
-    const ProductCategory& category = config.categories[c];
-    const auto* value = std::get_if<LogNormal>(&category.true_value_usd);
-    if (value == nullptr || !(value->sigma > 0.0)) return "category '" + category.name + "' has values that are not lognormal";
-    if (category.prevalence[static_cast<std::size_t>(ViolationKind::Undervaluation)] > 0.0 && !(category.undervaluation_factor > 0.0)) {
-      return "category '" + category.name + "' undervalues to nothing";
-    }
-  }
-  return std::nullopt;
-}
-
 AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32_t s, const Targeting& targeting,
                                    const EntryRules& rules, SellerMarket& sellers, const RandomStreams& streams)
     : config_(&config),
@@ -51,6 +26,7 @@ AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32
       g_(streams.stream("aggregate/" + config.streams[s].name)),
       selected_g_(streams.stream("aggregate_selected/" + config.streams[s].name)),
       values_g_(streams.stream("aggregate_values/" + config.streams[s].name)),
+      trace_g_(streams.stream("trace_values/" + config.streams[s].name)),
       classes_(config, s, targeting, rules) {
   // The multiplier from which some kind's chance a_k m reaches 1 (SellerMoments keeps the
   // sellers at or above it apart).
@@ -110,7 +86,8 @@ bool AggregatedStream::can_aggregate(SimTime from, SimTime to) {
   return !classes_.rules_changed(to - Duration::from_ticks(1));
 }
 
-std::uint64_t AggregatedStream::begin_slice(SimTime from, SimTime to, double expected, CustomsRecorder& recorder) {
+std::uint64_t AggregatedStream::begin_slice(SimTime from, SimTime to, double expected, CustomsRecorder& recorder,
+                                            ShipmentTrace* trace) {
   CISIM_ASSERT(!in_slice_, "an aggregated slice began before the last one ended");
   slice_from_ = from;
   slice_to_ = to;
@@ -119,19 +96,23 @@ std::uint64_t AggregatedStream::begin_slice(SimTime from, SimTime to, double exp
   awake_ = false;
   asleep_since_ = from;
   asleep_seconds_ = 0.0;
+  asleep_.clear();
   ++generation_;
   count_candidates(Poisson{expected * classes_.candidate_chance_not_selected()}(g_), false);
-  return flush(recorder, from, false);
+  return flush(recorder, from, false, trace);
 }
 
-std::uint64_t AggregatedStream::end_slice(SimTime now, CustomsRecorder& recorder) {
+std::uint64_t AggregatedStream::end_slice(SimTime now, CustomsRecorder& recorder, ShipmentTrace* trace) {
   if (!in_slice_) return 0;
-  if (!awake_) asleep_seconds_ += (now - asleep_since_).to_seconds();
+  if (!awake_) {
+    asleep_seconds_ += (now - asleep_since_).to_seconds();
+    asleep_.emplace_back(asleep_since_, now);
+  }
   count_candidates(Poisson{per_second_ * asleep_seconds_ * classes_.candidate_chance_selected()}(g_), true);
   in_slice_ = false;
   awake_ = false;
   ++generation_;
-  return flush(recorder, slice_from_, true);
+  return flush(recorder, slice_from_, true, trace);
 }
 
 void AggregatedStream::sleep(SimTime now) {
@@ -144,6 +125,7 @@ void AggregatedStream::sleep(SimTime now) {
 void AggregatedStream::wake(SimTime now) {
   if (awake_) return;
   asleep_seconds_ += (now - asleep_since_).to_seconds();
+  asleep_.emplace_back(asleep_since_, now);
   awake_ = true;
 }
 
@@ -161,20 +143,48 @@ std::optional<SelectedShipment> AggregatedStream::selected_shipment(SimTime now)
   if (!classes_.keep(i, selected_g_)) return std::nullopt;
   const ShipmentClass& k = classes_[i];
   SelectedShipment s;
-  ShipmentRecord& r = s.record;
-  r.arrived = now;
+  s.record = record_of(k, now, selected_g_);
+  s.record.reason = k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
+  s.has_data = k.has_data;
+  return s;
+}
+
+// A shipment of class k arrived at `at`, drawn conditionally on its class: value by inversion
+// of the class's truncated lognormal, then its seller.
+ShipmentRecord AggregatedStream::record_of(const ShipmentClass& k, SimTime at, Xoshiro256& g) {
+  ShipmentRecord r;
+  r.arrived = at;
   r.stream = r.drawn_stream = stream_;
   r.origin = k.origin;
   r.category = k.category;
   r.carried = k.carried;
-  r.declared_value_usd = k.declared(selected_g_);
+  r.declared_value_usd = k.declared(g);
   const ProductCategory& category = config_->categories[k.category];
   r.true_value_usd = contains(k.carried, ViolationKind::Undervaluation) ? r.declared_value_usd / category.undervaluation_factor
                                                                          : r.declared_value_usd;
-  r.seller = draw_seller(k);
-  r.reason = k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
-  s.has_data = k.has_data;
-  return s;
+  r.seller = draw_seller(k, g);
+  return r;
+}
+
+void AggregatedStream::trace_sampled(const ShipmentClass& k, bool refused, ShipmentTrace& trace) {
+  SimTime at = slice_from_ + Duration::from_seconds(trace_g_.uniform01() * (slice_to_ - slice_from_).to_seconds());
+  if (refused) {
+    // Uniform over the sleeping time: the refused arrived while the line was full.
+    double u = trace_g_.uniform01() * asleep_seconds_;
+    for (const auto& [from, to] : asleep_) {
+      const double length = (to - from).to_seconds();
+      at = from + Duration::from_seconds(std::min(u, length));
+      if (u < length) break;
+      u -= length;
+    }
+  }
+  ShipmentRecord r = record_of(k, at, trace_g_);
+  r.reason = !refused ? SelectionReason::None : k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
+  EntryDecision d;
+  d.de_minimis = k.de_minimis;
+  d.informal = k.informal;
+  r.entry = entry_kind(d, k.has_data, false, Entry::Own);
+  trace.released_sampled(r, at, refused);
 }
 
 void AggregatedStream::count_candidates(std::int64_t candidates, bool selected) {
@@ -192,7 +202,7 @@ void AggregatedStream::count_candidates(std::int64_t candidates, bool selected) 
 
 // Every count of the classes drawn, as the per-shipment path counts each shipment: at
 // arrival, then (refused by the full line) its selection, and its release.
-std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, bool refused) {
+std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, bool refused, ShipmentTrace* trace) {
   std::uint64_t total = 0;
   for (const std::uint32_t i : touched_) {
     const ShipmentClass& k = classes_[i];
@@ -219,12 +229,16 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
       }
       count_releases(t, n, k.carried ? n : 0);
     });
+    if (trace) {
+      for (std::uint64_t sampled = trace->sample_of(n); sampled > 0; --sampled) trace_sampled(k, refused, *trace);
+    }
   }
   touched_.clear();
   return total;
 }
 
 double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipments) {
+  if (k.specific_duty) return k.specific_duty_usd * static_cast<double>(shipments);
   if (k.duty_rate == 0.0 || shipments == 0) return 0.0;
   double sum = 0.0;
   if (shipments < kExactSumBelow) {
@@ -240,7 +254,7 @@ double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipment
 // A seller with chance proportional to volume x P(carried | its multiplier), among those of
 // the class's group (with or without a history): by rejection from the volume table, or by
 // a scan of the group where that is cheaper.
-std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k) {
+std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k, Xoshiro256& g) {
   if (!sellers_->present()) return kNoSeller;
   const PerViolation& a = classes_.kind_chances(k.origin, k.category);
   double bound = 1.0;
@@ -255,9 +269,9 @@ std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k) {
     // Failed tries leave the target distribution as it was, so a scan after many of them (a
     // guard, expected never to be reached: 64 / keep tries) draws from it as exactly.
     for (double tries = 0.0; tries < 64.0 / keep; ++tries) {
-      const std::uint32_t j = sellers_->draw(SimTime::start(), std::nullopt, selected_g_);
+      const std::uint32_t j = sellers_->draw(SimTime::start(), std::nullopt, g);
       if (sellers_->has_history(j) != k.history) continue;
-      if (selected_g_.uniform01() * bound < SellerMoments::chance_given(sellers_->risk_multiplier(j), a, k.carried)) return j;
+      if (g.uniform01() * bound < SellerMoments::chance_given(sellers_->risk_multiplier(j), a, k.carried)) return j;
     }
   }
   auto weight = [&](std::uint32_t j) {
@@ -275,7 +289,7 @@ std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k) {
   };
   each([&](std::uint32_t j) { total += weight(j); });
   CISIM_ASSERT(total > 0.0, "a selected class whose seller group cannot send it");
-  double u = selected_g_.uniform01() * total;
+  double u = g.uniform01() * total;
   std::uint32_t chosen = kNoSeller;
   bool done = false;
   each([&](std::uint32_t j) {

@@ -9,10 +9,10 @@
 
 #include "cisim/model/customs_config.hpp"
 #include "cisim/model/entry_rules.hpp"
-#include "cisim/model/seller_moments.hpp"
+#include "model/aggregated/seller_moments.hpp"
 #include "cisim/model/targeting.hpp"
 #include "cisim/random/distributions.hpp"
-#include "cisim/random/truncated_lognormal.hpp"
+#include "model/aggregated/truncated_lognormal.hpp"
 
 namespace cisim {
 
@@ -31,6 +31,10 @@ struct ShipmentClass {
   bool informal = false;  ///< else formal, when not de minimis
   std::uint32_t group = 0;  ///< (origin, category, history, carried): what the sellers decide
   double duty_rate = 0.0;
+  /// A postal item that lost de minimis under postal specific duties pays specific_duty_usd
+  /// per item (one item per shipment here) instead of duty_rate times its value.
+  bool specific_duty = false;
+  double specific_duty_usd = 0.0;
   double fixed_chance = 0.0;  ///< P(origin) P(category) P(data) P(value interval | violations)
   TruncatedLogNormal declared;
 };

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cisim/model/seller_moments.hpp"
+#include "model/aggregated/seller_moments.hpp"
 
 #include <catch2/catch.hpp>
 

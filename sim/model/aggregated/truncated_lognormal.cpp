@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // TruncatedLogNormal: normal tails by erfc, moments by the lognormal's partial moments.
-#include "cisim/random/truncated_lognormal.hpp"
+#include "model/aggregated/truncated_lognormal.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cisim/random/truncated_lognormal.hpp"
+#include "model/aggregated/truncated_lognormal.hpp"
 
 #include <catch2/catch.hpp>
 

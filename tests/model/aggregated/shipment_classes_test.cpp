@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cisim/model/shipment_classes.hpp"
+#include "model/aggregated/shipment_classes.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // ShipmentClasses: value intervals from the entry and targeting cuts; alias tables; thinning ratios.
-#include "cisim/model/shipment_classes.hpp"
+#include "model/aggregated/shipment_classes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -104,13 +104,16 @@ void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, b
     r.origin = o;
     r.category = c;
     r.declared_value_usd = inner;
-    const bool de_minimis = inner <= p.de_minimis_threshold_usd && eligible;
+    const bool under_threshold = inner <= p.de_minimis_threshold_usd;
+    const bool de_minimis = under_threshold && eligible;
     const bool informal = !de_minimis && inner <= p.informal_limit_usd;
     EntryDecision entry;
     entry.de_minimis = de_minimis;
     const bool sees_data = data || rules_->entry_files_data(entry);
     const bool targeted = targeting_->enabled() && targeting_->targets(r, stream_->mode, sees_data, sees_data && history);
-    if (open && de_minimis == k.de_minimis && informal == k.informal && targeted == k.targeted) {
+    // EntryRules::classify's specific duty: a postal item under the threshold without de minimis.
+    const bool specific = under_threshold && !de_minimis && stream_->mode == Mode::Postal && !p.postal_specific_duty.empty();
+    if (open && de_minimis == k.de_minimis && informal == k.informal && targeted == k.targeted && specific == k.specific_duty) {
       k.declared = TruncatedLogNormal{mu, value.sigma, k.declared.low(), high};
     } else {
       if (open && k.declared.probability() > 0.0) {
@@ -120,6 +123,8 @@ void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, b
       k.de_minimis = de_minimis;
       k.informal = informal;
       k.targeted = targeted;
+      k.specific_duty = specific;
+      k.specific_duty_usd = specific ? rules_->specific_duty(k.duty_rate) : 0.0;
       k.declared = TruncatedLogNormal{mu, value.sigma, low, high};
       open = true;
     }
