@@ -198,9 +198,11 @@ class CustomsRun final : public ParcelSink {
   // The line of facility f filled up or found room: its aggregated streams sleep or wake.
   void sync_selection(std::size_t f);
   void on(const SelectedArrival& e);
+  void on(const HighRiskArrival& e);
   // A selected shipment of an aggregated stream: counted at arrival as enter_inline counts
-  // it, then presented at once (its class fixed its selection).
-  void present_selected(ShipmentRecord& r, bool has_data);
+  // it, then presented (its class fixed its selection): at once, or once its formal entry
+  // is filed.
+  void present_selected(SelectedShipment& selected);
   void record_finding(const ShipmentRecord& r, SimTime now);
   void record_sanction(const ShipmentRecord& r);
 

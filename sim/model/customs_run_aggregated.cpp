@@ -23,6 +23,7 @@ std::optional<PerShipmentReason> CustomsRun::aggregate_slice(std::uint32_t s, Si
   ledger_released_ += counted;
   ledger_counted_by_class_ += counted;
   if (pools_[config_.streams[s].facility].has_room()) wake_selection(s, from);
+  if (const auto at = a.next_filed(from)) sim_.schedule_at(*at, HighRiskArrival{s, a.filed_generation()});
   return std::nullopt;
 }
 
@@ -63,28 +64,45 @@ void CustomsRun::sync_selection(std::size_t f) {
 void CustomsRun::on(const SelectedArrival& e) {
   AggregatedStream& a = *aggregated_[e.stream];
   if (e.generation != a.generation()) return;  // stale: it slept, or its slice ended
-  if (auto selected = a.selected_shipment(sim_.now())) present_selected(selected->record, selected->has_data);
+  if (auto selected = a.selected_shipment(sim_.now())) present_selected(*selected);
   if (a.awake()) {
     if (const auto at = a.next_selected(sim_.now())) sim_.schedule_at(*at, SelectedArrival{e.stream, a.generation()});
   }
 }
 
-void CustomsRun::present_selected(ShipmentRecord& r, bool has_data) {
+void CustomsRun::on(const HighRiskArrival& e) {
+  AggregatedStream& a = *aggregated_[e.stream];
+  if (e.generation != a.filed_generation()) return;  // stale: its slice ended
+  if (auto selected = a.filed_shipment(sim_.now())) present_selected(*selected);
+  if (const auto at = a.next_filed(sim_.now())) sim_.schedule_at(*at, HighRiskArrival{e.stream, a.filed_generation()});
+}
+
+void CustomsRun::present_selected(SelectedShipment& selected) {
+  ShipmentRecord& r = selected.record;
+  bool has_data = selected.has_data;
+  const bool high_risk = selected.high_risk;
   const CustomsStream& stream = config_.streams[r.stream];
-  const EntryDecision d = rules_.classify(r, stream.mode, false, Entry::Own);
-  if (trace_) r.entry = entry_kind(d, has_data, false, Entry::Own);
+  // The class decided the formal-entry rule (its value interval is cut at the rule's score).
+  if (high_risk) has_data = true;  // a formal entry files full data
+  const EntryDecision d = rules_.classify(r, stream.mode, high_risk, Entry::Own);
+  if (trace_) r.entry = entry_kind(d, has_data, high_risk, Entry::Own);
   if (rules_.entry_files_data(d)) has_data = true;
-  CISIM_ASSERT(r.reason == SelectionReason::Random ||
-                   targeting_.targets(r, stream.mode, has_data, has_data && seller_has_history(r)),
+  CISIM_ASSERT(r.reason != SelectionReason::Targeted || targeting_.targets(r, stream.mode, has_data, has_data && seller_has_history(r)),
                "an aggregated class selected a shipment that targeting would not");
   ArrivalFacts facts;
   facts.de_minimis = d.de_minimis;
   facts.has_data = has_data;
   facts.informal = d.informal;
+  facts.high_risk = high_risk;
   facts.carried = r.carried;
   recorder_.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, 1, r.items, d.duty_usd); });
   ++ledger_arrived_;
-  on(ShipmentPresented{allocate(r)});
+  // A formal entry is presented once it is filed (enter_inline's rule).
+  if (high_risk && config_.policies.formal_entry.filing_delay > Duration::zero()) {
+    sim_.schedule_at(r.arrived + config_.policies.formal_entry.filing_delay, ShipmentPresented{allocate(r)});
+  } else {
+    on(ShipmentPresented{allocate(r)});
+  }
 }
 
 void CustomsRun::record_finding(const ShipmentRecord& r, SimTime now) {

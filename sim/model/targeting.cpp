@@ -3,6 +3,7 @@
 #include "cisim/model/targeting.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cisim {
 
@@ -38,6 +39,20 @@ Targeting::Targeting(const CustomsModelConfig& config)
       }
     }
   }
+}
+
+std::optional<double> Targeting::value_at_score(std::uint16_t origin, std::uint16_t category, Mode mode, bool history,
+                                                double logit) const {
+  const auto tail = static_cast<Eigen::Index>(1 + origins_ + categories_ + kModes);
+  if (weights_->size() <= tail) return std::nullopt;
+  const double value_weight = (*weights_)[tail];
+  if (value_weight == 0.0) return std::nullopt;
+  ShipmentRecord r;
+  r.origin = origin;
+  r.category = category;
+  r.declared_value_usd = 0.0;
+  // As the constructor's cuts: rest + value_weight x log1p(v) = logit.
+  return std::expm1((logit - score(r, mode, true, history)) / value_weight);
 }
 
 }  // namespace cisim

@@ -16,6 +16,7 @@ struct EntryDecision {
   bool de_minimis = false;
   bool informal = false;    ///< else formal (when neither covered nor de minimis)
   double duty_usd = 0.0;    ///< owed, or forgone under de minimis
+  bool specific_duty = false;  ///< duty_usd is the postal duty per item, not ad valorem
 };
 
 /// The kind of entry a trace records for decision `d` (has_data before the entry files any).
@@ -61,6 +62,7 @@ class EntryRules {
     d.informal = !d.de_minimis && r.declared_value_usd <= p.informal_limit_usd && !high_risk;
     const double rate = duty_rate(r.category, r.origin);
     const bool specific = under_threshold && !d.de_minimis && mode == Mode::Postal && !p.postal_specific_duty.empty();
+    d.specific_duty = specific;
     d.duty_usd = specific ? specific_duty(rate) * static_cast<double>(r.items) : rate * r.declared_value_usd;
     return d;
   }

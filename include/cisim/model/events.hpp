@@ -40,7 +40,15 @@ struct SelectedArrival {
 
 /// Every event of the model. Trivially copyable and 12 bytes: the event queue copies it
 /// through the heap without allocating, and an entry with its key fits in 32 bytes.
-using ModelEvent = std::variant<ArrivalSliceStarted, ShipmentPresented, InspectionCompleted, ShiftChanged, SelectedArrival>;
+/// The next selected high-risk shipment of an aggregated stream whose formal entry is filed
+/// before it is presented (a filing delay): it arrives now, and is presented after the delay.
+struct HighRiskArrival {
+  std::uint32_t stream = 0;
+  std::uint32_t generation = 0;  ///< stale when the stream's filed generation has moved on
+};
+
+using ModelEvent =
+    std::variant<ArrivalSliceStarted, ShipmentPresented, InspectionCompleted, ShiftChanged, SelectedArrival, HighRiskArrival>;
 
 }  // namespace cisim
 

@@ -27,7 +27,6 @@ enum class PerShipmentReason : std::uint8_t {
   PostScoring,
   ArrivalBatches,
   SeveralItems,
-  FormalEntryRule,
   SellerExclusion,
   ValuesNotLognormal,
   UndervaluesToNothing,
@@ -37,7 +36,7 @@ enum class PerShipmentReason : std::uint8_t {
   FewShipments,
   DeMinimisRulesChange,  // last: asking it builds the stream's classes
 };
-inline constexpr std::size_t kPerShipmentReasons = 16;
+inline constexpr std::size_t kPerShipmentReasons = 15;
 
 /// What decides whether a stream may be aggregated at all.
 struct StreamFacts {

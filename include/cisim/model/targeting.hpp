@@ -61,6 +61,11 @@ class Targeting {
     return std::pair{0.5 * (cut.below + cut.above), cut.rising};
   }
 
+  /// The declared value at which the score with advance data of (origin, category, mode,
+  /// history) reaches `logit` (the formal-entry rule's cut); empty when the score does not
+  /// depend on the value. Whether or not targeting is on: the rule scores with its weights.
+  std::optional<double> value_at_score(std::uint16_t origin, std::uint16_t category, Mode mode, bool history, double logit) const;
+
   /// log(p / (1 - p)).
   static double logit(double p) { return std::log(p / (1.0 - p)); }
 

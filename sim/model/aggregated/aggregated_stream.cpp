@@ -27,6 +27,7 @@ AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32
       selected_g_(streams.stream("aggregate_selected/" + config.streams[s].name)),
       values_g_(streams.stream("aggregate_values/" + config.streams[s].name)),
       trace_g_(streams.stream("trace_values/" + config.streams[s].name)),
+      filed_g_(streams.stream("aggregate_filed/" + config.streams[s].name)),
       classes_(config, s, targeting, rules) {
   // The multiplier from which some kind's chance a_k m reaches 1 (SellerMoments keeps the
   // sellers at or above it apart).
@@ -98,6 +99,7 @@ std::uint64_t AggregatedStream::begin_slice(SimTime from, SimTime to, double exp
   asleep_seconds_ = 0.0;
   asleep_.clear();
   ++generation_;
+  ++filed_generation_;
   count_candidates(Poisson{expected * classes_.candidate_chance_not_selected()}(g_), false);
   return flush(recorder, from, false, trace);
 }
@@ -112,6 +114,7 @@ std::uint64_t AggregatedStream::end_slice(SimTime now, CustomsRecorder& recorder
   in_slice_ = false;
   awake_ = false;
   ++generation_;
+  ++filed_generation_;
   return flush(recorder, slice_from_, true, trace);
 }
 
@@ -141,11 +144,36 @@ std::optional<SimTime> AggregatedStream::next_selected(SimTime now) {
 std::optional<SelectedShipment> AggregatedStream::selected_shipment(SimTime now) {
   const std::size_t i = classes_.draw_selected(selected_g_);
   if (!classes_.keep(i, selected_g_)) return std::nullopt;
+  return selected_of(i, now, selected_g_);
+}
+
+std::optional<SimTime> AggregatedStream::next_filed(SimTime now) {
+  const double rate = per_second_ * classes_.candidate_chance_filed();
+  if (!(rate > 0.0)) return std::nullopt;
+  const double wait_seconds = -std::log(1.0 - filed_g_.uniform01()) / rate;
+  if (wait_seconds >= (slice_to_ - now).to_seconds()) return std::nullopt;
+  const SimTime at = now + Duration::from_seconds(wait_seconds);
+  return at < slice_to_ ? std::optional{at} : std::nullopt;
+}
+
+std::optional<SelectedShipment> AggregatedStream::filed_shipment(SimTime now) {
+  const std::size_t i = classes_.draw_filed(filed_g_);
+  if (!classes_.keep(i, filed_g_)) return std::nullopt;
+  return selected_of(i, now, filed_g_);
+}
+
+SelectedShipment AggregatedStream::selected_of(std::size_t i, SimTime now, Xoshiro256& g) {
   const ShipmentClass& k = classes_[i];
   SelectedShipment s;
-  s.record = record_of(k, now, selected_g_);
-  s.record.reason = k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
+  s.record = record_of(k, now, g);
+  if (k.targeted) {
+    s.record.reason = SelectionReason::Targeted;
+  } else {
+    const double random = classes_.random_share(i);
+    s.record.reason = random >= 1.0 || g.uniform01() < random ? SelectionReason::Random : SelectionReason::FormalEntryRule;
+  }
   s.has_data = k.has_data;
+  s.high_risk = k.high_risk;
   return s;
 }
 
@@ -166,7 +194,8 @@ ShipmentRecord AggregatedStream::record_of(const ShipmentClass& k, SimTime at, X
   return r;
 }
 
-void AggregatedStream::trace_sampled(const ShipmentClass& k, bool refused, ShipmentTrace& trace) {
+void AggregatedStream::trace_sampled(const ShipmentClass& k, SelectionReason reason, ShipmentTrace& trace) {
+  const bool refused = reason != SelectionReason::None;
   SimTime at = slice_from_ + Duration::from_seconds(trace_g_.uniform01() * (slice_to_ - slice_from_).to_seconds());
   if (refused) {
     // Uniform over the sleeping time: the refused arrived while the line was full.
@@ -179,11 +208,11 @@ void AggregatedStream::trace_sampled(const ShipmentClass& k, bool refused, Shipm
     }
   }
   ShipmentRecord r = record_of(k, at, trace_g_);
-  r.reason = !refused ? SelectionReason::None : k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
+  r.reason = reason;
   EntryDecision d;
   d.de_minimis = k.de_minimis;
   d.informal = k.informal;
-  r.entry = entry_kind(d, k.has_data, false, Entry::Own);
+  r.entry = entry_kind(d, k.has_data, k.high_risk, Entry::Own);
   trace.released_sampled(r, at, refused);
 }
 
@@ -219,19 +248,33 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
     facts.de_minimis = k.de_minimis;
     facts.has_data = k.has_data;
     facts.informal = k.informal;
+    facts.high_risk = k.high_risk;
     facts.carried = k.carried;
     const double duty = duty_usd(k, n);
     recorder.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, n, n, duty); });
-    recorder.at_event(r, at, [&](CustomsTally& t) {
-      if (refused) {
-        t[selected_count(r.reason)] += n;
-        t[Count::SelectedNotInspected] += n;
-      }
-      count_releases(t, n, k.carried ? n : 0);
-    });
-    if (trace) {
-      for (std::uint64_t sampled = trace->sample_of(n); sampled > 0; --sampled) trace_sampled(k, refused, *trace);
+    // Refused selections of a class that targeting does not select are the random sample's
+    // or the formal-entry rule's, split by their shares.
+    std::uint64_t first = n;
+    if (refused && !k.targeted) {
+      const double random = classes_.random_share(i);
+      if (random < 1.0) first = static_cast<std::uint64_t>(Binomial{static_cast<std::int64_t>(n), random}(g_));
     }
+    const auto released = [&](std::uint64_t m) {
+      if (m == 0) return;
+      recorder.at_event(r, at, [&](CustomsTally& t) {
+        if (refused) {
+          t[selected_count(r.reason)] += m;
+          t[Count::SelectedNotInspected] += m;
+        }
+        count_releases(t, m, k.carried ? m : 0);
+      });
+      if (trace) {
+        for (std::uint64_t sampled = trace->sample_of(m); sampled > 0; --sampled) trace_sampled(k, r.reason, *trace);
+      }
+    };
+    released(first);
+    r.reason = SelectionReason::FormalEntryRule;
+    released(n - first);
   }
   touched_.clear();
   return total;

@@ -20,10 +20,12 @@
 
 namespace cisim {
 
-/// A selected shipment drawn from its class, with its advance data.
+/// A selected shipment drawn from its class, with its advance data (as sent) and whether the
+/// formal-entry rule makes it a high-risk formal entry.
 struct SelectedShipment {
   ShipmentRecord record;
   bool has_data = false;
+  bool high_risk = false;
 };
 
 /// The aggregated path of one stream (docs/performance.md, "The aggregated path"). Within a
@@ -77,6 +79,12 @@ class AggregatedStream {
   /// The candidate at `now`: a selected shipment drawn from its class, or empty when the
   /// candidate is thinned out.
   std::optional<SelectedShipment> selected_shipment(SimTime now);
+  /// The selected high-risk shipments whose entry is filed first (a filing delay): a Poisson
+  /// process that never sleeps, since the line they meet is the one after the delay. Its
+  /// pending event is stale once filed_generation() changes (slice start and end).
+  std::uint32_t filed_generation() const { return filed_generation_; }
+  std::optional<SimTime> next_filed(SimTime now);
+  std::optional<SelectedShipment> filed_shipment(SimTime now);
 
   const ShipmentClasses& classes() const { return classes_; }
 
@@ -90,7 +98,10 @@ class AggregatedStream {
   std::uint64_t flush(CustomsRecorder& recorder, SimTime at, bool refused, ShipmentTrace* trace);
   // Shipment i of class k whose trace record is sampled: value, seller and arrival time
   // from the trace's stream (arrival uniform in the slice, or while asleep when refused).
-  void trace_sampled(const ShipmentClass& k, bool refused, ShipmentTrace& trace);
+  void trace_sampled(const ShipmentClass& k, SelectionReason reason, ShipmentTrace& trace);
+  // A selected shipment of class i drawn with g: targeted, or the random sample's or the
+  // formal-entry rule's (by their shares).
+  SelectedShipment selected_of(std::size_t i, SimTime now, Xoshiro256& g);
   ShipmentRecord record_of(const ShipmentClass& k, SimTime at, Xoshiro256& g);
   double duty_usd(const ShipmentClass& k, std::uint64_t shipments);
   std::uint32_t draw_seller(const ShipmentClass& k, Xoshiro256& g);
@@ -104,6 +115,7 @@ class AggregatedStream {
   // "aggregate_values/<s>" (sums of declared values); and "trace_values/<s>", which only a
   // trace draws from.
   Xoshiro256 g_, selected_g_, values_g_, trace_g_;
+  Xoshiro256 filed_g_;  // "aggregate_filed/<s>": the selected high-risk entries filed first
   SellerMoments moments_;
   ShipmentClasses classes_;
   double max_multiplier_ = 1.0;
@@ -118,6 +130,7 @@ class AggregatedStream {
   double asleep_seconds_ = 0.0;
   std::vector<std::pair<SimTime, SimTime>> asleep_;  // the slice's sleeping intervals, for a trace
   std::uint32_t generation_ = 0;
+  std::uint32_t filed_generation_ = 0;
 };
 
 }  // namespace cisim

@@ -58,8 +58,6 @@ constexpr std::array<PerShipmentRule, kPerShipmentReasons> kRules{{
        return items == nullptr || items->value != 1.0;
      },
      nullptr},
-    {PerShipmentReason::FormalEntryRule, "formal_entry_rule", "the formal-entry rule is on",
-     [](const StreamFacts& f) { return f.config->policies.formal_entry.enabled; }, nullptr},
     {PerShipmentReason::SellerExclusion, "seller_exclusion", "its platform delists or restricts sellers",
      [](const StreamFacts& f) { return f.sellers->present() && f.sellers->may_exclude(); }, nullptr},
     {PerShipmentReason::ValuesNotLognormal, "values_not_lognormal", "a category it sends has values that are not lognormal",

@@ -73,7 +73,8 @@ bool ShipmentClasses::rules_changed(SimTime at) const { return eligibility(at) !
 // cut at every value where its entry or its selection may change, adjacent pieces alike
 // merged. Each piece is classified at an inner point: entry and targeting are constant
 // between cuts (the targeting score is monotone in the declared value).
-void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, bool history, ViolationSet v, double chance) {
+void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, bool data, bool history, ViolationSet v,
+                                  double chance) {
   const CustomsPolicies& p = config_->policies;
   const ProductCategory& category = config_->categories[c];
   const auto& value = std::get<LogNormal>(category.true_value_usd);
@@ -83,11 +84,14 @@ void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, b
   if (targeting_->enabled()) {
     if (const auto cut = targeting_->value_cut(o, c, stream_->mode, history)) cuts.push_back(cut->first);
   }
+  if (p.formal_entry.enabled && p.formal_entry.min_score) {
+    const double logit = Targeting::logit(*p.formal_entry.min_score);
+    if (const auto cut = targeting_->value_at_score(o, c, stream_->mode, history, logit)) cuts.push_back(*cut);
+  }
   cuts.erase(std::remove_if(cuts.begin(), cuts.end(), [](double x) { return !(x > 0.0) || std::isinf(x); }), cuts.end());
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   cuts.push_back(kInf);
-  const bool eligible = eligible_[static_cast<std::size_t>(o) * categories_ + c] != 0;
   ShipmentClass k;
   k.origin = o;
   k.category = c;
@@ -100,20 +104,21 @@ void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, b
   bool open = false;  // a piece is being extended
   for (const double high : cuts) {
     const double inner = low == 0.0 ? 0.5 * high : (std::isinf(high) ? 2.0 * low : 0.5 * (low + high));
+    // The piece's entry and selection, asked of the rules as the per-shipment path asks them
+    // (CustomsRun::enter_inline) for a shipment of the piece: the formal-entry rule first
+    // (it sees the data as sent), then the entry, then targeting with the data the entry files.
     ShipmentRecord r;
     r.origin = o;
     r.category = c;
     r.declared_value_usd = inner;
-    const bool under_threshold = inner <= p.de_minimis_threshold_usd;
-    const bool de_minimis = under_threshold && eligible;
-    const bool informal = !de_minimis && inner <= p.informal_limit_usd;
-    EntryDecision entry;
-    entry.de_minimis = de_minimis;
-    const bool sees_data = data || rules_->entry_files_data(entry);
+    r.arrived = at;
+    const bool high_risk = rules_->is_high_risk(r, [&] { return targeting_->score(r, stream_->mode, data, history); });
+    const EntryDecision entry = rules_->classify(r, stream_->mode, high_risk, Entry::Own);
+    const bool sees_data = data || high_risk || rules_->entry_files_data(entry);
     const bool targeted = targeting_->enabled() && targeting_->targets(r, stream_->mode, sees_data, sees_data && history);
-    // EntryRules::classify's specific duty: a postal item under the threshold without de minimis.
-    const bool specific = under_threshold && !de_minimis && stream_->mode == Mode::Postal && !p.postal_specific_duty.empty();
-    if (open && de_minimis == k.de_minimis && informal == k.informal && targeted == k.targeted && specific == k.specific_duty) {
+    const bool de_minimis = entry.de_minimis, informal = entry.informal, specific = entry.specific_duty;
+    if (open && de_minimis == k.de_minimis && informal == k.informal && targeted == k.targeted && specific == k.specific_duty &&
+        high_risk == k.high_risk) {
       k.declared = TruncatedLogNormal{mu, value.sigma, k.declared.low(), high};
     } else {
       if (open && k.declared.probability() > 0.0) {
@@ -124,7 +129,8 @@ void ShipmentClasses::add_classes(std::uint16_t o, std::uint16_t c, bool data, b
       k.informal = informal;
       k.targeted = targeted;
       k.specific_duty = specific;
-      k.specific_duty_usd = specific ? rules_->specific_duty(k.duty_rate) : 0.0;
+      k.specific_duty_usd = specific ? entry.duty_usd : 0.0;  // one item
+      k.high_risk = high_risk;
       k.declared = TruncatedLogNormal{mu, value.sigma, low, high};
       open = true;
     }
@@ -154,7 +160,7 @@ void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
             for (int k = 0; k < kViolationKinds; ++k) {
               if (contains(static_cast<ViolationSet>(v), static_cast<ViolationKind>(k)) && a[static_cast<std::size_t>(k)] == 0.0) possible = false;
             }
-            if (possible) add_classes(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), data, history, static_cast<ViolationSet>(v), oc * d);
+            if (possible) add_classes(at, static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), data, history, static_cast<ViolationSet>(v), oc * d);
           }
         }
       }
@@ -174,20 +180,39 @@ void ShipmentClasses::build_tables(const SellerMoments& moments) {
   ratio_.assign(built_.size(), 1.0);
   bound_ = 1.0;
   all_kept_ = true;
-  const double random_rate = config_->policies.random_rate;
-  std::vector<double> not_selected(classes_.size()), selected(classes_.size());
-  not_selected_total_ = selected_total_ = 0.0;
+  const FormalEntryRule& rule = config_->policies.formal_entry;
+  std::vector<double> not_selected(classes_.size()), selected(classes_.size()), filed(classes_.size());
+  not_selected_total_ = selected_total_ = filed_total_ = 0.0;
   for (std::size_t i = 0; i < classes_.size(); ++i) {
-    const double w = classes_[i].fixed_chance * built_[classes_[i].group];
-    not_selected[i] = classes_[i].targeted ? 0.0 : w * (1.0 - random_rate);
-    selected[i] = classes_[i].targeted ? w : w * random_rate;
+    const ShipmentClass& k = classes_[i];
+    const double w = k.fixed_chance * built_[k.group];
+    // Targeting selects the whole class; else the random sample, then (high-risk entries
+    // it did not take) the formal-entry rule's own share (CustomsRun::select's order).
+    const double chosen = k.targeted ? 1.0 : chance_chosen(k);
+    not_selected[i] = k.targeted ? 0.0 : w * (1.0 - chosen);
+    const double s = k.targeted ? w : w * chosen;
+    (k.high_risk && rule.filing_delay > Duration::zero() ? filed : selected)[i] = s;
     not_selected_total_ += not_selected[i];
     selected_total_ += selected[i];
+    filed_total_ += filed[i];
   }
   not_selected_.reset();
   selected_.reset();
+  filed_.reset();
   if (not_selected_total_ > 0.0) not_selected_.emplace(not_selected);
   if (selected_total_ > 0.0) selected_.emplace(selected);
+  if (filed_total_ > 0.0) filed_.emplace(filed);
+}
+
+double ShipmentClasses::chance_chosen(const ShipmentClass& k) const {
+  const double random_rate = config_->policies.random_rate;
+  const double rule_rate = config_->policies.formal_entry.inspection_rate;
+  return k.high_risk && rule_rate > 0.0 ? random_rate + (1.0 - random_rate) * rule_rate : random_rate;
+}
+
+double ShipmentClasses::random_share(std::size_t i) const {
+  const double chosen = chance_chosen(classes_[i]);
+  return chosen > 0.0 ? config_->policies.random_rate / chosen : 1.0;
 }
 
 bool ShipmentClasses::refresh(const SellerMoments& moments) {

@@ -29,6 +29,7 @@ struct ShipmentClass {
   bool targeted = false;
   bool de_minimis = false;
   bool informal = false;  ///< else formal, when not de minimis
+  bool high_risk = false;  ///< formal under the formal-entry rule (it then files full data)
   std::uint32_t group = 0;  ///< (origin, category, history, carried): what the sellers decide
   double duty_rate = 0.0;
   /// A postal item that lost de minimis under postal specific duties pays specific_duty_usd
@@ -65,8 +66,15 @@ class ShipmentClasses {
   /// exactly a Poisson number of shipments of each class.
   double candidate_chance_not_selected() const { return not_selected_total_ * bound_; }
   double candidate_chance_selected() const { return selected_total_ * bound_; }
+  /// Selected high-risk shipments whose formal entry is filed before they are presented
+  /// (a filing delay): a table of their own, since the line they meet is the one of later.
+  double candidate_chance_filed() const { return filed_total_ * bound_; }
   std::size_t draw_not_selected(Xoshiro256& g) const { return (*not_selected_)(g); }
   std::size_t draw_selected(Xoshiro256& g) const { return (*selected_)(g); }
+  std::size_t draw_filed(Xoshiro256& g) const { return (*filed_)(g); }
+  /// Of class i's selections not made by targeting, the share the random sample makes (the
+  /// rest the formal-entry rule's own inspections of high-risk entries).
+  double random_share(std::size_t i) const;
   /// Inline: it runs once per shipment not selected.
   bool keep(std::size_t i, Xoshiro256& g) const { return all_kept_ || g.uniform01() * bound_ < ratio_[groups_[i]]; }
 
@@ -80,11 +88,13 @@ class ShipmentClasses {
   std::uint64_t builds() const { return builds_; }
 
  private:
+  // The chance that a shipment of class k not targeted is selected all the same.
+  double chance_chosen(const ShipmentClass& k) const;
   // De minimis eligibility per (origin, category) at `at`.
   std::vector<char> eligibility(SimTime at) const;
   // P(group) x P(violations | group) for every (origin, category, history, carried).
   void group_chances(const SellerMoments& moments, std::vector<double>& out) const;
-  void add_classes(std::uint16_t o, std::uint16_t c, bool data, bool history, ViolationSet v, double chance);
+  void add_classes(SimTime at, std::uint16_t o, std::uint16_t c, bool data, bool history, ViolationSet v, double chance);
   std::uint32_t group_of(std::size_t o, std::size_t c, bool history, ViolationSet v) const {
     return static_cast<std::uint32_t>(((o * categories_ + c) * 2 + (history ? 1 : 0)) * 32 + v);
   }
@@ -101,8 +111,8 @@ class ShipmentClasses {
   std::vector<std::uint32_t> groups_;  // classes_[i].group, packed for keep()
   std::vector<double> built_;   // group chances the tables were built with
   std::vector<double> ratio_;   // current / built, per group
-  std::optional<Categorical> not_selected_, selected_;
-  double not_selected_total_ = 0.0, selected_total_ = 0.0;
+  std::optional<Categorical> not_selected_, selected_, filed_;
+  double not_selected_total_ = 0.0, selected_total_ = 0.0, filed_total_ = 0.0;
   double bound_ = 1.0;
   bool all_kept_ = true;
   std::uint64_t builds_ = 0;

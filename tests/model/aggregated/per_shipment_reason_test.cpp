@@ -46,7 +46,6 @@ const std::map<PerShipmentReason, Case>& cases() {
       {PerShipmentReason::ArrivalBatches,
        {"us_fy2024.yaml", national({"streams.jfk_imf_mail.arrivals.batch_size={dist: poisson, mean: 2}"})}},
       {PerShipmentReason::SeveralItems, {"us_fy2024.yaml", national({"streams.jfk_imf_mail.items={dist: poisson, mean: 2}"})}},
-      {PerShipmentReason::FormalEntryRule, {"formal_entry_high_risk.yaml", national({})}},
       {PerShipmentReason::SellerExclusion, {"platform_practices.yaml", {"horizon=2d", "replications=1"}}},
       {PerShipmentReason::ValuesNotLognormal,
        {"us_fy2024.yaml", national({"categories.electronics.value={dist: uniform, min: 10 USD, max: 110 USD}"})}},
