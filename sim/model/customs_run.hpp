@@ -41,8 +41,10 @@ inline const Duration kSlice = Duration::hours(1);
 // selected or released at once), ShipmentPresented (a selected shipment joins its facility's
 // inspection line), InspectionCompleted (outcome and release), ShiftChanged (officers),
 // SelectedArrival (the next selected shipment of an aggregated stream, docs/performance.md).
-// The class is private to the model (customs_model.cpp runs it); the aggregated path's
-// handlers are in customs_run_aggregated.cpp.
+// The class is private to the model (customs_model.cpp runs it). This header holds the
+// arrival of a shipment, its entry and selection (the per-shipment hot path, inlined);
+// customs_run_inspection.cpp its presentation, inspection and release; and
+// customs_run_aggregated.cpp the aggregated path's handlers.
 class CustomsRun final : public ParcelSink {
  public:
   CustomsRun(const CustomsModelConfig& config, const RandomStreams& streams, const ModelPartition& part, ShipmentTrace* trace)
@@ -240,17 +242,11 @@ class CustomsRun final : public ParcelSink {
     } else {
       blitzes_.eligible(f, r.arrived, r.origin, r.category, eligible_);
     }
-    ArrivalFacts facts;
+    ArrivalFacts facts = arrival_facts(d, has_data, high_risk, r.carried);
     facts.refused = refused;
-    facts.covered = d.covered;
-    facts.de_minimis = d.de_minimis;
-    facts.has_data = has_data;
-    facts.informal = d.informal;
-    facts.high_risk = high_risk;
     facts.bulk_entry = r.bulk_entry;
     facts.breakbulk = entry == Entry::BreakBulkParcel;
     facts.rerouted = watched && r.stream != r.drawn_stream;  // routes are watched
-    facts.carried = r.carried;
     recorder_.at_arrival(r, eligible_, [&](CustomsTally& t) { count_arrivals(t, facts, 1, r.items, d.duty_usd); });
     ++ledger_arrived_;
     ++drawn_one_by_one_[slice_reason_[r.drawn_stream]];
@@ -266,12 +262,17 @@ class CustomsRun final : public ParcelSink {
       sim_.schedule_at(r.arrived, ShipmentPresented{allocate(r)});
       return;
     }
-    r.reason = select(r, has_data);
+    // One uniform per shipment for the random sample and the formal-entry rule's own share,
+    // drawn whatever else selects it, so that a change that selects one shipment differently
+    // does not shift the draws of the next (common random numbers; decision 0016). Given that
+    // the sample did not take it (u >= rate), (u - rate) / (1 - rate) is uniform again.
+    const double random_rate = policy.random_rate, rule_rate = policy.formal_entry.inspection_rate;
+    const double u = random_rate > 0.0 || rule_rate > 0.0 ? draws_[r.stream]->selection.uniform01() : 1.0;
+    r.reason = select(r, has_data, u < random_rate);
     if (r.reason == SelectionReason::None && post != PostMeasure::None && posts_.prioritized_selection(r.origin)) {
       r.reason = SelectionReason::Targeted;  // prioritized targeted inspection of a non-compliant post
     }
-    if (r.reason == SelectionReason::None && high_risk && policy.formal_entry.inspection_rate > 0.0 &&
-        draws_[r.stream]->selection.uniform01() < policy.formal_entry.inspection_rate) {
+    if (r.reason == SelectionReason::None && high_risk && rule_rate > 0.0 && u - random_rate < rule_rate * (1.0 - random_rate)) {
       r.reason = SelectionReason::FormalEntryRule;
     }
     if (r.reason == SelectionReason::None) {
@@ -285,8 +286,8 @@ class CustomsRun final : public ParcelSink {
   }
 
   // Blitz first (each blitz that may select it, in scenario order), then targeting, then
-  // the random compliance sample.
-  SelectionReason select(ShipmentRecord& r, bool has_data) {
+  // the random compliance sample (`sampled`: its draw, made by the caller).
+  SelectionReason select(ShipmentRecord& r, bool has_data, bool sampled) {
     Xoshiro256& g = draws_[r.stream]->selection;
     for (const std::size_t b : eligible_) {
       const Blitz& blitz = config_.blitzes[b];
@@ -300,7 +301,7 @@ class CustomsRun final : public ParcelSink {
     if (targeting_.enabled() && targeting_.targets(r, config_.streams[r.stream].mode, has_data, has_data && seller_has_history(r))) {
       return SelectionReason::Targeted;
     }
-    if (config_.policies.random_rate > 0.0 && g.uniform01() < config_.policies.random_rate) return SelectionReason::Random;
+    if (sampled) return SelectionReason::Random;
     return SelectionReason::None;
   }
 
@@ -313,92 +314,11 @@ class CustomsRun final : public ParcelSink {
 
   // ---- inspection ----
 
-  void on(const ShipmentPresented& e) {
-    ShipmentRecord& r = slots_[e.slot];
-    const std::size_t f = config_.streams[r.stream].facility;
-    if (r.reason == SelectionReason::Pending) {
-      if (!release_program_.inspects(r, draws_[r.stream]->selection)) {
-        r.reason = SelectionReason::None;
-        if (trace_ && sim_.now() >= trace_from_) trace_->released(r, sim_.now(), false);
-        release(r, 0, sim_.now());
-        free_slot(e.slot);
-        return;
-      }
-      r.reason = SelectionReason::ReleaseProgram;
-    }
-    // Capacity-aware selection: with the waiting line full, the shipment goes uninspected.
-    const bool accepted = pools_[f].request(sim_.now(), InspectionRequest{e.slot, sim_.now(), 0});
-    recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) {
-      ++t[selected_count(r.reason)];
-      if (!accepted) ++t[Count::SelectedNotInspected];
-    });
-    if (!accepted) {
-      if (trace_ && sim_.now() >= trace_from_) trace_->released(r, sim_.now(), true);
-      release(r, 0, sim_.now());
-      free_slot(e.slot);
-      return;
-    }
-    start_inspections(f);
-  }
+  void on(const ShipmentPresented& e);
 
-  void start_inspections(std::size_t f) {
-    while (auto started = pools_[f].start_next(sim_.now())) {
-      const auto slot = static_cast<std::uint32_t>(started->shipment);
-      ShipmentRecord& r = slots_[slot];
-      const std::size_t m = inspection_.choose_method(f, r);
-      r.method = static_cast<std::uint8_t>(m);
-      const double waited_hours = (sim_.now() - started->requested_at).to_hours();
-      r.waited_hours = static_cast<float>(waited_hours);
-      recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) { t[Per::WaitHours].add(waited_hours); });
-      sim_.schedule_in(inspection_.duration(f, m, r), InspectionCompleted{static_cast<std::uint32_t>(f), slot});
-    }
-    sync_selection(f);
-  }
+  void start_inspections(std::size_t f);
 
-  void on(const InspectionCompleted& e) {
-    const std::size_t f = e.facility;
-    const SimTime now = sim_.now();
-    pools_[f].finish(now);
-    ShipmentRecord& r = slots_[e.slot];
-    const Finding finding = inspection_.detect(f, r);
-    const ViolationSet found = finding.found;
-    const double dwell_hours = (now - r.arrived).to_hours();
-    Xoshiro256& g = inspection_.detection_stream(f);
-    if (found && r.seller != kNoSeller) record_finding(r, now);
-    release_program_.record(r, found != 0);
-    const Outcome outcome = decide_outcome(r, found, config_.policies, rules_.duty_rate(r.category, r.origin), g);
-    recorder_.at_event(r, now, [&](CustomsTally& t) {
-      ++t[Count::Inspected];
-      if (r.bulk_entry) ++t[Count::BulkEntriesInspected];
-      t[Count::ItemsSampled] += static_cast<std::uint64_t>(finding.items_opened);
-      if (found) {
-        ++t[Count::FoundAny];
-        for (int k = 0; k < kViolationKinds; ++k) {
-          if (contains(found, static_cast<ViolationKind>(k))) ++t[cisim::found(static_cast<ViolationKind>(k))];
-        }
-      }
-      t[Per::DwellHours].add(dwell_hours);
-      if (outcome.interdicted) {
-        ++t[outcome.abandoned ? Count::Abandoned : Count::Seized];
-        if (!outcome.abandoned && contains(found, ViolationKind::Counterfeit)) ++t[Count::IprSeized];
-        if (contains(r.carried, ViolationKind::Counterfeit)) ++t[Count::CounterfeitInterdicted];
-      }
-      t[Sum::DutiesCollectedUsd] += outcome.extra_duty_usd;
-      t[Sum::PenaltiesUsd] += outcome.penalty_usd;
-    });
-    if (trace_ && now >= trace_from_) trace_->inspected(r, now, found, outcome);
-    if (outcome.interdicted) displacement_.interdicted(r, now);
-    if (posts_.scores(config_.streams[r.stream].mode, r.origin)) posts_.inspected(r.origin, found != 0, now);
-    if ((outcome.interdicted || outcome.penalty_usd > 0.0) && r.seller != kNoSeller) record_sanction(r);
-    if (outcome.interdicted) {
-      ++(outcome.abandoned ? ledger_abandoned_ : ledger_seized_);
-      fulfillment_.after_seizure(r, now, g, recorder_);
-    } else {
-      release(r, found, now);
-    }
-    free_slot(e.slot);
-    start_inspections(f);
-  }
+  void on(const InspectionCompleted& e);
 
   // A shipment leaves cisim's custody at `at`; violations it still carries unfound are leakage.
   void release(const ShipmentRecord& r, ViolationSet found, SimTime at) {
@@ -422,16 +342,7 @@ class CustomsRun final : public ParcelSink {
   }
   void free_slot(std::uint32_t slot) { free_.push_back(slot); }
 
-  void check_conservation() const {
-    const std::uint64_t in_system = slots_.size() - free_.size();
-    const std::uint64_t accounted = ledger_released_ + ledger_seized_ + ledger_abandoned_ + ledger_refused_ + in_system;
-    if (accounted != ledger_arrived_) {
-      throw ConservationError(fmt::format(
-          "shipments not conserved at {} h: arrived {} != released {} + seized {} + abandoned {} + refused {} + in the system {}",
-          sim_.now().since_start().to_hours(), ledger_arrived_, ledger_released_, ledger_seized_, ledger_abandoned_,
-          ledger_refused_, in_system));
-    }
-  }
+  void check_conservation() const;
 
   ShipmentTrace* trace_;  // null unless --trace
   SimTime trace_from_;    // the end of the warm-up: the trace holds the measured window

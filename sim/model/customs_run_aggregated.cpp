@@ -89,12 +89,7 @@ void CustomsRun::present_selected(SelectedShipment& selected) {
   if (rules_.entry_files_data(d)) has_data = true;
   CISIM_ASSERT(r.reason != SelectionReason::Targeted || targeting_.targets(r, stream.mode, has_data, has_data && seller_has_history(r)),
                "an aggregated class selected a shipment that targeting would not");
-  ArrivalFacts facts;
-  facts.de_minimis = d.de_minimis;
-  facts.has_data = has_data;
-  facts.informal = d.informal;
-  facts.high_risk = high_risk;
-  facts.carried = r.carried;
+  const ArrivalFacts facts = arrival_facts(d, has_data, high_risk, r.carried);
   recorder_.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, 1, r.items, d.duty_usd); });
   ++ledger_arrived_;
   // A formal entry is presented once it is filed (enter_inline's rule).

@@ -30,7 +30,7 @@ void Fulfillment::order(std::uint32_t s, SimTime at, ShipmentDraws& d, CustomsRe
   }
   if (lot.units_left == 0) import_lot(s, seller, at, d, recorder, sink);
   // An order is filled from one lot (the rest of a larger order is not modelled).
-  const std::int64_t units = std::min(d.items(stream), lot.units_left);
+  const std::int64_t units = std::min(d.items(stream, d.attributes), lot.units_left);
   lot.units_left -= units;
   if (!supply.foreign) return;  // a domestic order: no customs event
   const SimTime arrival = at + supply.transit;

@@ -47,9 +47,8 @@ Duration Inspection::duration(std::size_t f, std::size_t m, const ShipmentRecord
   return Duration::from_seconds(seconds);
 }
 
-Finding Inspection::detect(std::size_t f, const ShipmentRecord& r) {
+Finding Inspection::detect(std::size_t f, const ShipmentRecord& r, Xoshiro256& g) {
   const InspectionMethod& method = config_->facilities[f].methods[r.method];
-  Xoshiro256& g = detection_[f];
   const auto& sampling = config_->streams[r.stream].lot_sampling;
   Finding finding;
   if (sampling && r.items > 1) {

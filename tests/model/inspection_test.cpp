@@ -25,9 +25,10 @@ TEST_CASE("Inspection: a blitz's own method replaces the drawn one; detection us
   for (int i = 0; i < 20; ++i) REQUIRE(inspection.choose_method(0, r) == 1);
   r.method = 1;
   REQUIRE(inspection.duration(0, 1, r) == Duration::from_seconds(600.0));
-  REQUIRE(inspection.detect(0, r).found == bit(ViolationKind::Counterfeit));
+  Xoshiro256 g = inspection.inspection_draws(0);
+  REQUIRE(inspection.detect(0, r, g).found == bit(ViolationKind::Counterfeit));
   r.method = 0;
-  REQUIRE(inspection.detect(0, r).found == 0);
+  REQUIRE(inspection.detect(0, r, g).found == 0);
 }
 
 TEST_CASE("Outcome: seizable finds are seized or abandoned; undervaluation pays duty and penalty; misses leak", "[model]") {

@@ -67,6 +67,19 @@ void require_equivalent(const Report& exact, const Report& aggregated) {
   REQUIRE(with_spread >= 30);  // the headline metrics vary: the tests have something to test
 }
 
+// A week of the national traffic at a twentieth with `levers` set, on both paths; the
+// aggregated run must count at least `counted` of its shipments by class (else the test would
+// compare the per-shipment path with itself).
+void require_equivalent_week(const std::vector<std::string>& levers, double counted) {
+  std::vector<std::string> sets = kNational;
+  sets[0] = "horizon=7d";
+  sets.insert(sets.end(), levers.begin(), levers.end());
+  const Report exact = run(sets, true);
+  const Report aggregated = run(sets, false);
+  REQUIRE(aggregated.counted_by_class > counted);
+  require_equivalent(exact, aggregated);
+}
+
 }  // namespace
 
 TEST_CASE("Two-sample tests: equal samples pass, a shift of 2 standard deviations is found", "[validation]") {
@@ -110,48 +123,28 @@ TEST_CASE("Aggregated path: postal specific duties after de minimis ends for two
   // rebuilt for), and their postal items under the threshold then pay a duty per item by
   // rate band (2025's postal option): the duty sums of those classes are counts times the
   // band's duty, the rest ad valorem as before.
-  std::vector<std::string> sets = kNational;
-  sets[0] = "horizon=7d";
-  sets.push_back("policies.de_minimis.excluded_origins=[CN, HK]");
-  sets.push_back("policies.de_minimis.exclusions_from=2023-10-02");
-  sets.push_back("policies.de_minimis.postal_specific_duty=[{up_to_rate: 16%, usd_per_item: 80 USD}, {usd_per_item: 200 USD}]");
-  const Report exact = run(sets, true);
-  const Report aggregated = run(sets, false);
-  REQUIRE(aggregated.counted_by_class > 0.9);
-  require_equivalent(exact, aggregated);
+  require_equivalent_week({"policies.de_minimis.excluded_origins=[CN, HK]", "policies.de_minimis.exclusions_from=2023-10-02",
+                           "policies.de_minimis.postal_specific_duty=[{up_to_rate: 16%, usd_per_item: 80 USD}, {usd_per_item: 200 USD}]"},
+                          0.9);
 }
 
 TEST_CASE("Aggregated path: the formal-entry rule (score, category, filing delay, its own inspections) agrees over 30 replications",
           "[validation][slow]") {
   // The rule of formal_entry_high_risk.yaml on the national traffic at a twentieth: parcels
   // scoring 30% or more and health and beauty products enter formally, file full data, wait
-  // a day to be presented, and 1% of them are inspected by the rule; with a line that has
-  // room now and then (more officers), so that the rule's own selections are examined too.
-  std::vector<std::string> sets = kNational;
-  sets[0] = "horizon=7d";
-  sets.push_back("policies.formal_entry.min_score=30%");
-  sets.push_back("policies.formal_entry.categories=[health_beauty]");
-  sets.push_back("policies.formal_entry.filing_delay=1d");
-  sets.push_back("policies.formal_entry.inspection_rate=1%");
-  sets.push_back("facilities.*.officers.count=40");
-  const Report exact = run(sets, true);
-  const Report aggregated = run(sets, false);
-  REQUIRE(aggregated.counted_by_class > 0.5);
-  require_equivalent(exact, aggregated);
+  // a day to be presented (to the line as it is then), and 1% of them are inspected by the
+  // rule; 40 officers a facility.
+  require_equivalent_week({"policies.formal_entry.min_score=30%", "policies.formal_entry.categories=[health_beauty]",
+                           "policies.formal_entry.filing_delay=1d", "policies.formal_entry.inspection_rate=1%",
+                           "facilities.*.officers.count=40"},
+                          0.5);
 }
 
 TEST_CASE("Aggregated path: the formal-entry rule without a filing delay, with a random sample, agrees over 30 replications",
           "[validation][slow]") {
   // Without a delay the rule's selections join the selected process that sleeps while the
   // line is full; its refused selections split between the random sample and the rule.
-  std::vector<std::string> sets = kNational;
-  sets[0] = "horizon=7d";
-  sets.push_back("policies.formal_entry.origins=[HK]");
-  sets.push_back("policies.formal_entry.min_score=50%");
-  sets.push_back("policies.formal_entry.inspection_rate=5%");
-  sets.push_back("policies.random_rate=1%");
-  const Report exact = run(sets, true);
-  const Report aggregated = run(sets, false);
-  REQUIRE(aggregated.counted_by_class > 0.5);
-  require_equivalent(exact, aggregated);
+  require_equivalent_week({"policies.formal_entry.origins=[HK]", "policies.formal_entry.min_score=50%",
+                           "policies.formal_entry.inspection_rate=5%", "policies.random_rate=1%"},
+                          0.5);
 }

@@ -35,11 +35,13 @@ class Inspection {
   std::size_t choose_method(std::size_t f, const ShipmentRecord& r);
   /// How long the inspection of `r` with method `m` at facility `f` takes.
   Duration duration(std::size_t f, std::size_t m, const ShipmentRecord& r);
-  /// What the inspection of `r` with its method at facility `f` finds.
-  Finding detect(std::size_t f, const ShipmentRecord& r);
-  /// The facility's detection stream, also used for what follows a finding (abandonment,
-  /// destruction of identical goods).
-  Xoshiro256& detection_stream(std::size_t f) { return detection_[f]; }
+  /// What the inspection of `r` with its method at facility `f` finds, drawn from `g`.
+  Finding detect(std::size_t f, const ShipmentRecord& r, Xoshiro256& g);
+  /// A generator of the inspection's own, for its detection and what follows a finding
+  /// (abandonment, destruction of identical goods): seeded by one number of the facility's
+  /// detection stream per inspection, so that what one inspection finds does not shift the
+  /// draws of the next (common random numbers; decision 0016).
+  Xoshiro256 inspection_draws(std::size_t f) { return Xoshiro256{detection_[f]()}; }
 
  private:
   /// Items opened in `r` under its stream's lot sampling plan. The hypergeometric size takes

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "cisim/model/customs_tally.hpp"
+#include "cisim/model/entry_rules.hpp"
 #include "cisim/model/shipment_record.hpp"
 
 namespace cisim {
@@ -22,6 +23,20 @@ struct ArrivalFacts {
   bool rerouted = false;
   ViolationSet carried = 0;
 };
+
+/// The arrival facts of a shipment (or a class of them) entered as `d`: the one place they are
+/// built from an entry decision. The per-shipment path adds what only it knows (a refusal at
+/// the border, a lot entered in bulk, a break-bulk parcel, a reroute).
+inline ArrivalFacts arrival_facts(const EntryDecision& d, bool has_data, bool high_risk, ViolationSet carried) {
+  ArrivalFacts a;
+  a.covered = d.covered;
+  a.de_minimis = d.de_minimis;
+  a.has_data = has_data;
+  a.informal = d.informal;
+  a.high_risk = high_risk;
+  a.carried = carried;
+  return a;
+}
 
 /// The arrival-side counts of `shipments` shipments alike in `a`, with `items` items in all
 /// and `duty_usd` of duty in all (collected, or forgone under de minimis). The one place

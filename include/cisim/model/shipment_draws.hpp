@@ -34,8 +34,8 @@ struct ShipmentDraws {
 
   /// Items in one shipment or order: no draw when the stream always has one, and at least
   /// one (a draw of 0, from a Poisson count, counts as 1).
-  std::int64_t items(const CustomsStream& stream) {
-    return single_item ? 1 : std::max<std::int64_t>(1, sample_count(stream.items, attributes));
+  std::int64_t items(const CustomsStream& stream, Xoshiro256& g) const {
+    return single_item ? 1 : std::max<std::int64_t>(1, sample_count(stream.items, g));
   }
 
   Xoshiro256 arrivals, attributes, violations, selection;
@@ -50,8 +50,10 @@ struct ShipmentDraws {
 inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint32_t s, SimTime at, ShipmentDraws& d,
                                     bool& has_data) {
   const CustomsStream& stream = config.streams[s];
-  // A local copy of the generator, written back at the end: its state stays in registers.
-  Xoshiro256 g = d.attributes;
+  // The shipment's attributes from a generator of its own, seeded by one number of the
+  // stream's: however many draws its seller or value take (a delisted seller redrawn, say),
+  // the next shipment's are the same (common random numbers; decision 0016).
+  Xoshiro256 g{d.attributes()};
   ShipmentRecord r;
   r.arrived = at;
   r.stream = s;
@@ -68,10 +70,9 @@ inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint3
   const auto* lognormal = std::get_if<LogNormal>(&category.true_value_usd);
   r.true_value_usd = std::max(0.0, lognormal ? (*lognormal)(g) : sample(category.true_value_usd, g));
   has_data = g.uniform01() < stream.advance_data_share;
-  d.attributes = g;
+  r.items = static_cast<std::uint32_t>(d.items(stream, g));
   r.carried = draw_violations(category, risk, d.violations);
   r.declared_value_usd = declared_value_usd(category, r.true_value_usd, r.carried);
-  r.items = static_cast<std::uint32_t>(d.items(stream));
   return r;
 }
 

@@ -50,7 +50,10 @@ class Xoshiro256 {
   }
 
   /// Uniform on [0, 1) with 53 random bits (every double a multiple of 2^-53).
-  constexpr double uniform01() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+  constexpr double uniform01() { return unit((*this)()); }
+  /// The uniform01() that output `word` gives: for a draw whose word also seeds a generator
+  /// of its own (a substream per shipment or inspection).
+  static constexpr double unit(std::uint64_t word) { return static_cast<double>(word >> 11) * 0x1.0p-53; }
 
   constexpr const std::array<std::uint64_t, 4>& state() const { return s_; }
 

@@ -23,9 +23,11 @@ AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32
     : config_(&config),
       stream_(s),
       sellers_(&sellers),
-      g_(streams.stream("aggregate/" + config.streams[s].name)),
+      count_seed_(streams.seed_of("aggregate/" + config.streams[s].name)),
+      refused_seed_(streams.seed_of("aggregate_refused/" + config.streams[s].name)),
+      values_seed_(streams.seed_of("aggregate_values/" + config.streams[s].name)),
+      refused_values_seed_(streams.seed_of("aggregate_refused_values/" + config.streams[s].name)),
       selected_g_(streams.stream("aggregate_selected/" + config.streams[s].name)),
-      values_g_(streams.stream("aggregate_values/" + config.streams[s].name)),
       trace_g_(streams.stream("trace_values/" + config.streams[s].name)),
       filed_g_(streams.stream("aggregate_filed/" + config.streams[s].name)),
       classes_(config, s, targeting, rules) {
@@ -100,7 +102,7 @@ std::uint64_t AggregatedStream::begin_slice(SimTime from, SimTime to, double exp
   asleep_.clear();
   ++generation_;
   ++filed_generation_;
-  count_candidates(Poisson{expected * classes_.candidate_chance_not_selected()}(g_), false);
+  count_classes(false);
   return flush(recorder, from, false, trace);
 }
 
@@ -110,7 +112,7 @@ std::uint64_t AggregatedStream::end_slice(SimTime now, CustomsRecorder& recorder
     asleep_seconds_ += (now - asleep_since_).to_seconds();
     asleep_.emplace_back(asleep_since_, now);
   }
-  count_candidates(Poisson{per_second_ * asleep_seconds_ * classes_.candidate_chance_selected()}(g_), true);
+  count_classes(true);
   in_slice_ = false;
   awake_ = false;
   ++generation_;
@@ -132,34 +134,39 @@ void AggregatedStream::wake(SimTime now) {
   awake_ = true;
 }
 
-std::optional<SimTime> AggregatedStream::next_selected(SimTime now) {
-  const double rate = per_second_ * classes_.candidate_chance_selected();
+// The next candidate after `now` of a Poisson process of `chance` per shipment, if before
+// the slice's end (exponential gaps: the process is memoryless).
+std::optional<SimTime> AggregatedStream::next_candidate(SimTime now, double chance, Xoshiro256& g) const {
+  const double rate = per_second_ * chance;
   if (!(rate > 0.0)) return std::nullopt;
-  const double wait_seconds = -std::log(1.0 - selected_g_.uniform01()) / rate;
+  const double wait_seconds = -std::log(1.0 - g.uniform01()) / rate;
   if (wait_seconds >= (slice_to_ - now).to_seconds()) return std::nullopt;
   const SimTime at = now + Duration::from_seconds(wait_seconds);
   return at < slice_to_ ? std::optional{at} : std::nullopt;
+}
+
+std::optional<SelectedShipment> AggregatedStream::candidate_shipment(std::size_t i, SimTime now, Xoshiro256& g) {
+  if (!classes_.keep(i, g)) return std::nullopt;
+  // The shipment's value, seller and reason from a generator of its own: one word of the
+  // process each, however many the seller's rejection draws take.
+  Xoshiro256 shipment{g()};
+  return selected_of(i, now, shipment);
+}
+
+std::optional<SimTime> AggregatedStream::next_selected(SimTime now) {
+  return next_candidate(now, classes_.candidate_chance_selected(), selected_g_);
 }
 
 std::optional<SelectedShipment> AggregatedStream::selected_shipment(SimTime now) {
-  const std::size_t i = classes_.draw_selected(selected_g_);
-  if (!classes_.keep(i, selected_g_)) return std::nullopt;
-  return selected_of(i, now, selected_g_);
+  return candidate_shipment(classes_.draw_selected(selected_g_), now, selected_g_);
 }
 
 std::optional<SimTime> AggregatedStream::next_filed(SimTime now) {
-  const double rate = per_second_ * classes_.candidate_chance_filed();
-  if (!(rate > 0.0)) return std::nullopt;
-  const double wait_seconds = -std::log(1.0 - filed_g_.uniform01()) / rate;
-  if (wait_seconds >= (slice_to_ - now).to_seconds()) return std::nullopt;
-  const SimTime at = now + Duration::from_seconds(wait_seconds);
-  return at < slice_to_ ? std::optional{at} : std::nullopt;
+  return next_candidate(now, classes_.candidate_chance_filed(), filed_g_);
 }
 
 std::optional<SelectedShipment> AggregatedStream::filed_shipment(SimTime now) {
-  const std::size_t i = classes_.draw_filed(filed_g_);
-  if (!classes_.keep(i, filed_g_)) return std::nullopt;
-  return selected_of(i, now, filed_g_);
+  return candidate_shipment(classes_.draw_filed(filed_g_), now, filed_g_);
 }
 
 SelectedShipment AggregatedStream::selected_of(std::size_t i, SimTime now, Xoshiro256& g) {
@@ -209,24 +216,59 @@ void AggregatedStream::trace_sampled(const ShipmentClass& k, SelectionReason rea
   }
   ShipmentRecord r = record_of(k, at, trace_g_);
   r.reason = reason;
-  EntryDecision d;
-  d.de_minimis = k.de_minimis;
-  d.informal = k.informal;
-  r.entry = entry_kind(d, k.has_data, k.high_risk, Entry::Own);
+  r.entry = entry_kind(k.entry(), k.has_data, k.high_risk, Entry::Own);
   trace.released_sampled(r, at, refused);
 }
 
-void AggregatedStream::count_candidates(std::int64_t candidates, bool selected) {
-  // A local copy of the generator, written back at the end: its state stays in registers
-  // (the counts' stores could otherwise alias it). The loop runs once per shipment.
-  Xoshiro256 g = g_;
-  std::uint32_t* counts = counts_.data();
-  for (std::int64_t n = 0; n < candidates; ++n) {
-    const std::size_t i = selected ? classes_.draw_selected(g) : classes_.draw_not_selected(g);
-    if (!classes_.keep(i, g)) continue;
-    if (counts[i]++ == 0) touched_.push_back(static_cast<std::uint32_t>(i));
+// The generator of class i in the current slice: seeded by the stream's seed, the slice and
+// the class, so that a class's count and values in an hour depend on nothing else drawn.
+Xoshiro256 AggregatedStream::class_draws(std::uint64_t stream_seed, std::size_t i) const {
+  std::uint64_t hour = stream_seed ^ static_cast<std::uint64_t>(slice_from_.since_start().ticks());
+  return Xoshiro256{splitmix64_next(hour) + i};
+}
+
+namespace {
+
+// Poisson(mean) from the first word of a class-hour's generator (seeded by `seed`): by
+// inversion below mean 10, monotone in the mean for the same word, so that a small change of
+// a class's chance changes its count rarely; most classes expect far below one shipment an
+// hour, and a uniform below 1 - mean (which is below exp(-mean)) is 0 without an exponential.
+std::int64_t class_count(std::uint64_t seed, double mean) {
+  const std::uint64_t word = splitmix64_next(seed);
+  const double u = Xoshiro256::unit(word);
+  if (mean >= 10.0) {
+    Xoshiro256 g{word};
+    return Poisson{mean}(g);
   }
-  g_ = g;
+  if (u < 1.0 - mean) return 0;
+  double p = std::exp(-mean);
+  double cumulative = p;
+  std::int64_t k = 0;
+  // The bound stops rounding from running on when u lies above the sum's last representable value.
+  while (u >= cumulative && k < 200) {
+    ++k;
+    p *= mean / static_cast<double>(k);
+    cumulative += p;
+  }
+  return k;
+}
+
+}  // namespace
+
+void AggregatedStream::count_classes(bool refused) {
+  const double per_shipment = refused ? per_second_ * asleep_seconds_ : per_second_ * (slice_to_ - slice_from_).to_seconds();
+  if (!(per_shipment > 0.0)) return;
+  std::uint64_t hour = (refused ? refused_seed_ : count_seed_) ^ static_cast<std::uint64_t>(slice_from_.since_start().ticks());
+  const std::uint64_t hour_seed = splitmix64_next(hour);
+  std::uint32_t* counts = counts_.data();
+  for (std::size_t i = 0; i < classes_.size(); ++i) {
+    const double mean = per_shipment * (refused ? classes_.selected_chance(i) : classes_.not_selected_chance(i));
+    if (!(mean > 0.0)) continue;
+    const auto n = static_cast<std::uint32_t>(class_count(hour_seed + i, mean));
+    if (n == 0) continue;
+    if (counts[i] == 0) touched_.push_back(static_cast<std::uint32_t>(i));
+    counts[i] += n;
+  }
 }
 
 // Every count of the classes drawn, as the per-shipment path counts each shipment: at
@@ -244,20 +286,17 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
     r.origin = k.origin;
     r.category = k.category;
     r.reason = !refused ? SelectionReason::None : k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
-    ArrivalFacts facts;
-    facts.de_minimis = k.de_minimis;
-    facts.has_data = k.has_data;
-    facts.informal = k.informal;
-    facts.high_risk = k.high_risk;
-    facts.carried = k.carried;
-    const double duty = duty_usd(k, n);
+    const ArrivalFacts facts = arrival_facts(k.entry(), k.has_data, k.high_risk, k.carried);
+    // The class-hour's values, and the split of its refusals, from its own generator.
+    Xoshiro256 g = class_draws(refused ? refused_values_seed_ : values_seed_, i);
+    const double duty = duty_usd(k, n, g);
     recorder.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, n, n, duty); });
     // Refused selections of a class that targeting does not select are the random sample's
     // or the formal-entry rule's, split by their shares.
     std::uint64_t first = n;
     if (refused && !k.targeted) {
       const double random = classes_.random_share(i);
-      if (random < 1.0) first = static_cast<std::uint64_t>(Binomial{static_cast<std::int64_t>(n), random}(g_));
+      if (random < 1.0) first = static_cast<std::uint64_t>(Binomial{static_cast<std::int64_t>(n), random}(g));
     }
     const auto released = [&](std::uint64_t m) {
       if (m == 0) return;
@@ -280,15 +319,15 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
   return total;
 }
 
-double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipments) {
+double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipments, Xoshiro256& g) {
   if (k.specific_duty) return k.specific_duty_usd * static_cast<double>(shipments);
   if (k.duty_rate == 0.0 || shipments == 0) return 0.0;
   double sum = 0.0;
   if (shipments < kExactSumBelow) {
-    for (std::uint64_t i = 0; i < shipments; ++i) sum += k.declared(values_g_);
+    for (std::uint64_t i = 0; i < shipments; ++i) sum += k.declared(g);
   } else {
     const auto n = static_cast<double>(shipments);
-    sum = n * k.declared.mean() + std::sqrt(n * k.declared.variance()) * standard_normal(values_g_);
+    sum = n * k.declared.mean() + std::sqrt(n * k.declared.variance()) * standard_normal(g);
     sum = std::clamp(sum, n * k.declared.low(), n * k.declared.high());
   }
   return k.duty_rate * sum;

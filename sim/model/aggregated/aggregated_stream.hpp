@@ -94,7 +94,10 @@ class AggregatedStream {
     SimTime at;
     bool finding;  // else a sanction
   };
-  void count_candidates(std::int64_t candidates, bool selected);
+  // Each class's Poisson count of the slice, not selected (the whole slice) or selected and
+  // refused (its sleeping time), each from a generator of the class-hour's own.
+  void count_classes(bool refused);
+  Xoshiro256 class_draws(std::uint64_t stream_seed, std::size_t i) const;
   std::uint64_t flush(CustomsRecorder& recorder, SimTime at, bool refused, ShipmentTrace* trace);
   // Shipment i of class k whose trace record is sampled: value, seller and arrival time
   // from the trace's stream (arrival uniform in the slice, or while asleep when refused).
@@ -102,19 +105,25 @@ class AggregatedStream {
   // A selected shipment of class i drawn with g: targeted, or the random sample's or the
   // formal-entry rule's (by their shares).
   SelectedShipment selected_of(std::size_t i, SimTime now, Xoshiro256& g);
+  std::optional<SimTime> next_candidate(SimTime now, double chance, Xoshiro256& g) const;
+  // Candidate i of a selected process at `now`: thinned by keep(), else drawn from its class.
+  std::optional<SelectedShipment> candidate_shipment(std::size_t i, SimTime now, Xoshiro256& g);
   ShipmentRecord record_of(const ShipmentClass& k, SimTime at, Xoshiro256& g);
-  double duty_usd(const ShipmentClass& k, std::uint64_t shipments);
+  double duty_usd(const ShipmentClass& k, std::uint64_t shipments, Xoshiro256& g);
   std::uint32_t draw_seller(const ShipmentClass& k, Xoshiro256& g);
 
   const CustomsModelConfig* config_;
   std::uint32_t stream_;
   SellerMarket* sellers_;
-  // Three streams, so that what one part draws does not shift another's draws between two
-  // scenarios compared with common random numbers: "aggregate/<s>" (class counts),
-  // "aggregate_selected/<s>" (the selected process, drawn one by one) and
-  // "aggregate_values/<s>" (sums of declared values); and "trace_values/<s>", which only a
-  // trace draws from.
-  Xoshiro256 g_, selected_g_, values_g_, trace_g_;
+  // Streams apart, so that what one part draws does not shift another's draws between two
+  // scenarios compared with common random numbers (decision 0016): the seeds of
+  // "aggregate/<s>" and "aggregate_values/<s>" (class counts and their values), and
+  // "aggregate_refused/<s>" and "aggregate_refused_values/<s>" (selections refused by the full
+  // line), from which each class-hour seeds generators of its own;
+  // "aggregate_selected/<s>" (the selected process, drawn one by one); and "trace_values/<s>",
+  // which only a trace draws from.
+  std::uint64_t count_seed_, refused_seed_, values_seed_, refused_values_seed_;
+  Xoshiro256 selected_g_, trace_g_;
   Xoshiro256 filed_g_;  // "aggregate_filed/<s>": the selected high-risk entries filed first
   SellerMoments moments_;
   ShipmentClasses classes_;

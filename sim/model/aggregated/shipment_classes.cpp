@@ -181,8 +181,14 @@ void ShipmentClasses::build_tables(const SellerMoments& moments) {
   bound_ = 1.0;
   all_kept_ = true;
   const FormalEntryRule& rule = config_->policies.formal_entry;
-  std::vector<double> not_selected(classes_.size()), selected(classes_.size()), filed(classes_.size());
-  not_selected_total_ = selected_total_ = filed_total_ = 0.0;
+  std::vector<double>& not_selected = not_selected_;
+  std::vector<double>& selected = selected_;
+  std::vector<double> filed(classes_.size());
+  not_selected.assign(classes_.size(), 0.0);
+  selected.assign(classes_.size(), 0.0);
+  selected_cumulative_.resize(classes_.size());
+  filed_cumulative_.resize(classes_.size());
+  selected_total_ = filed_total_ = 0.0;
   for (std::size_t i = 0; i < classes_.size(); ++i) {
     const ShipmentClass& k = classes_[i];
     const double w = k.fixed_chance * built_[k.group];
@@ -192,16 +198,18 @@ void ShipmentClasses::build_tables(const SellerMoments& moments) {
     not_selected[i] = k.targeted ? 0.0 : w * (1.0 - chosen);
     const double s = k.targeted ? w : w * chosen;
     (k.high_risk && rule.filing_delay > Duration::zero() ? filed : selected)[i] = s;
-    not_selected_total_ += not_selected[i];
     selected_total_ += selected[i];
     filed_total_ += filed[i];
+    selected_cumulative_[i] = selected_total_;
+    filed_cumulative_[i] = filed_total_;
   }
-  not_selected_.reset();
-  selected_.reset();
-  filed_.reset();
-  if (not_selected_total_ > 0.0) not_selected_.emplace(not_selected);
-  if (selected_total_ > 0.0) selected_.emplace(selected);
-  if (filed_total_ > 0.0) filed_.emplace(filed);
+}
+
+std::size_t ShipmentClasses::draw(const std::vector<double>& cumulative, Xoshiro256& g) {
+  const double u = g.uniform01() * cumulative.back();
+  const auto at = std::upper_bound(cumulative.begin(), cumulative.end(), u);
+  // u < total, so some class lies above it; a class of weight 0 is never the first above.
+  return static_cast<std::size_t>(std::min<std::ptrdiff_t>(at - cumulative.begin(), static_cast<std::ptrdiff_t>(cumulative.size()) - 1));
 }
 
 double ShipmentClasses::chance_chosen(const ShipmentClass& k) const {

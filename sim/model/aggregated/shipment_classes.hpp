@@ -38,6 +38,15 @@ struct ShipmentClass {
   double specific_duty_usd = 0.0;
   double fixed_chance = 0.0;  ///< P(origin) P(category) P(data) P(value interval | violations)
   TruncatedLogNormal declared;
+
+  /// The entry decision the class was built from (without its duty, which is per shipment).
+  EntryDecision entry() const {
+    EntryDecision d;
+    d.de_minimis = de_minimis;
+    d.informal = informal;
+    d.specific_duty = specific_duty;
+    return d;
+  }
 };
 
 /// The classes of a stream and their chances (docs/performance.md, "The aggregated path").
@@ -61,17 +70,22 @@ class ShipmentClasses {
   /// New ratios for the sellers' `moments`; false when the tables must be built again.
   bool refresh(const SellerMoments& moments);
 
+  /// The chance per shipment that it is of class i and not selected, and that it is of
+  /// class i and selected (without a filing delay): as the sellers are now. The aggregated
+  /// path draws each class's Poisson count of an hour from these (decision 0016).
+  double not_selected_chance(std::size_t i) const { return all_kept_ ? not_selected_[i] : not_selected_[i] * ratio_[groups_[i]]; }
+  double selected_chance(std::size_t i) const { return all_kept_ ? selected_[i] : selected_[i] * ratio_[groups_[i]]; }
   /// Chances per shipment of a candidate from each table: the class chances the tables were
   /// built with, times the bound. A Poisson number of candidates, each kept by keep(), is
   /// exactly a Poisson number of shipments of each class.
-  double candidate_chance_not_selected() const { return not_selected_total_ * bound_; }
   double candidate_chance_selected() const { return selected_total_ * bound_; }
   /// Selected high-risk shipments whose formal entry is filed before they are presented
   /// (a filing delay): a table of their own, since the line they meet is the one of later.
   double candidate_chance_filed() const { return filed_total_ * bound_; }
-  std::size_t draw_not_selected(Xoshiro256& g) const { return (*not_selected_)(g); }
-  std::size_t draw_selected(Xoshiro256& g) const { return (*selected_)(g); }
-  std::size_t draw_filed(Xoshiro256& g) const { return (*filed_)(g); }
+  /// A class drawn with chance proportional to its table weight, by inversion of the
+  /// cumulative weights: a small change of the weights moves few draws to another class.
+  std::size_t draw_selected(Xoshiro256& g) const { return draw(selected_cumulative_, g); }
+  std::size_t draw_filed(Xoshiro256& g) const { return draw(filed_cumulative_, g); }
   /// Of class i's selections not made by targeting, the share the random sample makes (the
   /// rest the formal-entry rule's own inspections of high-risk entries).
   double random_share(std::size_t i) const;
@@ -111,8 +125,10 @@ class ShipmentClasses {
   std::vector<std::uint32_t> groups_;  // classes_[i].group, packed for keep()
   std::vector<double> built_;   // group chances the tables were built with
   std::vector<double> ratio_;   // current / built, per group
-  std::optional<Categorical> not_selected_, selected_, filed_;
-  double not_selected_total_ = 0.0, selected_total_ = 0.0, filed_total_ = 0.0;
+  static std::size_t draw(const std::vector<double>& cumulative, Xoshiro256& g);
+  std::vector<double> not_selected_, selected_;  // per class, as built: P(class and (not) selected)
+  std::vector<double> selected_cumulative_, filed_cumulative_;
+  double selected_total_ = 0.0, filed_total_ = 0.0;
   double bound_ = 1.0;
   bool all_kept_ = true;
   std::uint64_t builds_ = 0;
