@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// ShipmentClasses: value intervals from the entry and targeting cuts; alias tables; thinning ratios.
+// ShipmentClasses: value intervals from the entry and targeting cuts; class chances; thinning ratios.
 #include "model/aggregated/shipment_classes.hpp"
 
 #include <algorithm>

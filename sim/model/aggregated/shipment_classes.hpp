@@ -51,12 +51,14 @@ struct ShipmentClass {
 
 /// The classes of a stream and their chances (docs/performance.md, "The aggregated path").
 /// A shipment's class has chance fixed_chance x P(seller group) x P(violations | origin,
-/// category, group), the last two from the sellers' moments; the selected classes (targeted,
-/// or chosen by the random sample) and the others are drawn from two alias tables. The tables
-/// are built for the sellers as they were (`built`), and a draw from them is kept with
-/// chance (current / built) / bound for its group: thinning, exact for any current state
-/// whose ratio to the built one stays below the bound. refresh() recomputes the ratios and
-/// says when the tables must be built again (a ratio past the bound, or far below it).
+/// category, group), the last two from the sellers' moments. Each class's chance now, selected
+/// or not, is its chance as built times its group's ratio (current / built): the not-selected
+/// are counted from it class by class. The selected classes (targeted, chosen by the random
+/// sample or by the formal-entry rule) are drawn one by one from cumulative tables built for
+/// the sellers as they were (`built`), and a draw is kept with chance (current / built) /
+/// bound for its group: thinning, exact for any current state whose ratio to the built one
+/// stays below the bound. refresh() recomputes the ratios and says when the tables must be
+/// built again (a ratio past the bound, or far below it).
 class ShipmentClasses {
  public:
   ShipmentClasses(const CustomsModelConfig& config, std::uint32_t stream, const Targeting& targeting, const EntryRules& rules);
