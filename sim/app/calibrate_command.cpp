@@ -102,7 +102,7 @@ ExitStatus calibrate_command(const std::vector<std::string>& args) {
   }
   problem.stop_when_met = vm.count("until-met") > 0;
   problem.sets = strings(vm, "set");
-  if (vm.count("out")) check_output_file(vm["out"].as<std::string>(), "--out");
+  if (vm.count("out")) check_output_file(vm["out"].as<std::string>(), "out", {vm["scenario"].as<std::string>()});
   const RunOptions run_options = replication_options(vm, true);
   // The scenario with the --set options, before any key moves: its errors are the scenario's,
   // not a fitted value's, and are reported as such.

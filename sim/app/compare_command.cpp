@@ -61,7 +61,7 @@ ExitStatus compare_command(const std::vector<std::string>& args) {
   if (!base.scenario || !alt.scenario) return ExitStatus::UsageError;
   // An output that cannot be written fails now, not after both runs.
   if (vm.count("out")) check_output_directory(vm["out"].as<std::string>(), "out");
-  if (vm.count("report")) check_output_file(vm["report"].as<std::string>(), "report");
+  if (vm.count("report")) check_output_file(vm["report"].as<std::string>(), "report", {files[0], files[1]});
   // One seed and one number of replications for both, so replication r pairs with r.
   RunOptions run_options = replication_options(vm, quiet);
   run_options.seed = run_options.seed.value_or(base.scenario->seed);

@@ -30,6 +30,7 @@ ExitStatus export_command(const std::vector<std::string>& args) {
   choose(vm["format"].as<std::string>(), {"csv"}, "format");
   const std::string db_path = vm["db"].as<std::string>();
   if (!std::filesystem::is_regular_file(db_path)) throw UsageError{fmt::format("{}: no such sweep database", db_path)};
+  if (vm.count("out")) check_output_file(vm["out"].as<std::string>(), "out", {db_path});
   const std::string csv = SweepDatabase{db_path, SweepDatabase::Access::ReadOnly}.export_csv();
   if (vm.count("out")) write_file_atomically(vm["out"].as<std::string>(), csv);
   else fmt::print("{}", csv);

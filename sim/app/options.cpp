@@ -173,9 +173,17 @@ void check_output_directory(const std::string& dir, const char* option) {
   probe_directory(dir, fmt::format("--{} {}", option, dir));
 }
 
-void check_output_file(const std::string& path, const char* option) {
+void check_output_file(const std::string& path, const char* option, const std::vector<std::string>& inputs) {
   const std::filesystem::path p{path};
   std::error_code ec;
+  for (const std::string& input : inputs) {
+    // The same file by any name (a relative path, a link): equivalent() compares device and inode.
+    std::error_code same_ec;
+    if (std::filesystem::equivalent(p, input, same_ec)) {
+      throw UsageError{fmt::format("--{} {}: that is the input '{}', which writing would destroy; choose another file", option,
+                                   path, input)};
+    }
+  }
   if (path.empty() || std::filesystem::is_directory(p, ec)) {
     throw UsageError{fmt::format("--{} '{}': expected a file name, such as report.html", option, path)};
   }

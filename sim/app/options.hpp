@@ -53,8 +53,9 @@ bool prints_report(const po::variables_map& vm);
 /// Creates `dir` if missing and checks that files can be written in it, so that an output
 /// that cannot be written fails before the run, not after (a UsageError naming `option`).
 void check_output_directory(const std::string& dir, const char* option);
-/// The same for a file: its directory must exist and be writable.
-void check_output_file(const std::string& path, const char* option);
+/// The same for a file: its directory must exist and be writable, and it must not be one of
+/// the command's `inputs` (a scenario, a sweep database), which writing would destroy.
+void check_output_file(const std::string& path, const char* option, const std::vector<std::string>& inputs = {});
 
 /// What --out DIR and --report FILE ask for, when given: `files` (names within DIR, and
 /// contents) written as one set, and the page `html` written atomically to FILE. The

@@ -54,7 +54,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   const bool quiet = vm.count("quiet") > 0;
   RunOptions run_options = replication_options(vm, quiet);
   if (vm.count("trace")) {
-    check_output_file(vm["trace"].as<std::string>(), "trace");
+    check_output_file(vm["trace"].as<std::string>(), "trace", {vm["scenario"].as<std::string>()});
     run_options.trace = trace_options(vm);
   } else if (!vm["trace-released"].defaulted() || !vm["trace-limit"].defaulted()) {
     throw UsageError{"--trace-released and --trace-limit need --trace FILE.csv"};
@@ -66,7 +66,7 @@ ExitStatus run_command(const std::vector<std::string>& args) {
   if (!loaded.scenario) return ExitStatus::UsageError;
   // An output that cannot be written fails now, not after the run.
   if (vm.count("out")) check_output_directory(vm["out"].as<std::string>(), "out");
-  if (vm.count("report")) check_output_file(vm["report"].as<std::string>(), "report");
+  if (vm.count("report")) check_output_file(vm["report"].as<std::string>(), "report", {loaded.path});
 
   RunResults results;
   try {

@@ -13,8 +13,14 @@ namespace {
 
 std::vector<double> scaled_to_mean_one(std::vector<double> profile) {
   if (profile.empty()) return profile;
-  const double sum = std::accumulate(profile.begin(), profile.end(), 0.0);
+  double sum = std::accumulate(profile.begin(), profile.end(), 0.0);
   CISIM_ASSERT(sum > 0.0, "a rate profile needs a positive entry");
+  if (!std::isfinite(static_cast<double>(profile.size()) / sum)) {
+    // Entries so small (subnormal) that the scale overflows: to [0, 1] by the largest first.
+    const double top = *std::max_element(profile.begin(), profile.end());
+    for (double& x : profile) x /= top;
+    sum = std::accumulate(profile.begin(), profile.end(), 0.0);
+  }
   const double scale = static_cast<double>(profile.size()) / sum;
   for (double& x : profile) {
     CISIM_ASSERT(x >= 0.0, "rate profile entries must be >= 0");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // CustomsRecorder: the scopes of the report as unions of (day, stream, lane) cells.
-#include "cisim/model/customs_recorder.hpp"
+#include "model/customs_recorder.hpp"
 
 #include <limits>
 #include <numeric>

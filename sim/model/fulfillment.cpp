@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Fulfillment: orders, lot imports, parcels across the border, and stock removed after seizures.
-#include "cisim/model/fulfillment.hpp"
+#include "model/fulfillment.hpp"
 
 #include <algorithm>
 #include <cmath>

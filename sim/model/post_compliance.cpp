@@ -57,6 +57,19 @@ bool PostCompliance::arrive(std::uint16_t origin, PostMeasure m, bool has_data, 
   return has_data;
 }
 
+void PostCompliance::count_items(std::uint16_t origin, PostMeasure m, std::uint64_t items, std::uint64_t with_data) {
+  if (m == PostMeasure::Blocked) return;  // as arrive(): a blocked post's items are not scored
+  posts_[origin].items += items;
+  posts_[origin].with_data += with_data;
+}
+
+double PostCompliance::data_share(std::uint16_t origin, double stream_share) const {
+  const Post& p = posts_[origin];
+  const auto& improved = rule_->improves[origin];
+  // arrive()'s draw: an item without data gets it with chance (improved - share) / (1 - share).
+  return p.improved && improved && *improved > stream_share && stream_share < 1.0 ? *improved : stream_share;
+}
+
 bool PostCompliance::prioritized_selection(std::uint16_t origin) {
   return posts_[origin].draws->uniform01() < rule_->prioritized_rate;
 }

@@ -83,6 +83,10 @@ void ShipmentTrace::released_sampled(const ShipmentRecord& r, SimTime at, bool l
 
 void ShipmentTrace::refused(const ShipmentRecord& r, SimTime at) {
   if (released_share_ <= 0.0 || sample_.uniform01() >= released_share_) return;
+  refused_sampled(r, at);
+}
+
+void ShipmentTrace::refused_sampled(const ShipmentRecord& r, SimTime at) {
   TraceRecord t = base(r, at);
   t.kind = TraceKind::Refused;
   t.outcome = TraceOutcome::Refused;

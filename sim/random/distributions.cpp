@@ -8,7 +8,7 @@
 #include <numeric>
 
 #include "cisim/base/assert.hpp"
-#include "cisim/random/log_gamma.hpp"
+#include "random/log_gamma.hpp"
 
 namespace cisim {
 namespace {

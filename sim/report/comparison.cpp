@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cisim/base/assert.hpp"
-#include "cisim/report/csv_field.hpp"
+#include "report/csv_field.hpp"
 #include "cisim/report/json_estimate.hpp"
 #include "cisim/report/number_format.hpp"
 #include "cisim/stats/student_t.hpp"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // csv_field: RFC 4180 quoting, shared by every CSV cisim writes.
-#include "cisim/report/csv_field.hpp"
+#include "report/csv_field.hpp"
 
 namespace cisim {
 

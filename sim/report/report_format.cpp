@@ -11,7 +11,7 @@
 
 #include "cisim/model/metric_catalogue.hpp"
 #include "cisim/base/assert.hpp"
-#include "cisim/report/csv_field.hpp"
+#include "report/csv_field.hpp"
 #include "cisim/report/json_estimate.hpp"
 #include "cisim/report/number_format.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <fmt/core.h>
 
-#include "cisim/report/csv_field.hpp"
+#include "report/csv_field.hpp"
 #include "cisim/report/number_format.hpp"
 #include "cisim/report/output_files.hpp"
 #include "cisim/scenario/units.hpp"

@@ -9,7 +9,7 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
-#include "cisim/base/split.hpp"
+#include "base/split.hpp"
 #include "cisim/random/random_streams.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 #include "cisim/scenario/raw_node.hpp"

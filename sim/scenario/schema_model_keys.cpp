@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The schema rows of what is simulated: the run, facilities, streams, categories and origins.
-#include "cisim/scenario/bounds.hpp"
+#include "scenario/bounds.hpp"
 #include "schema_rows.hpp"
 
 namespace cisim::detail {

@@ -12,7 +12,7 @@
 
 #include <fmt/core.h>
 
-#include "cisim/scenario/bounds.hpp"
+#include "scenario/bounds.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
 
 namespace cisim::detail {

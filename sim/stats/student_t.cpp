@@ -6,7 +6,7 @@
 #include <numbers>
 
 #include "cisim/base/assert.hpp"
-#include "cisim/random/log_gamma.hpp"
+#include "random/log_gamma.hpp"
 
 namespace cisim {
 namespace {

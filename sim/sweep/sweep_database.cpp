@@ -11,7 +11,7 @@
 
 #include <fmt/core.h>
 
-#include "cisim/report/csv_field.hpp"
+#include "report/csv_field.hpp"
 #include "cisim/scenario/key_value.hpp"
 
 namespace cisim {

@@ -12,7 +12,7 @@
 
 #include "cisim/random/random_streams.hpp"
 #include "cisim/scenario/key_value.hpp"
-#include "cisim/base/split.hpp"
+#include "base/split.hpp"
 #include "cisim/scenario/schema.hpp"
 
 namespace cisim {

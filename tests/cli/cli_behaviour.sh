@@ -155,6 +155,20 @@ check "trace limit" 0 "the trace holds the first 5 records of each replication; 
 if [ "$(wc -l <"$work/t.csv")" -eq 11 ]; then pass; else fail "trace limit: $(wc -l <"$work/t.csv") lines, expected 11"; fi
 check "trace share out of range" 2 "--trace-released '150%': fraction '150%' must be between 0 and 1" \
   "$cisim" run "$mmc" --trace "$work/t.csv" --trace-released 150%
+# An output that names the scenario file would overwrite what the user wrote.
+cp "$mmc" "$work/own.yaml"
+check "trace refuses to write over the scenario" 2 "--trace $work/own.yaml: that is the input '$work/own.yaml', which writing would destroy" \
+  "$cisim" run "$work/own.yaml" --trace "$work/own.yaml"
+check "report refuses to write over the scenario" 2 "--report $work/own.yaml: that is the input" "$cisim" run "$work/own.yaml" --report "$work/own.yaml"
+check "calibrate refuses to write over the scenario" 2 "--out $work/own.yaml: that is the input" \
+  "$cisim" calibrate "$work/own.yaml" --vary random_rate=0.5:1 --target "inspected=1000±100" --out "$work/own.yaml"
+cmp -s "$mmc" "$work/own.yaml" && pass || fail "the scenario was changed by a refused output"
+# A weekly profile of subnormal entries is flat once scaled to mean 1 (its scale overflowed).
+check "a profile of subnormal entries runs" 0 "Shipments arrived" "$cisim" run "$mmc" -r 1 --set horizon=2d \
+  --set 'streams.poisson.arrivals.weekly_profile=[1e-320,1e-320,1e-320,1e-320,1e-320,1e-320,1e-320]'
+tiny="$("$cisim" run "$mmc" -r 1 --set horizon=2d --set 'streams.poisson.arrivals.weekly_profile=[1e-320,1e-320,1e-320,1e-320,1e-320,1e-320,1e-320]' | grep "Shipments arrived")"
+flat="$("$cisim" run "$mmc" -r 1 --set horizon=2d | grep "Shipments arrived")"
+[ -n "$flat" ] && [ "$tiny" = "$flat" ] && pass || fail "subnormal profile: '$tiny' against the flat '$flat'"
 check "trace limit out of range" 2 "--trace-limit 0: expected 1 to 10000000 records" "$cisim" run "$mmc" --trace "$work/t.csv" --trace-limit 0
 check "trace options without --trace" 2 "need --trace FILE.csv" "$cisim" run "$mmc" --trace-released 1%
 check "trace into a missing directory fails before the run" 2 "--trace $work/no/t.csv: the directory '$work/no' does not exist" \

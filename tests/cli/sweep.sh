@@ -17,6 +17,11 @@ sweep=("$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:13:4 --
 check "whole sweep" 0 "" "${sweep[@]}" --db "$work/whole.db"
 "$cisim" export "$work/whole.db" > "$work/whole.csv"
 [ "$(wc -l < "$work/whole.csv")" -gt 100 ] && pass || fail "export of the whole sweep is too short"
+# --out naming the database itself (by any path) would rename the CSV over the sweep.
+cp "$work/whole.db" "$work/keep.db"
+check "export refuses to write over its database" 2 "that is the input '$work/keep.db', which writing would destroy" \
+  "$cisim" export "$work/keep.db" --out "$work/../$(basename "$work")/keep.db"
+cmp -s "$work/whole.db" "$work/keep.db" && pass || fail "export --out the database changed it"
 
 # Varied values as numbers in their canonical unit, and each point summarised: one SELECT plots.
 [ "$(sqlite3 "$work/whole.db" "select value || ' ' || unit from varied where key = 'streams.poisson.arrivals.rate' and point = 1")" = "0.15 1/s" ] \

@@ -23,10 +23,10 @@ const std::vector<std::string> kNational{
     "streams.cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express."
     "arrivals.rate=18580/d"};
 
-Report run(const std::vector<std::string>& sets, bool exact) {
+Report run(const std::vector<std::string>& sets, bool exact, const std::string& scenario = "us_fy2024.yaml") {
   std::vector<std::string> all = sets;
   all.push_back(exact ? "simulation=exact" : "simulation=aggregated");
-  const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", all);
+  const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/" + scenario, all);
   REQUIRE(loaded.scenario);
   RunOptions options;
   options.threads = 2;
@@ -147,4 +147,19 @@ TEST_CASE("Aggregated path: the formal-entry rule without a filing delay, with a
   require_equivalent_week({"policies.formal_entry.origins=[HK]", "policies.formal_entry.min_score=50%",
                            "policies.formal_entry.inspection_rate=5%", "policies.random_rate=1%"},
                           0.5);
+}
+
+TEST_CASE("Aggregated path: EO 13904's post scoring (prioritized, data required, improved, blocked) agrees over 30 replications",
+          "[validation][slow]") {
+  // eo13904_posts.yaml with weekly quarters and short fuses, eight weeks: both posts score
+  // below the threshold, so their items are prioritized from week 2, those without data are
+  // refused from week 4 (Hong Kong's post then files 95% and recovers), and China's post is
+  // blocked from week 6. Each change of measures rebuilds the classes at a quarter's start.
+  const std::vector<std::string> sets{"horizon=56d", "replications=30", "policies.post_scoring.quarter=7d",
+                                      "policies.post_scoring.prioritize_after=1", "policies.post_scoring.request_data_after=3",
+                                      "policies.post_scoring.block_after=5"};
+  const Report exact = run(sets, true, "eo13904_posts.yaml");
+  const Report aggregated = run(sets, false, "eo13904_posts.yaml");
+  REQUIRE(aggregated.counted_by_class > 0.9);
+  require_equivalent(exact, aggregated);
 }

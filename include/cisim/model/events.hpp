@@ -38,8 +38,6 @@ struct SelectedArrival {
   std::uint32_t generation = 0;
 };
 
-/// Every event of the model. Trivially copyable and 12 bytes: the event queue copies it
-/// through the heap without allocating, and an entry with its key fits in 32 bytes.
 /// The next selected high-risk shipment of an aggregated stream whose formal entry is filed
 /// before it is presented (a filing delay): it arrives now, and is presented after the delay.
 struct HighRiskArrival {
@@ -47,6 +45,8 @@ struct HighRiskArrival {
   std::uint32_t generation = 0;  ///< stale when the stream's filed generation has moved on
 };
 
+/// Every event of the model. Trivially copyable and 12 bytes: the event queue copies it
+/// through the heap without allocating, and an entry with its key fits in 32 bytes.
 using ModelEvent =
     std::variant<ArrivalSliceStarted, ShipmentPresented, InspectionCompleted, ShiftChanged, SelectedArrival, HighRiskArrival>;
 

@@ -24,7 +24,6 @@ enum class PerShipmentReason : std::uint8_t {
   ReleaseProgram,
   LotSampling,
   Displacement,
-  PostScoring,
   ArrivalBatches,
   SeveralItems,
   SellerExclusion,
@@ -33,6 +32,7 @@ enum class PerShipmentReason : std::uint8_t {
   // Per hour, in a stream that may be aggregated:
   BlitzInForce,
   WarmupEnds,
+  PostQuarterEnds,
   FewShipments,
   DeMinimisRulesChange,  // last: asking it builds the stream's classes
 };
@@ -44,7 +44,6 @@ struct StreamFacts {
   std::uint32_t stream = 0;
   const SellerMarket* sellers = nullptr;
   bool displaced = false;    ///< violator displacement moves or counts its shipments
-  bool post_scored = false;  ///< post scoring (EO 13904) may score its posts
 };
 
 /// What decides whether one hour of an aggregated stream may be counted by class.
@@ -53,6 +52,7 @@ struct HourFacts {
   bool blitz_in_force = false;  ///< a blitz may select at the stream's facility in the hour
   bool warmup_ends = false;     ///< the end of the warm-up falls strictly inside the hour
   bool rules_change = false;    ///< de minimis eligibility changes inside the hour
+  bool post_quarter_ends = false;  ///< a scored post's quarter (EO 13904) ends inside the hour
 };
 
 /// One row: its reason, a stable id (summary.json, Python), the text the report shows after

@@ -16,6 +16,14 @@ namespace cisim {
 /// The measures a post is under, by its consecutive non-compliant quarters (EO 13904).
 enum class PostMeasure : std::uint8_t { None, Prioritized, DataRequired, Blocked };
 
+/// A scored foreign post's terms for its items in the hour (EO 13904): the measure it is
+/// under and the advance-data share its items have.
+struct PostTerms {
+  PostMeasure measure = PostMeasure::None;
+  double data_share = 0.0;
+  friend bool operator==(const PostTerms&, const PostTerms&) = default;
+};
+
 /// Per scored post (the postal items of one declared origin; docs/model.md, "Foreign posts
 /// scored"): the quarter's counts of items, items with advance data, inspected items and
 /// inspected items with a finding; at each quarter's end the score
@@ -39,6 +47,16 @@ class PostCompliance {
   /// for good (the draw is the post's own); a blocked post's items are not scored. Returns
   /// whether the item has advance data.
   bool arrive(std::uint16_t origin, PostMeasure m, bool has_data, double stream_share);
+  /// The aggregated path's arrive(): `items` of the post's items arrived under measure `m`,
+  /// `with_data` of them with advance data (already the share data_share() gives).
+  void count_items(std::uint16_t origin, PostMeasure m, std::uint64_t items, std::uint64_t with_data);
+  /// The advance-data share of the post's items on a stream whose share is `stream_share`:
+  /// the post's improved share once it files more data, else the stream's.
+  double data_share(std::uint16_t origin, double stream_share) const;
+  /// The share of a prioritized post's items selected for targeted inspection.
+  double prioritized_rate() const { return rule_->prioritized_rate; }
+  /// The end of the quarter now open: the measures can change only there.
+  SimTime quarter_end() const { return quarter_end_; }
   /// Whether a prioritized item is selected for targeted inspection (the post's own draw).
   bool prioritized_selection(std::uint16_t origin);
   /// One of the post's items was inspected, with or without a finding.

@@ -80,6 +80,8 @@ class ShipmentTrace {
   std::uint64_t sample_of(std::uint64_t shipments);
   /// A sampled release drawn from its class (after sample_of): recorded without a draw.
   void released_sampled(const ShipmentRecord& r, SimTime at, bool line_full);
+  /// A sampled refusal at the border drawn from its class (after sample_of).
+  void refused_sampled(const ShipmentRecord& r, SimTime at);
 
   const std::vector<TraceRecord>& records() const { return records_; }
   /// The records in time order (arrival slices record releases ahead of the clock).

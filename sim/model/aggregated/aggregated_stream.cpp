@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "cisim/base/assert.hpp"
-#include "cisim/model/shipment_counts.hpp"
+#include "model/shipment_counts.hpp"
 
 namespace cisim {
 namespace {
@@ -173,15 +173,26 @@ SelectedShipment AggregatedStream::selected_of(std::size_t i, SimTime now, Xoshi
   const ShipmentClass& k = classes_[i];
   SelectedShipment s;
   s.record = record_of(k, now, g);
-  if (k.targeted) {
-    s.record.reason = SelectionReason::Targeted;
-  } else {
-    const double random = classes_.random_share(i);
-    s.record.reason = random >= 1.0 || g.uniform01() < random ? SelectionReason::Random : SelectionReason::FormalEntryRule;
-  }
+  s.record.reason = k.targeted ? SelectionReason::Targeted : untargeted_reason(i, g);
   s.has_data = k.has_data;
   s.high_risk = k.high_risk;
+  s.prioritized = k.prioritized;
   return s;
+}
+
+SelectionReason AggregatedStream::untargeted_reason(std::size_t i, Xoshiro256& g) const {
+  const SelectionShares shares = classes_.selection_shares(i);
+  if (shares.random >= 1.0) return SelectionReason::Random;
+  const double u = g.uniform01();
+  if (u < shares.random) return SelectionReason::Random;
+  // A prioritized post's selection is a targeted inspection (enter_inline).
+  return u < shares.random + shares.prioritized ? SelectionReason::Targeted : SelectionReason::FormalEntryRule;
+}
+
+void AggregatedStream::set_posts(PostCompliance* posts, std::vector<std::optional<PostTerms>> terms) {
+  posts_ = posts;
+  post_terms_ = terms;
+  classes_.set_posts(std::move(terms));
 }
 
 // A shipment of class k arrived at `at`, drawn conditionally on its class: value by inversion
@@ -275,6 +286,7 @@ void AggregatedStream::count_classes(bool refused) {
 // arrival, then (refused by the full line) its selection, and its release.
 std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, bool refused, ShipmentTrace* trace) {
   std::uint64_t total = 0;
+  refused_at_border_ = 0;
   for (const std::uint32_t i : touched_) {
     const ShipmentClass& k = classes_[i];
     const std::uint64_t n = counts_[i];
@@ -286,17 +298,38 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
     r.origin = k.origin;
     r.category = k.category;
     r.reason = !refused ? SelectionReason::None : k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
-    const ArrivalFacts facts = arrival_facts(k.entry(), k.has_data, k.high_risk, k.carried);
+    ArrivalFacts facts = arrival_facts(k.entry(), k.has_data, k.high_risk, k.carried);
+    facts.refused = k.refused;
+    // A scored post's items count toward its quarter's score as they arrive (arrive()).
+    if (posts_ && k.origin < post_terms_.size() && post_terms_[k.origin]) {
+      posts_->count_items(k.origin, post_terms_[k.origin]->measure, n, k.has_data ? n : 0);
+    }
     // The class-hour's values, and the split of its refusals, from its own generator.
     Xoshiro256 g = class_draws(refused ? refused_values_seed_ : values_seed_, i);
-    const double duty = duty_usd(k, n, g);
+    const double duty = k.refused ? 0.0 : duty_usd(k, n, g);
     recorder.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, n, n, duty); });
-    // Refused selections of a class that targeting does not select are the random sample's
-    // or the formal-entry rule's, split by their shares.
-    std::uint64_t first = n;
+    if (k.refused) {
+      // Held or blocked at the border: it never enters commerce, nor is it released.
+      refused_at_border_ += n;
+      if (trace) {
+        for (std::uint64_t sampled = trace->sample_of(n); sampled > 0; --sampled) {
+          ShipmentRecord t = record_of(k, slice_from_ + Duration::from_seconds(trace_g_.uniform01() * (slice_to_ - slice_from_).to_seconds()), trace_g_);
+          t.entry = entry_kind(k.entry(), k.has_data, k.high_risk, Entry::Own);
+          trace->refused_sampled(t, t.arrived);
+        }
+      }
+      continue;
+    }
+    // Refused selections of a class that targeting does not select are the random sample's,
+    // its post's prioritized selection's or the formal-entry rule's, split by their shares.
+    std::uint64_t random = n, prioritized = 0;
     if (refused && !k.targeted) {
-      const double random = classes_.random_share(i);
-      if (random < 1.0) first = static_cast<std::uint64_t>(Binomial{static_cast<std::int64_t>(n), random}(g));
+      const SelectionShares shares = classes_.selection_shares(i);
+      if (shares.random < 1.0) random = static_cast<std::uint64_t>(Binomial{static_cast<std::int64_t>(n), shares.random}(g));
+      if (shares.prioritized > 0.0 && random < n) {
+        const double of_rest = std::min(1.0, shares.prioritized / (1.0 - shares.random));
+        prioritized = static_cast<std::uint64_t>(Binomial{static_cast<std::int64_t>(n - random), of_rest}(g));
+      }
     }
     const auto released = [&](std::uint64_t m) {
       if (m == 0) return;
@@ -311,9 +344,11 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
         for (std::uint64_t sampled = trace->sample_of(m); sampled > 0; --sampled) trace_sampled(k, r.reason, *trace);
       }
     };
-    released(first);
+    released(random);
+    r.reason = SelectionReason::Targeted;
+    released(prioritized);
     r.reason = SelectionReason::FormalEntryRule;
-    released(n - first);
+    released(n - random - prioritized);
   }
   touched_.clear();
   return total;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cisim/model/customs_config.hpp"
-#include "cisim/model/customs_recorder.hpp"
+#include "model/customs_recorder.hpp"
 #include "cisim/model/entry_rules.hpp"
 #include "cisim/model/seller_market.hpp"
 #include "model/aggregated/seller_moments.hpp"
@@ -26,6 +26,7 @@ struct SelectedShipment {
   ShipmentRecord record;
   bool has_data = false;
   bool high_risk = false;
+  bool prioritized = false;  ///< of a post whose items get prioritized targeted inspection
 };
 
 /// The aggregated path of one stream (docs/performance.md, "The aggregated path"). Within a
@@ -44,6 +45,12 @@ class AggregatedStream {
   /// A stream that no row of per_shipment_rules() keeps on the per-shipment path.
   AggregatedStream(const CustomsModelConfig& config, std::uint32_t s, const Targeting& targeting, const EntryRules& rules,
                    SellerMarket& sellers, const RandomStreams& streams);
+
+  /// The scored posts' terms for the slices that follow (per origin; empty for an origin not
+  /// scored), and where their items are counted; classes are rebuilt when the terms change.
+  void set_posts(PostCompliance* posts, std::vector<std::optional<PostTerms>> terms);
+  /// Of the shipments the last begin_slice() counted, those refused at the border (EO 13904).
+  std::uint64_t refused_at_border() const { return refused_at_border_; }
 
   /// A seller's finding or sanction, applied at the next slice (apply_sellers).
   void record_finding(std::uint32_t seller, SimTime now) { pending_.push_back({seller, now, true}); }
@@ -69,6 +76,7 @@ class AggregatedStream {
 
   bool in_slice() const { return in_slice_; }
   SimTime slice_from() const { return slice_from_; }
+  SimTime slice_to() const { return slice_to_; }
   bool awake() const { return awake_; }
   /// Changes whenever a pending selection event goes stale (sleep, slice start and end).
   std::uint32_t generation() const { return generation_; }
@@ -102,6 +110,9 @@ class AggregatedStream {
   // Shipment i of class k whose trace record is sampled: value, seller and arrival time
   // from the trace's stream (arrival uniform in the slice, or while asleep when refused).
   void trace_sampled(const ShipmentClass& k, SelectionReason reason, ShipmentTrace& trace);
+  // The reason of one selection of class i that targeting does not make, from g: the random
+  // sample, its post's prioritized selection or the formal-entry rule, by their shares.
+  SelectionReason untargeted_reason(std::size_t i, Xoshiro256& g) const;
   // A selected shipment of class i drawn with g: targeted, or the random sample's or the
   // formal-entry rule's (by their shares).
   SelectedShipment selected_of(std::size_t i, SimTime now, Xoshiro256& g);
@@ -140,6 +151,9 @@ class AggregatedStream {
   std::vector<std::pair<SimTime, SimTime>> asleep_;  // the slice's sleeping intervals, for a trace
   std::uint32_t generation_ = 0;
   std::uint32_t filed_generation_ = 0;
+  PostCompliance* posts_ = nullptr;
+  std::vector<std::optional<PostTerms>> post_terms_;
+  std::uint64_t refused_at_border_ = 0;
 };
 
 }  // namespace cisim

@@ -67,7 +67,12 @@ std::vector<char> ShipmentClasses::eligibility(SimTime at) const {
   return eligible;
 }
 
-bool ShipmentClasses::rules_changed(SimTime at) const { return eligibility(at) != eligible_; }
+bool ShipmentClasses::rules_changed(SimTime at) const { return eligibility(at) != eligible_ || posts_ != built_posts_; }
+
+bool ShipmentClasses::set_posts(std::vector<std::optional<PostTerms>> posts) {
+  posts_ = std::move(posts);
+  return posts_ != built_posts_;
+}
 
 // The classes of (origin, category, data, history, violations): the declared value's range
 // cut at every value where its entry or its selection may change, adjacent pieces alike
@@ -131,6 +136,11 @@ void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, 
       k.specific_duty = specific;
       k.specific_duty_usd = specific ? entry.duty_usd : 0.0;  // one item
       k.high_risk = high_risk;
+      // CustomsRun::enter_inline: a blocked post's items, and those without data once more
+      // data is required, are refused; the others of a post under any measure are prioritized.
+      const std::optional<PostTerms> post = o < posts_.size() ? posts_[o] : std::nullopt;
+      k.refused = post && (post->measure == PostMeasure::Blocked || (post->measure == PostMeasure::DataRequired && !data));
+      k.prioritized = post && post->measure != PostMeasure::None && !k.refused;
       k.declared = TruncatedLogNormal{mu, value.sigma, low, high};
       open = true;
     }
@@ -144,9 +154,12 @@ void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, 
 
 void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
   eligible_ = eligibility(at);
+  built_posts_ = posts_;
   classes_.clear();
-  const double data_share = stream_->advance_data_share;
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {
+    const std::optional<PostTerms> post = o < posts_.size() ? posts_[o] : std::nullopt;
+    // A scored post that files more data once asked for it raises its items' share.
+    const double data_share = post ? post->data_share : stream_->advance_data_share;
     for (std::size_t c = 0; c < categories_; ++c) {
       const double oc = stream_->origin_mix[o] * stream_->category_mix[c];
       if (oc == 0.0) continue;
@@ -194,9 +207,10 @@ void ShipmentClasses::build_tables(const SellerMoments& moments) {
     const double w = k.fixed_chance * built_[k.group];
     // Targeting selects the whole class; else the random sample, then (high-risk entries
     // it did not take) the formal-entry rule's own share (CustomsRun::select's order).
-    const double chosen = k.targeted ? 1.0 : chance_chosen(k);
-    not_selected[i] = k.targeted ? 0.0 : w * (1.0 - chosen);
-    const double s = k.targeted ? w : w * chosen;
+    // A refused class is never selected: it is counted as refused with the not-selected.
+    const double chosen = k.refused ? 0.0 : k.targeted ? 1.0 : chance_chosen(k);
+    not_selected[i] = k.targeted && !k.refused ? 0.0 : w * (1.0 - chosen);
+    const double s = k.refused ? 0.0 : k.targeted ? w : w * chosen;
     (k.high_risk && rule.filing_delay > Duration::zero() ? filed : selected)[i] = s;
     selected_total_ += selected[i];
     filed_total_ += filed[i];
@@ -212,15 +226,23 @@ std::size_t ShipmentClasses::draw(const std::vector<double>& cumulative, Xoshiro
   return static_cast<std::size_t>(std::min<std::ptrdiff_t>(at - cumulative.begin(), static_cast<std::ptrdiff_t>(cumulative.size()) - 1));
 }
 
+// enter_inline's order: the random sample, then a prioritized post's own share, then the
+// formal-entry rule's share of high-risk entries that neither took.
 double ShipmentClasses::chance_chosen(const ShipmentClass& k) const {
   const double random_rate = config_->policies.random_rate;
-  const double rule_rate = config_->policies.formal_entry.inspection_rate;
-  return k.high_risk && rule_rate > 0.0 ? random_rate + (1.0 - random_rate) * rule_rate : random_rate;
+  const double rule_rate = k.high_risk ? config_->policies.formal_entry.inspection_rate : 0.0;
+  const double prioritized_rate = k.prioritized ? config_->policies.post_scoring.prioritized_rate : 0.0;
+  if (prioritized_rate == 0.0) return rule_rate > 0.0 ? random_rate + (1.0 - random_rate) * rule_rate : random_rate;
+  return random_rate + (1.0 - random_rate) * (prioritized_rate + (1.0 - prioritized_rate) * rule_rate);
 }
 
-double ShipmentClasses::random_share(std::size_t i) const {
-  const double chosen = chance_chosen(classes_[i]);
-  return chosen > 0.0 ? config_->policies.random_rate / chosen : 1.0;
+SelectionShares ShipmentClasses::selection_shares(std::size_t i) const {
+  const ShipmentClass& k = classes_[i];
+  const double chosen = chance_chosen(k);
+  if (!(chosen > 0.0)) return {};
+  const double random_rate = config_->policies.random_rate;
+  const double prioritized_rate = k.prioritized ? config_->policies.post_scoring.prioritized_rate : 0.0;
+  return {random_rate / chosen, (1.0 - random_rate) * prioritized_rate / chosen};
 }
 
 bool ShipmentClasses::refresh(const SellerMoments& moments) {

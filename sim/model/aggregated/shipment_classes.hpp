@@ -9,6 +9,7 @@
 
 #include "cisim/model/customs_config.hpp"
 #include "cisim/model/entry_rules.hpp"
+#include "cisim/model/post_compliance.hpp"
 #include "model/aggregated/seller_moments.hpp"
 #include "cisim/model/targeting.hpp"
 #include "cisim/random/distributions.hpp"
@@ -30,6 +31,8 @@ struct ShipmentClass {
   bool de_minimis = false;
   bool informal = false;  ///< else formal, when not de minimis
   bool high_risk = false;  ///< formal under the formal-entry rule (it then files full data)
+  bool refused = false;     ///< held or blocked at the border under its post's measures (EO 13904)
+  bool prioritized = false;  ///< its post's items get prioritized targeted inspection
   std::uint32_t group = 0;  ///< (origin, category, history, carried): what the sellers decide
   double duty_rate = 0.0;
   /// A postal item that lost de minimis under postal specific duties pays specific_duty_usd
@@ -47,6 +50,13 @@ struct ShipmentClass {
     d.specific_duty = specific_duty;
     return d;
   }
+};
+
+/// Of a class's selections that targeting does not make, the shares of the random sample and
+/// of its post's prioritized selection (the formal-entry rule's own share is the rest).
+struct SelectionShares {
+  double random = 1.0;
+  double prioritized = 0.0;
 };
 
 /// The classes of a stream and their chances (docs/performance.md, "The aggregated path").
@@ -69,6 +79,9 @@ class ShipmentClasses {
   void build_tables(const SellerMoments& moments);
   /// De minimis eligibility at `at` differs from the classes' (they must be built again).
   bool rules_changed(SimTime at) const;
+  /// The scored posts' terms (per origin; empty for one not scored) for the classes built
+  /// next; true when they differ from those the classes were built with.
+  bool set_posts(std::vector<std::optional<PostTerms>> posts);
   /// New ratios for the sellers' `moments`; false when the tables must be built again.
   bool refresh(const SellerMoments& moments);
 
@@ -88,9 +101,9 @@ class ShipmentClasses {
   /// cumulative weights: a small change of the weights moves few draws to another class.
   std::size_t draw_selected(Xoshiro256& g) const { return draw(selected_cumulative_, g); }
   std::size_t draw_filed(Xoshiro256& g) const { return draw(filed_cumulative_, g); }
-  /// Of class i's selections not made by targeting, the share the random sample makes (the
-  /// rest the formal-entry rule's own inspections of high-risk entries).
-  double random_share(std::size_t i) const;
+  /// Of class i's selections not made by targeting, the shares of the random sample and of
+  /// its post's prioritized selection; the rest are the formal-entry rule's own.
+  SelectionShares selection_shares(std::size_t i) const;
   /// Inline: it runs once per shipment not selected.
   bool keep(std::size_t i, Xoshiro256& g) const { return all_kept_ || g.uniform01() * bound_ < ratio_[groups_[i]]; }
 
@@ -123,6 +136,7 @@ class ShipmentClasses {
   std::vector<PerViolation> kind_chances_;  // per (origin, category)
   std::vector<SellerMoments::Moments> polynomials_;  // per (origin, category, carried): P(V | m)
   std::vector<char> eligible_;              // de minimis per (origin, category), as built
+  std::vector<std::optional<PostTerms>> posts_, built_posts_;  // per origin: asked for, and as built
   std::vector<ShipmentClass> classes_;
   std::vector<std::uint32_t> groups_;  // classes_[i].group, packed for keep()
   std::vector<double> built_;   // group chances the tables were built with

@@ -11,7 +11,7 @@
 namespace cisim {
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kInfiniteZ = std::numeric_limits<double>::infinity();
 
 // P(a < Z <= b), from whichever tail keeps the digits: both bounds above 0 in the upper tail.
 double normal_mass(double a, double b) {
@@ -59,8 +59,8 @@ double normal_quantile(double p) {
 TruncatedLogNormal::TruncatedLogNormal(double mu, double sigma, double low, double high)
     : mu_(mu), sigma_(sigma), low_(low), high_(high) {
   CISIM_ASSERT(sigma > 0.0 && low >= 0.0 && high > low, "truncated lognormal needs sigma > 0 and 0 <= low < high");
-  a_ = low > 0.0 ? (std::log(low) - mu) / sigma : -kInf;
-  b_ = std::isinf(high) ? kInf : (std::log(high) - mu) / sigma;
+  a_ = low > 0.0 ? (std::log(low) - mu) / sigma : -kInfiniteZ;
+  b_ = std::isinf(high) ? kInfiniteZ : (std::log(high) - mu) / sigma;
   probability_ = normal_mass(a_, b_);
   tail_a_ = a_ > 0.0 ? normal_cdf(-a_) : normal_cdf(a_);
   tail_b_ = a_ > 0.0 ? normal_cdf(-b_) : normal_cdf(b_);

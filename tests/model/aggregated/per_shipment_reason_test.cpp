@@ -42,7 +42,6 @@ const std::map<PerShipmentReason, Case>& cases() {
       {PerShipmentReason::ReleaseProgram, {"release_program_csp1.yaml", {"horizon=2d", "replications=1"}}},
       {PerShipmentReason::LotSampling, {"lot_sampling_fixed.yaml", {"replications=1"}}},
       {PerShipmentReason::Displacement, {"blitz_displacement.yaml", {"replications=1"}}},
-      {PerShipmentReason::PostScoring, {"eo13904_posts.yaml", {"horizon=2d", "replications=1"}}},
       {PerShipmentReason::ArrivalBatches,
        {"us_fy2024.yaml", national({"streams.jfk_imf_mail.arrivals.batch_size={dist: poisson, mean: 2}"})}},
       {PerShipmentReason::SeveralItems, {"us_fy2024.yaml", national({"streams.jfk_imf_mail.items={dist: poisson, mean: 2}"})}},
@@ -52,6 +51,9 @@ const std::map<PerShipmentReason, Case>& cases() {
       {PerShipmentReason::UndervaluesToNothing, {"us_fy2024.yaml", national({"categories.electronics.undervaluation_factor=0"})}},
       {PerShipmentReason::BlitzInForce, {"mega_flex_2019.yaml", {"replications=1"}}},
       {PerShipmentReason::WarmupEnds, {"us_fy2024.yaml", national({"warmup=90min"})}},
+      // A quarter of 36.5 hours ends in the middle of an hour.
+      {PerShipmentReason::PostQuarterEnds,
+       {"eo13904_posts.yaml", {"horizon=3d", "replications=1", "policies.post_scoring.quarter=2190min"}}},
       {PerShipmentReason::FewShipments, {"us_fy2024.yaml", national({"streams.*.arrivals.rate=1000/d"})}},
   };
   return all;
@@ -125,8 +127,8 @@ TEST_CASE("PerShipmentReason: every row, run, takes the per-shipment path and is
 }
 
 // De minimis dates take effect at 00:00 and hours start at the run's midnight, so no
-// scenario changes the rules strictly inside an hour today; the row guards the classes
-// should that change (an hour-aligned start is not a rule of the scenario format).
+// scenario changes the rules strictly inside an hour today; the row guards the classes should
+// that change (an hour-aligned start is not a rule of the scenario format).
 TEST_CASE("PerShipmentReason: a change of the de minimis rules inside an hour keeps it per shipment, after the cheaper rows", "[model]") {
   HourFacts h;
   h.expected_shipments = 1e6;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cisim/model/customs_config.hpp"
-#include "cisim/model/customs_recorder.hpp"
+#include "model/customs_recorder.hpp"
 #include "cisim/model/shipment_draws.hpp"
 #include "cisim/model/shipment_record.hpp"
 

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// AggregatedSource: an hour counted by class or drawn, its selected process, its refusals.
+#include "model/aggregated/aggregated_source.hpp"
+
+namespace cisim {
+
+AggregatedSource::AggregatedSource(const CustomsModelConfig& config, std::uint32_t s, const Targeting& targeting,
+                                   const EntryRules& rules, ShipmentDraws& draws, const RandomStreams& streams,
+                                   PostCompliance& posts, DrawnSource drawn, CustomsRecorder& recorder, ShipmentTrace* trace,
+                                   StreamHost& host)
+    : s_(s),
+      facility_(static_cast<std::uint32_t>(config.streams[s].facility)),
+      stream_(config, s, targeting, rules, draws.sellers, streams),
+      drawn_(std::move(drawn)),
+      posts_(&posts),
+      recorder_(&recorder),
+      trace_(trace),
+      measured_from_(SimTime::start() + config.warmup),
+      host_(&host) {}
+
+void AggregatedSource::hour(const StreamHour& hour) {
+  end_hour(hour.from);
+  stream_.apply_sellers();
+  if (!hour.posts.empty()) stream_.set_posts(posts_, hour.posts);
+  HourFacts facts;
+  facts.expected_shipments = hour.expected_arrivals;  // one shipment per arrival (no batches)
+  facts.blitz_in_force = hour.blitz_in_force;
+  facts.warmup_ends = hour.warmup_ends;
+  facts.post_quarter_ends = hour.post_quarter_ends;
+  // The rules' row comes last: asking it builds the classes, which only hours that may be
+  // counted by class should do.
+  std::optional<PerShipmentReason> reason = hour_per_shipment_reason(facts);
+  if (!reason) {
+    facts.rules_change = !stream_.can_aggregate(hour.from, hour.to);
+    reason = hour_per_shipment_reason(facts);
+  }
+  if (reason) {
+    drawn_.draw(hour, *reason);
+    return;
+  }
+  const std::uint64_t counted = stream_.begin_slice(hour.from, hour.to, hour.expected_arrivals, *recorder_, trace_at(hour.from));
+  host_->counted_by_class(counted, stream_.refused_at_border(), 0, facility_, hour.from, hour.from);
+  if (host_->line_has_room(facility_)) wake(hour.from);
+  if (const auto at = stream_.next_filed(hour.from)) host_->schedule(*at, HighRiskArrival{s_, stream_.filed_generation()});
+}
+
+void AggregatedSource::end_hour(SimTime now) {
+  if (!stream_.in_slice() || stream_.slice_to() > now) return;
+  const SimTime from = stream_.slice_from();
+  const std::uint64_t refused = stream_.end_slice(now, *recorder_, trace_at(from));
+  host_->counted_by_class(refused, 0, refused, facility_, from, now);
+}
+
+void AggregatedSource::wake(SimTime now) {
+  stream_.wake(now);
+  if (const auto at = stream_.next_selected(now)) host_->schedule(*at, SelectedArrival{s_, stream_.generation()});
+}
+
+void AggregatedSource::line_changed(bool room, SimTime now) {
+  if (!stream_.in_slice() || stream_.awake() == room) return;
+  if (room) {
+    wake(now);
+  } else {
+    stream_.sleep(now);
+  }
+}
+
+void AggregatedSource::on(const SelectedArrival& e, SimTime now) {
+  if (e.generation != stream_.generation()) return;  // stale: it slept, or its slice ended
+  if (auto selected = stream_.selected_shipment(now)) host_->present_selected(*selected);
+  if (stream_.awake()) {
+    if (const auto at = stream_.next_selected(now)) host_->schedule(*at, SelectedArrival{s_, stream_.generation()});
+  }
+}
+
+void AggregatedSource::on(const HighRiskArrival& e, SimTime now) {
+  if (e.generation != stream_.filed_generation()) return;  // stale: its slice ended
+  if (auto selected = stream_.filed_shipment(now)) host_->present_selected(*selected);
+  if (const auto at = stream_.next_filed(now)) host_->schedule(*at, HighRiskArrival{s_, stream_.filed_generation()});
+}
+
+}  // namespace cisim
