@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include <fmt/core.h>
 
@@ -25,10 +26,20 @@ int decimals_for(double v, int digits) {
 }  // namespace
 
 std::string shortest_number(double v) {
-  if (std::isnan(v)) return "";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  if (v == 0.0) return "0";  // not "-0"
-  return fmt::format("{}", v);
+  std::string out;
+  append_shortest_number(out, v);
+  return out;
+}
+
+void append_shortest_number(std::string& out, double v) {
+  if (std::isnan(v)) return;
+  if (std::isinf(v)) {
+    out += v > 0 ? "inf" : "-inf";
+  } else if (v == 0.0) {
+    out += '0';  // not "-0"
+  } else {
+    fmt::format_to(std::back_inserter(out), "{}", v);
+  }
 }
 
 std::string grouped_number(double v, int decimals) {

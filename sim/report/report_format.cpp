@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -211,23 +212,49 @@ std::string format_metrics_csv(const Report& r) {
   return out;
 }
 
+// The daily series are the long files (a day x facility x metric row, per replication in the
+// second): each row's fields that do not change are formatted once, into a buffer reserved
+// for the whole file.
+namespace {
+
+void append_daily_key(std::string& out, const Report& r, const Report::DailyValue& d) {
+  fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},", r.run_id, d.date, d.day, d.partial ? "true" : "false",
+                 csv_field(d.facility), d.metric, d.unit);
+}
+
+}  // namespace
+
 std::string format_timeseries_csv(const Report& r) {
   std::string out = "run_id,date,day,partial_day,facility,metric,unit,mean,sd,ci95_low,ci95_high,n\n";
+  out.reserve(out.size() + r.daily.size() * 128);
   for (const auto& d : r.daily) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", r.run_id, d.date, d.day, d.partial ? "true" : "false",
-                       csv_field(d.facility), d.metric, d.unit, shortest_number(d.summary.mean), shortest_number(d.summary.sd),
-                       d.summary.low() ? shortest_number(*d.summary.low()) : "", d.summary.high() ? shortest_number(*d.summary.high()) : "",
-                       d.summary.n);
+    append_daily_key(out, r, d);
+    append_shortest_number(out, d.summary.mean);
+    out += ',';
+    append_shortest_number(out, d.summary.sd);
+    out += ',';
+    if (d.summary.low()) append_shortest_number(out, *d.summary.low());
+    out += ',';
+    if (d.summary.high()) append_shortest_number(out, *d.summary.high());
+    fmt::format_to(std::back_inserter(out), ",{}\n", d.summary.n);
   }
   return out;
 }
 
 std::string format_timeseries_replications_csv(const Report& r) {
   std::string out = "run_id,date,day,partial_day,facility,metric,unit,replication,value\n";
+  std::size_t rows = 0;
+  for (const auto& d : r.daily) rows += d.values.size();
+  out.reserve(out.size() + rows * 96);
+  std::string key;
   for (const auto& d : r.daily) {
+    key.clear();
+    append_daily_key(key, r, d);
     for (std::size_t rep = 0; rep < d.values.size(); ++rep) {
-      out += fmt::format("{},{},{},{},{},{},{},{},{}\n", r.run_id, d.date, d.day, d.partial ? "true" : "false", csv_field(d.facility),
-                         d.metric, d.unit, rep, shortest_number(d.values[rep]));
+      out += key;
+      fmt::format_to(std::back_inserter(out), "{},", rep);
+      append_shortest_number(out, d.values[rep]);
+      out += '\n';
     }
   }
   return out;

@@ -3,6 +3,7 @@
 #include "cisim/stats/student_t.hpp"
 
 #include <cmath>
+#include <atomic>
 #include <numbers>
 
 #include "cisim/base/assert.hpp"
@@ -61,7 +62,36 @@ double student_t_cdf(double t, double degrees_of_freedom) {
   return t >= 0.0 ? 1.0 - tail : tail;
 }
 
+namespace {
+
+// The 95% interval's quantile by whole degrees of freedom, kept once found: a report asks for
+// it for every metric of every scope and day (millions of times for a long run), always with
+// the replications' count. Entries are found lazily; two threads finding the same entry
+// store the same value, so a relaxed atomic suffices.
+constexpr std::size_t kRemembered = 1024;
+std::atomic<double> remembered_975[kRemembered];  // 0 until found (zero-initialized: static)
+
+double student_t_quantile_searched(double p, double degrees_of_freedom);
+
+}  // namespace
+
 double student_t_quantile(double p, double degrees_of_freedom) {
+  const auto whole = static_cast<std::size_t>(degrees_of_freedom);
+  if (p == 0.975 && static_cast<double>(whole) == degrees_of_freedom && whole > 0 && whole < kRemembered) {
+    std::atomic<double>& entry = remembered_975[whole];
+    double t = entry.load(std::memory_order_relaxed);
+    if (t == 0.0) {
+      t = student_t_quantile_searched(p, degrees_of_freedom);
+      entry.store(t, std::memory_order_relaxed);
+    }
+    return t;
+  }
+  return student_t_quantile_searched(p, degrees_of_freedom);
+}
+
+namespace {
+
+double student_t_quantile_searched(double p, double degrees_of_freedom) {
   CISIM_ASSERT(p > 0.0 && p < 1.0, "t quantile needs p in (0, 1)");
   CISIM_ASSERT(degrees_of_freedom > 0.0, "t distribution needs degrees of freedom > 0");
   if (degrees_of_freedom == 1.0) return std::tan(std::numbers::pi * (p - 0.5));
@@ -69,7 +99,7 @@ double student_t_quantile(double p, double degrees_of_freedom) {
     const double alpha = 4.0 * p * (1.0 - p);
     return 2.0 * (p - 0.5) * std::sqrt(2.0 / alpha);
   }
-  if (p < 0.5) return -student_t_quantile(1.0 - p, degrees_of_freedom);
+  if (p < 0.5) return -student_t_quantile_searched(1.0 - p, degrees_of_freedom);
   double low = 0.0;
   double high = 1.0;
   while (student_t_cdf(high, degrees_of_freedom) < p) high *= 2.0;
@@ -79,5 +109,7 @@ double student_t_quantile(double p, double degrees_of_freedom) {
   }
   return 0.5 * (low + high);
 }
+
+}  // namespace
 
 }  // namespace cisim

@@ -11,6 +11,8 @@ namespace cisim {
 /// The shortest text that reads back to exactly `v` ("15.8", not "15.800000000000001");
 /// for CSV files. NaN is empty (a missing value), infinities "inf" / "-inf".
 std::string shortest_number(double v);
+/// shortest_number(v) appended to `out`, without a string of its own (the long CSV files).
+void append_shortest_number(std::string& out, double v);
 
 /// `v` rounded to `decimals` places with thousands separators: "20,861", "1,234.5".
 std::string grouped_number(double v, int decimals);
