@@ -45,8 +45,12 @@ CustomsRun::CustomsRun(const CustomsModelConfig& config, const RandomStreams& st
       officer_time_(config.facilities.size(), nullptr) {
   // Every facility has a pool (indices stay the model's); only the part's own are observed
   // and get shift changes, and only its streams draw and arrive.
+  // With a random audit, its examinations have a line of their own, ahead of the others and
+  // not bounded by the waiting limit (docs/model.md, "Random audit").
+  const bool audit = config.policies.audit_rate > 0.0;
   for (std::size_t f = 0; f < config.facilities.size(); ++f) {
-    pools_.emplace_back(on_duty_at(f, SimTime::start()), 1, config.facilities[f].waiting_limit);
+    pools_.emplace_back(on_duty_at(f, SimTime::start()), audit ? 2 : 1, config.facilities[f].waiting_limit);
+    if (audit) pools_.back().exempt_from_limit(1);
   }
   for (const std::uint32_t f : part.facilities) {
     pool_recorders_[f] = &sim_.add_observer<OfficerPoolRecorder>();
@@ -236,12 +240,22 @@ void CustomsRun::enter(ShipmentRecord& r, bool has_data, Entry entry) {
     sim_.schedule_at(r.arrived, ShipmentPresented{allocate(r)});
     return;
   }
-  // One uniform per shipment for the random sample and the formal-entry rule's own share,
-  // drawn whatever else selects it, so that a change that selects one shipment differently
-  // does not shift the draws of the next (common random numbers; decision 0016). Given that
-  // the sample did not take it (u >= rate), (u - rate) / (1 - rate) is uniform again.
-  const double random_rate = policy.random_rate, rule_rate = policy.formal_entry.inspection_rate;
-  const double u = random_rate > 0.0 || rule_rate > 0.0 ? draws_[r.stream]->selection.uniform01() : 1.0;
+  // One uniform per shipment for the audit, the random sample and the formal-entry rule's
+  // own share, drawn whatever else selects it, so that a change that selects one shipment
+  // differently does not shift the draws of the next (common random numbers; decision 0016).
+  // The audit comes first, before any other selection; given that it did not take the
+  // shipment (u >= audit rate), (u - rate) / (1 - rate) is uniform again, and so on.
+  const double audit_rate = policy.audit_rate, random_rate = policy.random_rate, rule_rate = policy.formal_entry.inspection_rate;
+  double u = audit_rate > 0.0 || random_rate > 0.0 || rule_rate > 0.0 ? draws_[r.stream]->selection.uniform01() : 1.0;
+  if (audit_rate > 0.0) [[unlikely]] {
+    if (u < audit_rate) {
+      r.reason = SelectionReason::Audit;
+      const std::uint32_t slot = allocate(r);
+      sim_.schedule_at(high_risk ? r.arrived + policy.formal_entry.filing_delay : r.arrived, ShipmentPresented{slot});
+      return;
+    }
+    u = (u - audit_rate) / (1.0 - audit_rate);
+  }
   r.reason = select(r, has_data, u < random_rate);
   if (r.reason == SelectionReason::None && post != PostMeasure::None && posts_.prioritized_selection(r.origin)) {
     r.reason = SelectionReason::Targeted;  // prioritized targeted inspection of a non-compliant post
@@ -296,7 +310,9 @@ void CustomsRun::on(const ShipmentPresented& e) {
     r.reason = SelectionReason::ReleaseProgram;
   }
   // Capacity-aware selection: with the waiting line full, the shipment goes uninspected.
-  const bool accepted = pools_[f].request(sim_.now(), InspectionRequest{e.slot, sim_.now(), 0});
+  // The audit's line comes first (priority class 0); the others share the next one.
+  const int priority = config_.policies.audit_rate > 0.0 && r.reason != SelectionReason::Audit ? 1 : 0;
+  const bool accepted = pools_[f].request(sim_.now(), InspectionRequest{e.slot, sim_.now(), priority});
   recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) {
     ++t[selected_count(r.reason)];
     if (!accepted) ++t[Count::SelectedNotInspected];

@@ -62,6 +62,7 @@ class CustomsRun final : public StreamHost {
   void on(const ArrivalSliceStarted& e);
   void on(const SelectedArrival& e) { sources_[e.stream]->on(e, sim_.now()); }
   void on(const HighRiskArrival& e) { sources_[e.stream]->on(e, sim_.now()); }
+  void on(const AuditArrival& e) { sources_[e.stream]->on(e, sim_.now()); }
   void on(const ShipmentPresented& e);
   void on(const InspectionCompleted& e);
 

@@ -31,7 +31,8 @@ double mean_of(const ScopeData& d) {
 double selected(const ScopeData& d) {
   const CustomsTally& t = *d.tally;
   return static_cast<double>(t[Count::SelectedBlitz] + t[Count::SelectedTargeted] + t[Count::SelectedRandom] +
-                             t[Count::SelectedReleaseProgram] + t[Count::SelectedFormalEntryRule]);
+                             t[Count::SelectedReleaseProgram] + t[Count::SelectedFormalEntryRule] +
+                             t[Count::SelectedAudit]);
 }
 double per_hour(double x, double hours) { return hours > 0.0 ? x / hours : 0.0; }
 
@@ -92,6 +93,8 @@ const std::vector<MetricDefinition> kCatalogue{
      count_of<Count::SelectedReleaseProgram>},
     {"selected_formal_entry_rule", "selected by the formal-entry rule", "shipments", K::Count, W::Event, kEventScopes, true,
      "selected by the formal-entry rule's own inspection rate", count_of<Count::SelectedFormalEntryRule>},
+    {"selected_audit", "selected by the random audit", "shipments", K::Count, W::Event, kEventScopes, true,
+     "selected by the random audit: a share of all arrivals, examined first", count_of<Count::SelectedAudit>},
     {"selected_not_inspected", "Selected, released uninspected (line full)", "shipments", K::Count, W::Event, kEventScopes, true,
      "selected but released uninspected because the waiting line was full", count_of<Count::SelectedNotInspected>},
     // Inspections and what they found, by the time the inspection finished.

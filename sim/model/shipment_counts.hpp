@@ -78,6 +78,7 @@ constexpr Count selected_count(SelectionReason reason) {
     case SelectionReason::Targeted: return Count::SelectedTargeted;
     case SelectionReason::ReleaseProgram: return Count::SelectedReleaseProgram;
     case SelectionReason::FormalEntryRule: return Count::SelectedFormalEntryRule;
+    case SelectionReason::Audit: return Count::SelectedAudit;
     default: return Count::SelectedRandom;
   }
 }

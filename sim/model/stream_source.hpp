@@ -68,6 +68,7 @@ class StreamSource {
   /// The source's own events at `now` (AggregatedStream's selected processes).
   virtual void on(const SelectedArrival& e, SimTime now) { (void)e, (void)now; }
   virtual void on(const HighRiskArrival& e, SimTime now) { (void)e, (void)now; }
+  virtual void on(const AuditArrival& e, SimTime now) { (void)e, (void)now; }
   /// Ends the hour in progress if it ended by `now` (all hours at the horizon).
   virtual void end_hour(SimTime now) { (void)now; }
 };

@@ -10,6 +10,7 @@
 #include "cisim/model/metric_catalogue.hpp"
 #include "cisim/model/per_shipment_reason.hpp"
 #include "cisim/random/random_streams.hpp"
+#include "cisim/report/number_format.hpp"
 #include "cisim/report/overload.hpp"
 #include "cisim/scenario/units.hpp"
 #include "cisim/version.hpp"
@@ -46,6 +47,7 @@ bool reason_possible(const CustomsModelConfig& m, std::size_t reason) {
     case SelectionReason::Random: return p.random_rate > 0.0;
     case SelectionReason::ReleaseProgram: return any_stream([](const CustomsStream& s) { return s.release_program.has_value(); });
     case SelectionReason::FormalEntryRule: return p.formal_entry.enabled && p.formal_entry.inspection_rate > 0.0;
+    case SelectionReason::Audit: return p.audit_rate > 0.0;
     default: return false;
   }
 }
@@ -175,6 +177,22 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
     }
   }
   r.warnings = overload_warnings(scenario, results);
+  // A transient left in the measured window biases every figure of the run toward it.
+  for (const std::string_view metric : kTransientSeries) {
+    std::vector<std::vector<double>> values;  // whole days only: a partial day is not comparable
+    for (const Report::DailyValue& d : r.daily) {
+      if (d.facility == "all" && d.metric == metric && !d.partial) values.push_back(d.values);
+    }
+    TransientCheck c = check_transient(std::string(metric), values);
+    if (c.detected) {
+      r.warnings.push_back(fmt::format(
+          "daily {} drift at the start of the measured window: MSER-5 ends the transient {} days in ({} a day before, {} "
+          "after, more than 3 standard errors apart); lengthen the warm-up by at least {} days, or read the run's figures "
+          "as a mix of the transient and the steady state",
+          metric, c.days, grouped_number(c.early_mean, 1), grouped_number(c.late_mean, 1), c.days));
+    }
+    r.transients.push_back(std::move(c));
+  }
   // An empty table with exit 0 reads as "nothing to report"; say why there is nothing.
   if (const MetricSummary* none = find_metric(r, "run", "all", "arrivals"); none && none->summary.mean == 0.0) {
     r.warnings.insert(r.warnings.begin(), fmt::format("no shipments arrived in the measured window ({} to {}) in any replication: "

@@ -50,6 +50,22 @@ std::string plural(double n, const char* one, const char* many) {
   return fmt::format("{} {}", shortest_number(n), n == 1.0 ? one : many);
 }
 
+// One sentence on the transient check, for every text output: none found, found (the warning
+// gives the figures), or a window too short to test.
+std::string transient_summary(const Report& r) {
+  std::vector<std::string> found;
+  bool tested = false;
+  for (const TransientCheck& c : r.transients) {
+    tested = tested || !c.per_replication.empty();
+    if (c.detected) found.push_back(fmt::format("{} for the first {} days", c.metric, c.days));
+  }
+  if (!tested) return "Transient: not tested (the measured window has fewer than 10 whole days).";
+  if (found.empty()) return "Transient: none in the measured window (MSER-5 on daily inspected, discrepancies found and seizures).";
+  std::string list;
+  for (std::size_t i = 0; i < found.size(); ++i) list += (i == 0 ? "" : i + 1 == found.size() ? " and " : ", ") + found[i];
+  return fmt::format("Transient in the measured window (MSER-5): {}; see the warning.", list);
+}
+
 // The block of one scope kind: a row per scope instance, a column per metric, means only;
 // with `shared`, a last column: the row's share of the run's value of that metric (where the
 // seizures are, by mode or origin).
@@ -144,6 +160,7 @@ std::string format_table(const Report& r, TableStyle style) {
   }
   out += paragraph_end;
   if (const std::string drawn = r.drawn_one_by_one_summary(); !drawn.empty()) out += drawn + paragraph_end;
+  out += transient_summary(r) + paragraph_end;
   if (r.replications < 2) {
     out += "One replication: values without confidence intervals (they need at least 2).";
   } else {
@@ -279,6 +296,15 @@ std::string format_json(const Report& r) {
   j["drawn_one_by_one"] = drawn;
   j["start_date"] = r.start_date;
   j["measured_window"] = {{"days", r.measured_days}, {"from", r.measured_from}, {"to", r.measured_to}};
+  ordered_json transients = ordered_json::array();
+  for (const TransientCheck& c : r.transients) {
+    transients.push_back({{"metric", c.metric}, {"detected", c.detected}, {"days", c.days},
+                          {"early_mean_per_day", c.early_mean}, {"late_mean_per_day", c.late_mean},
+                          {"days_per_replication", c.per_replication}});
+  }
+  j["transient"] = {{"method", "MSER-5 (White 1997) on the daily series of the whole run, whole days of the measured window; "
+                               "kept when the days it cuts differ from the rest by more than 3 standard errors"},
+                    {"series", transients}};
   ordered_json overrides = ordered_json::array();
   for (const auto& o : r.overrides) overrides.push_back({{"key", o.key}, {"value", o.value}});
   j["overrides"] = overrides;

@@ -48,7 +48,7 @@ check "set wildcard on fixed keys" 2 "'\\*' stands for every id of a map of ids"
 check "seed -1 refused" 2 "--seed must be a whole number from 0 to 18446744073709551615 \\(got '-1'\\)" "$cisim" run "$mmc" --seed -1
 check "replications above the schema cap" 2 "--replications must be at most 100000" "$cisim" run "$mmc" -r 100001
 check "quiet keeps asked-for output" 0 '"cisim_version"' "$cisim" run "$mmc" -r 2 --set horizon=2d -q --format json
-check "a run too large for memory is refused up front" 2 "this run would keep 188.5 GiB of results in memory \\(100000 replications of 365 days at 11 facilities" \
+check "a run too large for memory is refused up front" 2 "this run would keep 191.5 GiB of results in memory \\(100000 replications of 365 days at 11 facilities" \
   "$cisim" run scenarios/us_fy2024.yaml -r 100000 --set horizon=365d -t 2
 check "unused category and origin warn" 0 "warning: categories.goods: no stream's category_mix gives this category a share" \
   "$cisim" check "$mmc" --set 'categories={goods: {value: {dist: constant, value: 5 USD}}}' --set 'origins={CN: {risk_multiplier: 1}}'
@@ -236,5 +236,12 @@ policies:
 EOF
 check "trace of refused items" 0 "trace of [0-9]+ shipments written" "$cisim" run "$work/posts.yaml" -r 1 --trace "$work/posts.csv" --trace-released 5%
 if [ "$(grep -c '^[^,]*,[^,]*,refused,.*,refused,' "$work/posts.csv")" -gt 100 ]; then pass; else fail "trace: no refused records"; head -3 "$work/posts.csv"; fi
+
+# A random audit: its own selection row in the table, never released uninspected; a typo in
+# its key is named with the key it meant.
+check "audit row" 0 "audit +[0-9,]+ +[0-9,]+" "$cisim" run "$work/posts.yaml" -r 2 --set policies.audit.rate=2%
+check "audit typo" 2 "policies.audit.rat.*did you mean 'rate'" "$cisim" run "$work/posts.yaml" --set policies.audit.rat=2%
+check "audit rate out of range" 2 "policies.audit.rate" "$cisim" run "$work/posts.yaml" --set policies.audit.rate=120%
+check "audit without its rate" 2 "policies.audit.*rate" "$cisim" check "$work/posts.yaml" --set 'policies.audit={}'
 
 finish

@@ -273,6 +273,33 @@ TEST_CASE("CustomsModel: formal entry for high-risk origins whatever the value, 
   REQUIRE(*r[Per::DwellHours].min() >= 2.0);
 }
 
+TEST_CASE("CustomsModel: a random audit takes its share of all arrivals and is examined first, whatever the line holds", "[model]") {
+  // One officer and five places in the line for 20,000 shipments a day, half of them chosen
+  // by the random sample: the line is full nearly all the time. The audit's 1% comes first.
+  for (const bool exact : {true, false}) {
+    INFO((exact ? "per-shipment path" : "aggregated path"));
+    auto c = base(50.0, 20'000);
+    c.categories[0].prevalence = {0.0, 0.08, 0.0, 0.0, 0.0};
+    c.exact = exact;
+    c.facilities[0].officers = ShiftSchedule::constant(1);
+    c.facilities[0].waiting_limit = 5;
+    c.policies.random_rate = 0.5;
+    c.policies.audit_rate = 0.01;
+    const auto result = run_customs_model(c, RandomStreams{21, 0});
+    const CustomsTally& r = result.run;
+    const CustomsTally& audit = result.selections[static_cast<std::size_t>(SelectionReason::Audit) - 1];
+    const auto arrivals = r[Count::Arrivals];
+    REQUIRE(std::fabs(static_cast<double>(r[Count::SelectedAudit]) / static_cast<double>(arrivals) - 0.01) < tolerance(0.01, arrivals));
+    // Never refused by the full line, while most of the random sample is.
+    REQUIRE(audit[Count::SelectedNotInspected] == 0);
+    REQUIRE(r[Count::SelectedNotInspected] > r[Count::SelectedRandom] / 2);
+    // What the audit finds is the true rate (8% undervalue; the sensitivity is 1 here), within
+    // 5 standard errors; the random sample's few inspections are the same draw.
+    const double found = static_cast<double>(audit[Count::FoundAny]) / static_cast<double>(audit[Count::Inspected]);
+    REQUIRE(std::fabs(found - 0.08) < tolerance(0.08, audit[Count::Inspected]));
+  }
+}
+
 namespace {
 CustomsModelConfig marketplace(double shipments_per_day) {
   auto c = base(50.0, shipments_per_day);

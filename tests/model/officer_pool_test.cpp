@@ -56,6 +56,27 @@ TEST_CASE("OfficerPool: a full waiting line refuses, but a free officer always a
   REQUIRE(rec.refused == std::vector<std::uint64_t>{1});
 }
 
+TEST_CASE("OfficerPool: an exempt class (the audit's line) is never refused and leaves the limit to the others", "[model]") {
+  OfficerPool pool{1, 2, std::size_t{1}};  // one officer, one place in the line
+  pool.exempt_from_limit(1);
+  REQUIRE(pool.request(minute(0), {0, minute(0), 1}));
+  REQUIRE(pool.start_next(minute(0))->shipment == 0);  // busy
+  REQUIRE(pool.request(minute(1), {1, minute(1), 1}));  // the one place
+  REQUIRE_FALSE(pool.has_room());
+  REQUIRE_FALSE(pool.request(minute(2), {2, minute(2), 1}));  // refused: the line is full
+  REQUIRE(pool.request(minute(3), {3, minute(3), 0}));        // the audit's: accepted all the same
+  REQUIRE(pool.request(minute(4), {4, minute(4), 0}));
+  REQUIRE(pool.waiting() == 3);
+  pool.finish(minute(5));
+  REQUIRE(pool.start_next(minute(5))->shipment == 3);  // first in line: the audit's, in order
+  REQUIRE_FALSE(pool.has_room());                         // the audit's waiting do not free the place
+  pool.finish(minute(6));
+  REQUIRE(pool.start_next(minute(6))->shipment == 4);
+  pool.finish(minute(7));
+  REQUIRE(pool.start_next(minute(7))->shipment == 1);
+  REQUIRE(pool.has_room());
+}
+
 TEST_CASE("Validation: shift schedule of 2, 4, then 2 officers on a deterministic case with a known answer", "[validation][model]") {
   // Eleven shipments arrive at 0; each inspection takes exactly 10 min. Officers: 2 from 0,
   // 4 from 15 min, 2 from 27 min. Worked by hand:

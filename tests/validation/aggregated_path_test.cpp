@@ -163,3 +163,11 @@ TEST_CASE("Aggregated path: EO 13904's post scoring (prioritized, data required,
   REQUIRE(aggregated.counted_by_class > 0.9);
   require_equivalent(exact, aggregated);
 }
+
+TEST_CASE("Aggregated path: a random audit beside a full line and a random sample agrees over 30 replications",
+          "[validation][slow]") {
+  // The national traffic at a twentieth with its line full: 0.5% of all arrivals audited,
+  // first in line and never refused, beside a 1% random sample that the full line refuses.
+  // The audit is a third Poisson process of the aggregated stream, drawn from every class.
+  require_equivalent_week({"policies.audit.rate=0.5%", "policies.random_rate=1%"}, 0.9);
+}

@@ -202,6 +202,10 @@ struct CustomsPolicies {
   /// targeting sees category, value and seller history for it even without advance data.
   bool entries_file_data = true;
   TargetingModel targeting;
+  /// The random audit (docs/model.md, "Random audit"): this share of all arrivals, drawn
+  /// before any other selection, examined first at its facility, ahead of every other
+  /// selection in a line the waiting limit does not bound. 0: no audit.
+  double audit_rate = 0.0;
   double random_rate = 0.0;
   double penalty_rate = 0.0;   ///< of the true value, on found undervaluation or misdescription
   double abandon_share = 0.0;  ///< of seizable finds, abandoned and destroyed instead of seized

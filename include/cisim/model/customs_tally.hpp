@@ -40,6 +40,7 @@ enum class Count : std::uint8_t {
   SelectedRandom,
   SelectedReleaseProgram,
   SelectedFormalEntryRule,
+  SelectedAudit,
   SelectedNotInspected,
   Inspected,
   BulkEntriesInspected,

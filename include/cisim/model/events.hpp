@@ -45,10 +45,18 @@ struct HighRiskArrival {
   std::uint32_t generation = 0;  ///< stale when the stream's filed generation has moved on
 };
 
+/// The next audited shipment of an aggregated stream (policies.audit): a Poisson process of
+/// its own that never sleeps, since the audit's line is never full.
+struct AuditArrival {
+  std::uint32_t stream = 0;
+  std::uint32_t generation = 0;  ///< stale when the stream's steady generation has moved on
+};
+
 /// Every event of the model. Trivially copyable and 12 bytes: the event queue copies it
 /// through the heap without allocating, and an entry with its key fits in 32 bytes.
 using ModelEvent =
-    std::variant<ArrivalSliceStarted, ShipmentPresented, InspectionCompleted, ShiftChanged, SelectedArrival, HighRiskArrival>;
+    std::variant<ArrivalSliceStarted, ShipmentPresented, InspectionCompleted, ShiftChanged, SelectedArrival, HighRiskArrival,
+                 AuditArrival>;
 
 }  // namespace cisim
 

@@ -60,14 +60,19 @@ class OfficerPool {
   bool request(SimTime now, const InspectionRequest& request) {
     CISIM_ASSERT(request.priority_class >= 0 && static_cast<std::size_t>(request.priority_class) < lines_.size(),
                  "priority class out of range");
-    if (!has_room()) [[unlikely]] return refuse_one(now, request);
+    const bool exempt = static_cast<std::size_t>(request.priority_class) < exempt_classes_;
+    if (!exempt && !has_room()) [[unlikely]] return refuse_one(now, request);
     lines_[static_cast<std::size_t>(request.priority_class)].push_back(request);
     ++waiting_;
+    if (exempt) ++exempt_waiting_;
     for (auto* o : observers_) o->on_request_accepted(now, request, waiting_);
     return true;
   }
   /// A request now would be accepted: an officer is free or the line has room.
-  bool has_room() const { return !waiting_limit_ || waiting_ < *waiting_limit_ || busy_ < on_duty_; }
+  bool has_room() const { return !waiting_limit_ || waiting_ - exempt_waiting_ < *waiting_limit_ || busy_ < on_duty_; }
+  /// The first `classes` priority classes are never refused, and their waiting requests do
+  /// not count toward the waiting limit (the random audit's line, docs/model.md).
+  void exempt_from_limit(std::size_t classes) { exempt_classes_ = classes; }
   /// `count` requests turned away by the full line, counted at once (has_room() is false).
   void refuse(SimTime now, std::uint64_t count) {
     for (auto* o : observers_) o->on_requests_refused(now, count);
@@ -105,6 +110,7 @@ class OfficerPool {
       CISIM_ASSERT(line != lines_.end(), "waiting count says someone waits but every line is empty");
     }
     const InspectionRequest next = line->front();
+    if (static_cast<std::size_t>(line - lines_.begin()) < exempt_classes_) --exempt_waiting_;
     line->pop_front();
     --waiting_;
     ++busy_;
@@ -114,6 +120,7 @@ class OfficerPool {
   int on_duty_;
   int busy_ = 0;
   std::size_t waiting_ = 0;
+  std::size_t exempt_classes_ = 0, exempt_waiting_ = 0;  // classes the limit spares, and their waiting
   std::optional<std::size_t> waiting_limit_;
   std::vector<RingQueue<InspectionRequest>> lines_;  // one per priority class
   std::vector<OfficerPoolObserver*> observers_;

@@ -19,11 +19,11 @@ inline constexpr std::int16_t kNoBlitz = -1;
 
 /// Why a shipment was selected for inspection. None: not selected (released on arrival);
 /// Pending: a release program decides when it is presented. The reasons from Blitz to
-/// FormalEntryRule are the "selection" scopes of the report, in this order.
-enum class SelectionReason : std::uint8_t { None, Blitz, Targeted, Random, ReleaseProgram, FormalEntryRule, Pending };
-inline constexpr std::size_t kSelectionReasons = 5;
+/// Audit are the "selection" scopes of the report, in this order.
+enum class SelectionReason : std::uint8_t { None, Blitz, Targeted, Random, ReleaseProgram, FormalEntryRule, Audit, Pending };
+inline constexpr std::size_t kSelectionReasons = 6;
 inline constexpr std::array<std::string_view, kSelectionReasons> kSelectionReasonNames{
-    "blitz", "targeted", "random", "release_program", "formal_entry_rule"};
+    "blitz", "targeted", "random", "release_program", "formal_entry_rule", "audit"};
 /// Cells of the recorder per (day, stream): not selected, then one per reason.
 inline constexpr std::size_t kLanes = kSelectionReasons + 1;
 constexpr std::size_t lane_of(SelectionReason r) { return r == SelectionReason::Pending ? 0 : static_cast<std::size_t>(r); }

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "cisim/report/transient.hpp"
 #include "cisim/report/text_table.hpp"
 #include "cisim/run.hpp"
 #include "cisim/scenario/load.hpp"
@@ -84,6 +85,9 @@ struct Report {
     ReplicationSummary summary;
   };
   std::vector<DailyValue> daily;
+  /// MSER-5 on the whole run's daily series of the measured window (kTransientSeries), and
+  /// whether each holds a transient (a warning says so).
+  std::vector<TransientCheck> transients;
   /// The name a report shows for a scope: a facility's display name, else `scope_name`.
   std::string display_name(const std::string& scope, const std::string& scope_name) const;
   /// The path that ran, as every text output says it: "exact (every shipment drawn)",

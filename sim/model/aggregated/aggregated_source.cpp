@@ -41,7 +41,8 @@ void AggregatedSource::hour(const StreamHour& hour) {
   const std::uint64_t counted = stream_.begin_slice(hour.from, hour.to, hour.expected_arrivals, *recorder_, trace_at(hour.from));
   host_->counted_by_class(counted, stream_.refused_at_border(), 0, facility_, hour.from, hour.from);
   if (host_->line_has_room(facility_)) wake(hour.from);
-  if (const auto at = stream_.next_filed(hour.from)) host_->schedule(*at, HighRiskArrival{s_, stream_.filed_generation()});
+  if (const auto at = stream_.next_filed(hour.from)) host_->schedule(*at, HighRiskArrival{s_, stream_.steady_generation()});
+  if (const auto at = stream_.next_audited(hour.from)) host_->schedule(*at, AuditArrival{s_, stream_.steady_generation()});
 }
 
 void AggregatedSource::end_hour(SimTime now) {
@@ -74,9 +75,15 @@ void AggregatedSource::on(const SelectedArrival& e, SimTime now) {
 }
 
 void AggregatedSource::on(const HighRiskArrival& e, SimTime now) {
-  if (e.generation != stream_.filed_generation()) return;  // stale: its slice ended
+  if (e.generation != stream_.steady_generation()) return;  // stale: its slice ended
   if (auto selected = stream_.filed_shipment(now)) host_->present_selected(*selected);
-  if (const auto at = stream_.next_filed(now)) host_->schedule(*at, HighRiskArrival{s_, stream_.filed_generation()});
+  if (const auto at = stream_.next_filed(now)) host_->schedule(*at, HighRiskArrival{s_, stream_.steady_generation()});
+}
+
+void AggregatedSource::on(const AuditArrival& e, SimTime now) {
+  if (e.generation != stream_.steady_generation()) return;  // stale: its slice ended
+  if (auto audited = stream_.audited_shipment(now)) host_->present_selected(*audited);
+  if (const auto at = stream_.next_audited(now)) host_->schedule(*at, AuditArrival{s_, stream_.steady_generation()});
 }
 
 }  // namespace cisim

@@ -27,6 +27,7 @@ class AggregatedSource final : public StreamSource {
   void line_changed(bool room, SimTime now) override;
   void on(const SelectedArrival& e, SimTime now) override;
   void on(const HighRiskArrival& e, SimTime now) override;
+  void on(const AuditArrival& e, SimTime now) override;
   void end_hour(SimTime now) override;
 
  private:

@@ -30,6 +30,7 @@ AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32
       selected_g_(streams.stream("aggregate_selected/" + config.streams[s].name)),
       trace_g_(streams.stream("trace_values/" + config.streams[s].name)),
       filed_g_(streams.stream("aggregate_filed/" + config.streams[s].name)),
+      audit_g_(streams.stream("aggregate_audit/" + config.streams[s].name)),
       classes_(config, s, targeting, rules) {
   // The multiplier from which some kind's chance a_k m reaches 1 (SellerMoments keeps the
   // sellers at or above it apart).
@@ -101,7 +102,7 @@ std::uint64_t AggregatedStream::begin_slice(SimTime from, SimTime to, double exp
   asleep_seconds_ = 0.0;
   asleep_.clear();
   ++generation_;
-  ++filed_generation_;
+  ++steady_generation_;
   count_classes(false);
   return flush(recorder, from, false, trace);
 }
@@ -116,7 +117,7 @@ std::uint64_t AggregatedStream::end_slice(SimTime now, CustomsRecorder& recorder
   in_slice_ = false;
   awake_ = false;
   ++generation_;
-  ++filed_generation_;
+  ++steady_generation_;
   return flush(recorder, slice_from_, true, trace);
 }
 
@@ -167,6 +168,23 @@ std::optional<SimTime> AggregatedStream::next_filed(SimTime now) {
 
 std::optional<SelectedShipment> AggregatedStream::filed_shipment(SimTime now) {
   return candidate_shipment(classes_.draw_filed(filed_g_), now, filed_g_);
+}
+
+std::optional<SimTime> AggregatedStream::next_audited(SimTime now) {
+  return next_candidate(now, classes_.candidate_chance_audit(), audit_g_);
+}
+
+std::optional<SelectedShipment> AggregatedStream::audited_shipment(SimTime now) {
+  const std::size_t i = classes_.draw_audited(audit_g_);
+  if (!classes_.keep(i, audit_g_)) return std::nullopt;
+  Xoshiro256 shipment{audit_g_()};  // one word of the process per shipment (decision 0016)
+  const ShipmentClass& k = classes_[i];
+  SelectedShipment s;
+  s.record = record_of(k, now, shipment);
+  s.record.reason = SelectionReason::Audit;
+  s.has_data = k.has_data;
+  s.high_risk = k.high_risk;
+  return s;
 }
 
 SelectedShipment AggregatedStream::selected_of(std::size_t i, SimTime now, Xoshiro256& g) {

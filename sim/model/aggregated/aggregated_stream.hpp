@@ -89,10 +89,14 @@ class AggregatedStream {
   std::optional<SelectedShipment> selected_shipment(SimTime now);
   /// The selected high-risk shipments whose entry is filed first (a filing delay): a Poisson
   /// process that never sleeps, since the line they meet is the one after the delay. Its
-  /// pending event is stale once filed_generation() changes (slice start and end).
-  std::uint32_t filed_generation() const { return filed_generation_; }
+  /// pending event is stale once steady_generation() changes (slice start and end).
+  std::uint32_t steady_generation() const { return steady_generation_; }
   std::optional<SimTime> next_filed(SimTime now);
   std::optional<SelectedShipment> filed_shipment(SimTime now);
+  /// The audited shipments (policies.audit): a Poisson process that never sleeps either,
+  /// since the audit's line is never full; stale as the filed one's.
+  std::optional<SimTime> next_audited(SimTime now);
+  std::optional<SelectedShipment> audited_shipment(SimTime now);
 
   const ShipmentClasses& classes() const { return classes_; }
 
@@ -136,6 +140,7 @@ class AggregatedStream {
   std::uint64_t count_seed_, refused_seed_, values_seed_, refused_values_seed_;
   Xoshiro256 selected_g_, trace_g_;
   Xoshiro256 filed_g_;  // "aggregate_filed/<s>": the selected high-risk entries filed first
+  Xoshiro256 audit_g_;  // "aggregate_audit/<s>": the audited shipments
   SellerMoments moments_;
   ShipmentClasses classes_;
   double max_multiplier_ = 1.0;
@@ -150,7 +155,7 @@ class AggregatedStream {
   double asleep_seconds_ = 0.0;
   std::vector<std::pair<SimTime, SimTime>> asleep_;  // the slice's sleeping intervals, for a trace
   std::uint32_t generation_ = 0;
-  std::uint32_t filed_generation_ = 0;
+  std::uint32_t steady_generation_ = 0;
   PostCompliance* posts_ = nullptr;
   std::vector<std::optional<PostTerms>> post_terms_;
   std::uint64_t refused_at_border_ = 0;

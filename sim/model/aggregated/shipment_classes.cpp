@@ -201,21 +201,27 @@ void ShipmentClasses::build_tables(const SellerMoments& moments) {
   selected.assign(classes_.size(), 0.0);
   selected_cumulative_.resize(classes_.size());
   filed_cumulative_.resize(classes_.size());
-  selected_total_ = filed_total_ = 0.0;
+  audit_cumulative_.resize(classes_.size());
+  selected_total_ = filed_total_ = audit_total_ = 0.0;
+  const double audit = config_->policies.audit_rate;
   for (std::size_t i = 0; i < classes_.size(); ++i) {
     const ShipmentClass& k = classes_[i];
     const double w = k.fixed_chance * built_[k.group];
     // Targeting selects the whole class; else the random sample, then (high-risk entries
     // it did not take) the formal-entry rule's own share (CustomsRun::select's order).
     // A refused class is never selected: it is counted as refused with the not-selected.
+    // The random audit takes its share of every class that enters first (CustomsRun::enter).
     const double chosen = k.refused ? 0.0 : k.targeted ? 1.0 : chance_chosen(k);
-    not_selected[i] = k.targeted && !k.refused ? 0.0 : w * (1.0 - chosen);
-    const double s = k.refused ? 0.0 : k.targeted ? w : w * chosen;
+    const double left = k.refused ? 1.0 : 1.0 - audit;
+    not_selected[i] = k.targeted && !k.refused ? 0.0 : left * w * (1.0 - chosen);
+    const double s = k.refused ? 0.0 : left * (k.targeted ? w : w * chosen);
     (k.high_risk && rule.filing_delay > Duration::zero() ? filed : selected)[i] = s;
     selected_total_ += selected[i];
     filed_total_ += filed[i];
+    audit_total_ += k.refused ? 0.0 : audit * w;
     selected_cumulative_[i] = selected_total_;
     filed_cumulative_[i] = filed_total_;
+    audit_cumulative_[i] = audit_total_;
   }
 }
 

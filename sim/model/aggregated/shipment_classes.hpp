@@ -97,10 +97,14 @@ class ShipmentClasses {
   /// Selected high-risk shipments whose formal entry is filed before they are presented
   /// (a filing delay): a table of their own, since the line they meet is the one of later.
   double candidate_chance_filed() const { return filed_total_ * bound_; }
+  /// Audited shipments (policies.audit): a share of every class that enters, a table of
+  /// their own, since their line is the audit's.
+  double candidate_chance_audit() const { return audit_total_ * bound_; }
   /// A class drawn with chance proportional to its table weight, by inversion of the
   /// cumulative weights: a small change of the weights moves few draws to another class.
   std::size_t draw_selected(Xoshiro256& g) const { return draw(selected_cumulative_, g); }
   std::size_t draw_filed(Xoshiro256& g) const { return draw(filed_cumulative_, g); }
+  std::size_t draw_audited(Xoshiro256& g) const { return draw(audit_cumulative_, g); }
   /// Of class i's selections not made by targeting, the shares of the random sample and of
   /// its post's prioritized selection; the rest are the formal-entry rule's own.
   SelectionShares selection_shares(std::size_t i) const;
@@ -143,8 +147,8 @@ class ShipmentClasses {
   std::vector<double> ratio_;   // current / built, per group
   static std::size_t draw(const std::vector<double>& cumulative, Xoshiro256& g);
   std::vector<double> not_selected_, selected_;  // per class, as built: P(class and (not) selected)
-  std::vector<double> selected_cumulative_, filed_cumulative_;
-  double selected_total_ = 0.0, filed_total_ = 0.0;
+  std::vector<double> selected_cumulative_, filed_cumulative_, audit_cumulative_;
+  double selected_total_ = 0.0, filed_total_ = 0.0, audit_total_ = 0.0;
   double bound_ = 1.0;
   bool all_kept_ = true;
   std::uint64_t builds_ = 0;
