@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The cisim command line: dispatch the subcommand, turn errors into exit codes.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <vector>
@@ -41,7 +43,9 @@ constexpr const char* kUsage =
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int dispatch(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     fmt::print(stderr, "{}", kUsage);
@@ -83,4 +87,20 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "cisim: error: {}\n", e.what());
     return static_cast<int>(ExitStatus::SimulationError);
   }
+}
+
+}  // namespace
+
+// Results on standard output are results too: a full disk or a closed pipe behind it is an
+// output error (exit 1), not a silent success with the results lost.
+int main(int argc, char** argv) {
+  const int status = dispatch(argc, argv);
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const int error = errno;
+    fmt::print(stderr, "cisim: error: cannot write to standard output: {}\n",
+               error != 0 ? std::strerror(error) : "write error");
+    return status != 0 ? status : static_cast<int>(ExitStatus::SimulationError);
+  }
+  return status;
 }

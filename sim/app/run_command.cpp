@@ -76,39 +76,58 @@ ExitStatus run_command(const std::vector<std::string>& args) {
     return ExitStatus::SimulationError;
   }
   const Report report = make_report(loaded, results);
+  // A finished run's results are not lost to one output that fails: each output is tried,
+  // what was asked for on standard output first, and the failures are reported together.
+  std::vector<std::string> failures;
+  auto attempt = [&failures](const auto& write) {
+    try {
+      write();
+    } catch (const std::exception& e) {
+      failures.emplace_back(e.what());
+    }
+  };
+  if (prints_report(vm)) {
+    attempt([&] {
+      if (format == "json") fmt::print("{}", format_json(report));
+      else if (format == "csv") fmt::print("{}", format_summary_csv(report));
+      else if (format == "markdown") fmt::print("{}", format_table(report, TableStyle::Markdown));
+      else fmt::print("{}", format_table(report));
+    });
+    // The table carries the warnings; beside CSV or JSON on standard output they go to stderr.
+    if (format != "table" && !quiet) {
+      for (const auto& w : report.warnings) fmt::print(stderr, "cisim: warning: {}\n", w);
+    }
+  }
+  attempt([&] {
+    write_requested_outputs(
+        vm, quiet,
+        [&] {
+          return NamedFiles{{"metrics.csv", format_metrics_csv(report)},
+                            {"timeseries.csv", format_timeseries_csv(report)},
+                            {"timeseries_replications.csv", format_timeseries_replications_csv(report)},
+                            {"summary.csv", format_summary_csv(report)},
+                            {"summary.json", format_json(report)}};
+        },
+        [&] { return format_html_report(report); });
+  });
   if (vm.count("trace")) {
-    const std::string path = vm["trace"].as<std::string>();
-    write_trace_csv(path, report, *loaded.scenario, results);
-    std::size_t records = 0;
-    for (const auto& t : results.traces) records += t.size();
-    if (!quiet) {
+    attempt([&] {
+      const std::string path = vm["trace"].as<std::string>();
+      write_trace_csv(path, report, *loaded.scenario, results);
+      std::size_t records = 0;
+      for (const auto& t : results.traces) records += t.size();
+      if (quiet) return;
       fmt::print(stderr, "cisim: trace of {} shipments written to {}\n", records, path);
       if (results.trace_dropped > 0) {
         fmt::print(stderr, "cisim: warning: the trace holds the first {} records of each replication; {} more did not fit within "
                            "--trace-limit {}\n", trace_records_per_replication(run_options.trace, static_cast<std::size_t>(results.replications)),
                    results.trace_dropped, run_options.trace.limit);
       }
-    }
+    });
   }
-  write_requested_outputs(
-      vm, quiet,
-      [&] {
-        return NamedFiles{{"metrics.csv", format_metrics_csv(report)},
-                          {"timeseries.csv", format_timeseries_csv(report)},
-                          {"timeseries_replications.csv", format_timeseries_replications_csv(report)},
-                          {"summary.csv", format_summary_csv(report)},
-                          {"summary.json", format_json(report)}};
-      },
-      [&] { return format_html_report(report); });
-  if (prints_report(vm)) {
-    if (format == "json") fmt::print("{}", format_json(report));
-    else if (format == "csv") fmt::print("{}", format_summary_csv(report));
-    else if (format == "markdown") fmt::print("{}", format_table(report, TableStyle::Markdown));
-    else fmt::print("{}", format_table(report));
-    // The table carries the warnings; beside CSV or JSON on standard output they go to stderr.
-    if (format != "table" && !quiet) {
-      for (const auto& w : report.warnings) fmt::print(stderr, "cisim: warning: {}\n", w);
-    }
+  if (!failures.empty()) {
+    for (const auto& f : failures) fmt::print(stderr, "cisim: error: {}\n", f);
+    return ExitStatus::SimulationError;
   }
   return ExitStatus::Ok;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Atomic file replacement: write a temporary, flush it to disk, rename.
+// Atomic file replacement: write a temporary, flush it to disk, rename; through symlinks, and
+// straight into devices and pipes.
 #include "cisim/report/output_files.hpp"
 
 #include <cerrno>
@@ -8,7 +9,10 @@
 #include <stdexcept>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <filesystem>
 
 #include <fmt/core.h>
 
@@ -17,6 +21,66 @@ namespace cisim {
 namespace {
 
 std::string temporary_of(const std::string& path) { return fmt::format("{}.tmp-{}", path, ::getpid()); }
+
+// Where the bytes for `path` go. A symlink is followed to its target, so the link stays and
+// the target is replaced atomically in its own directory; a character device, a pipe or a
+// socket (/dev/null, /dev/stdout, a FIFO) is written into as it is, since renaming a file over
+// it would replace the device node itself (as root: /dev/full became a regular file).
+struct OutputTarget {
+  std::string path;
+  bool stream = false;
+};
+
+OutputTarget output_target(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p{path};
+  // Follow a chain of links to what they name (at most 40, as the kernel does).
+  for (int hops = 0; hops < 40 && std::filesystem::is_symlink(p, ec); ++hops) {
+    const std::filesystem::path to = std::filesystem::read_symlink(p, ec);
+    if (ec) break;
+    p = to.is_absolute() ? to : p.parent_path() / to;
+  }
+  struct stat st {};
+  if (::stat(p.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw std::runtime_error(fmt::format("{}: cannot write: it is a directory", path));
+    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) return {p.string(), true};
+  }
+  return {p.string(), false};
+}
+
+// Writes what `next` gives straight into a device or pipe.
+void write_stream(const std::string& path, const std::string& shown, const std::function<bool(std::string&)>& next) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const std::string reason = std::strerror(errno);
+    throw std::runtime_error(fmt::format("{}: cannot write: {}", shown, reason));
+  }
+  std::string contents;
+  bool more = true;
+  while (more) {
+    contents.clear();
+    try {
+      more = next(contents);
+    } catch (...) {
+      ::close(fd);
+      throw;
+    }
+    for (std::size_t written = 0; written < contents.size();) {
+      const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        const std::string reason = std::strerror(errno);
+        ::close(fd);
+        throw std::runtime_error(fmt::format("{}: cannot write: {}", shown, reason));
+      }
+      written += static_cast<std::size_t>(n);
+    }
+  }
+  if (::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    throw std::runtime_error(fmt::format("{}: cannot close: {}", shown, reason));
+  }
+}
 
 // Writes what `next` gives to the temporary name of `path` and flushes it to disk.
 void write_temporary(const std::string& path, const std::function<bool(std::string&)>& next) {
@@ -79,27 +143,39 @@ void rename_into_place(const std::string& path) {
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::string& contents) {
-  write_temporary(path, contents);
-  rename_into_place(path);
+  write_file_atomically(path, [&contents](std::string& part) {
+    part = contents;
+    return false;
+  });
 }
 
 void write_file_atomically(const std::string& path, const std::function<bool(std::string&)>& next) {
-  write_temporary(path, next);
-  rename_into_place(path);
+  const OutputTarget target = output_target(path);
+  if (target.stream) return write_stream(target.path, path, next);
+  write_temporary(target.path, next);
+  rename_into_place(target.path);
 }
 
 void write_files_as_a_set(const std::vector<std::pair<std::string, std::string>>& files) {
-  std::size_t written = 0;
+  // Files (through their links) first to temporaries, then renamed; devices and pipes last,
+  // once every file is in place.
+  std::vector<OutputTarget> targets;
+  for (const auto& file : files) targets.push_back(output_target(file.first));
+  std::vector<std::size_t> written;
   try {
-    for (const auto& [path, contents] : files) {
-      write_temporary(path, contents);
-      ++written;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (targets[i].stream) continue;
+      write_temporary(targets[i].path, files[i].second);
+      written.push_back(i);
     }
   } catch (...) {
-    for (std::size_t i = 0; i < written; ++i) ::unlink(temporary_of(files[i].first).c_str());
+    for (const std::size_t i : written) ::unlink(temporary_of(targets[i].path).c_str());
     throw;
   }
-  for (const auto& [path, contents] : files) rename_into_place(path);
+  for (const std::size_t i : written) rename_into_place(targets[i].path);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (targets[i].stream) write_file_atomically(targets[i].path, files[i].second);
+  }
 }
 
 }  // namespace cisim

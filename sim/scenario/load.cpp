@@ -187,6 +187,12 @@ class Loader {
     const std::string key = argument.substr(0, equals);
     const std::string value_text = argument.substr(equals + 1);
     const SourceLocation value_at{"--set", ordinal, static_cast<int>(equals) + 2};
+    // Includes are merged before the overrides apply: one set afterwards would do nothing.
+    if (key == "include") {
+      error(at, "include", "cannot be set with --set (files are included before overrides apply): add the include to "
+                           "the scenario file, or give its keys with --set");
+      return;
+    }
     std::vector<Diagnostic> value_diagnostics;
     std::optional<RawNode> value;
     // '~' and 'null' are YAML for nothing, like an empty value: the key holds nothing, and

@@ -2,6 +2,8 @@
 // The scenario schema table: its row builders, its assembly from the section files, and look-ups.
 #include "cisim/scenario/schema.hpp"
 
+#include "scenario/bounds.hpp"
+
 #include "schema_rows.hpp"
 
 namespace cisim {
@@ -56,6 +58,11 @@ std::span<const KeySpec> scenario_schema() {
     std::vector<KeySpec> s;
     detail::add_model_keys(s);
     detail::add_policy_keys(s);
+    // Every duration reaches the clock: one without a bound of its own is at most 365 days
+    // (decision 0008), so that no sum or product of them overflows it.
+    for (KeySpec& k : s) {
+      if (k.type == KeyType::Duration && !k.max) k.max = kMaxDurationParameterSeconds;
+    }
     return s;
   }();
   return kSchema;

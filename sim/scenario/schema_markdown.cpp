@@ -54,7 +54,8 @@ std::string range_text(const KeySpec& k) {
     for (const auto& c : k.choices) out += (out.empty() ? "" : ", ") + fmt::format("`{}`", c);
     return out;
   }
-  if (k.type == KeyType::Fraction) return "0 to 1";
+  // A fraction is 0 to 1 unless its key allows more (duty rates: up to 10, 1000%).
+  if (k.type == KeyType::Fraction) return k.max && *k.max != 1.0 ? fmt::format("0 to {:g} ({:g}%)", *k.max, 100.0 * *k.max) : "0 to 1";
   if (k.type == KeyType::Reference) return fmt::format("an id in `{}`", k.reference);
   if (k.type == KeyType::IdList) return fmt::format("ids in `{}`", k.reference);
   std::string out;

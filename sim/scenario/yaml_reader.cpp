@@ -191,7 +191,16 @@ std::optional<RawNode> read_yaml_text(std::string_view text, const std::string& 
   }
   YAML::Node document;
   try {
-    document = YAML::Load(std::string{text});
+    std::vector<YAML::Node> documents = YAML::LoadAll(std::string{text});
+    // A second document ('---') would be dropped without a word: say so instead.
+    if (documents.size() > 1) {
+      const YAML::Mark at = documents[1].Mark();
+      diagnostics.push_back(file_error(file, at.line >= 0 ? at.line + 1 : 1, at.column >= 0 ? at.column + 1 : 1,
+                                       "a second YAML document ('---') begins here; a scenario file holds one: merge "
+                                       "them, or put the second in its own file and include it"));
+      return std::nullopt;
+    }
+    if (!documents.empty()) document = documents.front();
   } catch (const YAML::DeepRecursion& e) {
     diagnostics.push_back(file_error(file, e.mark.line + 1, e.mark.column + 1,
                                      fmt::format("nesting deeper than {} levels", limits.max_depth)));

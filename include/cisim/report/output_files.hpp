@@ -11,7 +11,9 @@ namespace cisim {
 
 /// Writes `contents` to `path` through a temporary file in the same directory, flushed and
 /// then renamed over `path`, so a reader never sees a partial file and a crash leaves the
-/// old file (or none). Throws std::runtime_error with the path and the system's reason.
+/// old file (or none). A symlink is followed: its target is replaced and the link stays. A
+/// character device, pipe or socket (/dev/null, /dev/stdout, a FIFO) is written into as it
+/// is, never renamed over. Throws std::runtime_error with the path and the system's reason.
 void write_file_atomically(const std::string& path, const std::string& contents);
 
 /// The same for a file too large to hold as one string: `next` appends the next part to its

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Nothing lost, nothing clobbered: what cisim writes goes through links, into pipes and devices
+# as they are, never over an input; a full standard output is an error, and a finished run's
+# results reach every output that can take them. Usage: output_safety.sh CISIM SOURCE_DIR
+set -u
+cisim="$(realpath "$1")"
+source "$(dirname "$(realpath "$0")")/lib.sh"
+cd "$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mmc=scenarios/queue_mmc.yaml
+short=(--set horizon=2d --set warmup=0s -r 2)
+
+# A symlinked output keeps its link; the target gets the new file.
+echo old > "$work/target.html"
+ln -s target.html "$work/link.html"
+check "report through a symlink" 0 "report written" "$cisim" run "$mmc" "${short[@]}" --report "$work/link.html"
+if [ -L "$work/link.html" ] && grep -q "<html" "$work/target.html"; then pass; else fail "symlink replaced or target stale"; ls -l "$work"; fi
+
+# A pipe is written into, not renamed over.
+mkfifo "$work/pipe.csv"
+(cat "$work/pipe.csv" > "$work/from_pipe.csv") &
+reader=$!
+check "trace into a FIFO" 0 "trace of [0-9]+ shipments written" "$cisim" run "$mmc" "${short[@]}" --trace "$work/pipe.csv"
+wait "$reader"
+if [ -p "$work/pipe.csv" ] && head -1 "$work/from_pipe.csv" | grep -q "replication"; then pass; else fail "FIFO replaced or empty"; ls -l "$work"; fi
+check "report into /dev/null" 0 "report written to /dev/null" "$cisim" run "$mmc" "${short[@]}" --report /dev/null
+if [ -c /dev/null ]; then pass; else fail "/dev/null is no longer a character device"; fi
+
+# A full standard output is an output error, not a silent success.
+check "table into a full disk" 1 "cannot write to standard output" sh -c "'$cisim' run '$mmc' --set horizon=2d -r 2 > /dev/full"
+check "json into a full disk" 1 "standard output|cannot write" sh -c "'$cisim' run '$mmc' --set horizon=2d -r 2 --format json > /dev/full"
+# When one output fails the others still get the results.
+check "json printed though --report fails" 1 '"cisim_version"' sh -c "'$cisim' run '$mmc' ${short[*]} --format json --report /dev/full 2>&1"
+check "the failing report is named" 1 '/dev/full: cannot write: No space' "$cisim" run "$mmc" "${short[@]}" --format json --report /dev/full
+
+# Inputs are never written over.
+cp "$mmc" "$work/s.yaml"
+check "trace over the scenario" 2 "that is the input" "$cisim" run "$work/s.yaml" "${short[@]}" --trace "$work/s.yaml"
+if cmp -s "$mmc" "$work/s.yaml"; then pass; else fail "the scenario was overwritten"; fi
+
+# What the loader cannot honour is an error, not a silent default.
+check "include by --set" 2 "include.*cannot be set with --set" "$cisim" check "$mmc" --set include=other.yaml
+printf -- '%s\n---\nname: second\n' "$(cat "$mmc")" > "$work/two.yaml"
+check "a second YAML document" 2 "two.yaml:[0-9]+:[0-9]+: error.*second YAML document" "$cisim" check "$work/two.yaml"
+check "a duration past 365 days" 2 "filing_delay.*(365d|31536000)" "$cisim" check "$mmc" \
+  --set 'policies.formal_entry={categories: [], filing_delay: 1e18us}'
+check "the reference shows a duty rate's range" 0 "categories.\*.duty_rate.*0 to 10 \(1000%\)" "$cisim" schema
+
+finish
