@@ -27,7 +27,7 @@ constexpr const char* kMailStreams = "jfk_imf_mail|ord_imf_mail|lax_imf_mail|mia
 constexpr const char* kExpressStreams =
     "cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express";
 
-// The published figures (DOMAIN.md and scenarios/README.md): 27,599 IPR seizures in FY2019 (H);
+// The published figures (docs/sources.md and scenarios/README.md): 27,599 IPR seizures in FY2019 (H);
 // by mode the FY2018 shares, 64.0% express and 28.5% mail (M), as FY2019's mode breakdown is
 // not in our sources; over 90% in mail and express (H); China and Hong Kong 83 to 87% (H);
 // 19,522 in FY2023 (H).
