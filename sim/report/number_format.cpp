@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 namespace cisim {
 namespace {
@@ -38,7 +39,11 @@ void append_shortest_number(std::string& out, double v) {
   } else if (v == 0.0) {
     out += '0';  // not "-0"
   } else {
-    fmt::format_to(std::back_inserter(out), "{}", v);
+    // Through fmt's own buffer (on the stack): a back_inserter into a std::string would need a
+    // template instance the shared libfmt does not export to every compiler.
+    fmt::memory_buffer digits;
+    fmt::format_to(fmt::appender(digits), "{}", v);
+    out.append(digits.data(), digits.size());
   }
 }
 

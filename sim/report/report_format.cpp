@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cisim/model/metric_catalogue.hpp"
@@ -235,8 +236,10 @@ std::string format_metrics_csv(const Report& r) {
 namespace {
 
 void append_daily_key(std::string& out, const Report& r, const Report::DailyValue& d) {
-  fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},", r.run_id, d.date, d.day, d.partial ? "true" : "false",
+  fmt::memory_buffer key;  // fmt's own buffer: see append_shortest_number
+  fmt::format_to(fmt::appender(key), "{},{},{},{},{},{},{},", r.run_id, d.date, d.day, d.partial ? "true" : "false",
                  csv_field(d.facility), d.metric, d.unit);
+  out.append(key.data(), key.size());
 }
 
 }  // namespace
@@ -253,7 +256,9 @@ std::string format_timeseries_csv(const Report& r) {
     if (d.summary.low()) append_shortest_number(out, *d.summary.low());
     out += ',';
     if (d.summary.high()) append_shortest_number(out, *d.summary.high());
-    fmt::format_to(std::back_inserter(out), ",{}\n", d.summary.n);
+    out += ',';
+    out += std::to_string(d.summary.n);
+    out += '\n';
   }
   return out;
 }
@@ -269,7 +274,8 @@ std::string format_timeseries_replications_csv(const Report& r) {
     append_daily_key(key, r, d);
     for (std::size_t rep = 0; rep < d.values.size(); ++rep) {
       out += key;
-      fmt::format_to(std::back_inserter(out), "{},", rep);
+      out += std::to_string(rep);
+      out += ',';
       append_shortest_number(out, d.values[rep]);
       out += '\n';
     }
