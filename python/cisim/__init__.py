@@ -62,9 +62,11 @@ def _scenario(scenario):
     if isinstance(scenario, dict):
         return json.dumps(scenario), True  # JSON is YAML: the loader reads it with its own checks
     if isinstance(scenario, os.PathLike):
-        return os.fspath(scenario), False
+        scenario = os.fspath(scenario)
     if not isinstance(scenario, str):
         raise TypeError(f"scenario: expected a path, YAML text or a dict, found {type(scenario).__name__}")
+    if "\0" in scenario:  # C++ would stop reading the path there: another file, silently
+        raise ValueError("scenario: a path or text with a NUL character")
     if "\n" in scenario or (not os.path.exists(scenario) and ":" in scenario):
         return scenario, True
     return scenario, False
@@ -315,10 +317,33 @@ def calibrate(scenario, vary, targets, start=None, set=None, replications=None, 
         raise TypeError("vary: expected a dict of keys to ranges, such as {'prevalence_scale.counterfeit': (0.2, 3)}")
     if isinstance(targets, str):
         targets = [targets]
+    if not all(isinstance(t, str) for t in targets):
+        raise TypeError(f"targets: expected strings such as 'officer_utilization@facility:station=60%±2%', found {targets!r}")
+    if not isinstance(algorithm, str):
+        raise TypeError(f"algorithm: expected a name such as 'bobyqa', found {type(algorithm).__name__}")
+    if isinstance(max_evaluations, bool) or not isinstance(max_evaluations, (int, np.integer)):
+        raise TypeError(f"max_evaluations: expected a whole number, found {type(max_evaluations).__name__}")
+    if isinstance(key_tolerance, bool) or not isinstance(key_tolerance, (int, float, np.integer, np.floating)):
+        raise TypeError(f"key_tolerance: expected a number, found {type(key_tolerance).__name__}")
+    if not isinstance(until_met, (bool, np.bool_)):
+        raise TypeError(f"until_met: expected True or False, found {type(until_met).__name__}")
+    if start is not None and not isinstance(start, dict):
+        raise TypeError(f"start: expected a dict of keys to values, such as {{'streams.mail.arrivals.rate': '4/min'}}, "
+                        f"found {type(start).__name__}")
+    if out is not None:
+        # Checked before the fit, which may take long: a fit that cannot be written is lost.
+        out = os.fspath(out)
+        if "\0" in out:
+            raise ValueError("out: a path with a NUL character")
+        folder = os.path.dirname(os.path.abspath(out))
+        if not os.path.isdir(folder):
+            raise FileNotFoundError(f"out: the directory '{folder}' does not exist")
+        if os.path.isdir(out):
+            raise IsADirectoryError(f"out: '{out}' is a directory; give a file name, such as fitted.yaml")
     text, is_text = _scenario(scenario)
     starts = [f"{k}={_value(v)}" for k, v in (start or {}).items()]
     ok, out_value = _cisim.calibrate(text, is_text, _sets(set), [_range_text(k, v) for k, v in vary.items()], starts,
-                                     list(targets), algorithm, max_evaluations, key_tolerance, until_met,
+                                     list(targets), algorithm, int(max_evaluations), float(key_tolerance), bool(until_met),
                                      _replications(replications), _seed(seed), _threads(threads), None if out is None else os.fspath(out))
     if not ok:
         raise ScenarioError(out_value)

@@ -292,3 +292,25 @@ def test_bad_arguments_are_named_errors_not_binding_dumps():
     a = cisim.run(MMC, set={**SHORT, "facilities.station.officers.count": np.float64(11.0)}, replications=np.int64(2), threads=1)
     b = cisim.run(MMC, set={**SHORT, "facilities.station.officers.count": 11}, replications=2, threads=1)
     assert a.metric("inspected").mean == b.metric("inspected").mean
+
+
+def test_arguments_that_would_be_misread_are_refused_up_front(tmp_path):
+    # A NUL would cut the path short in C++: another file, silently.
+    with pytest.raises(ValueError, match="NUL"):
+        cisim.run(MMC + "\0.bak", set=SHORT)
+    # A start that is not a dict is named, not an AttributeError.
+    with pytest.raises(TypeError, match="start: expected a dict"):
+        cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=CALIBRATE_TARGETS, start=["streams.poisson.arrivals.rate=4/min"])
+    # An output that cannot be written fails before the fit, not after it (quickly: no evaluation runs).
+    started = time.monotonic()
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=CALIBRATE_TARGETS, out=tmp_path / "missing" / "fitted.yaml")
+    with pytest.raises(IsADirectoryError, match="is a directory"):
+        cisim.calibrate(MMC, vary=CALIBRATE_VARY, targets=CALIBRATE_TARGETS, out=tmp_path)
+    assert time.monotonic() - started < 2.0
+    # Wrong types are named TypeErrors, not the binding's raw signature.
+    for bad in ({"targets": [480]}, {"algorithm": 3}, {"max_evaluations": "60"}, {"key_tolerance": "small"},
+                {"until_met": "yes"}):
+        args = {"targets": CALIBRATE_TARGETS} | bad
+        with pytest.raises(TypeError, match=next(iter(bad))):
+            cisim.calibrate(MMC, vary=CALIBRATE_VARY, **args)
