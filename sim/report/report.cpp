@@ -186,9 +186,10 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
     TransientCheck c = check_transient(std::string(metric), values);
     if (c.detected) {
       r.warnings.push_back(fmt::format(
-          "daily {} drift at the start of the measured window: MSER-5 ends the transient {} days in ({} a day before, {} "
-          "after, more than 3 standard errors apart); lengthen the warm-up by at least {} days, or read the run's figures "
-          "as a mix of the transient and the steady state",
+          "daily {} drift at the start of the measured window: MSER-5 ends a transient {} days in ({} a day before, {} "
+          "after, more than 3 standard errors apart). If nothing in the scenario is meant to change over time, the "
+          "warm-up is too short: lengthen it by at least {} days. If something is (a policy date, violators who adapt, "
+          "takedowns), this is that change, and figures over the whole window average over it",
           metric, c.days, grouped_number(c.early_mean, 1), grouped_number(c.late_mean, 1), c.days));
     }
     r.transients.push_back(std::move(c));
