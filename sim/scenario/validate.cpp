@@ -2,6 +2,7 @@
 // validate_scenario: the Validator pass, its diagnostics and the build of the typed Scenario.
 #include "cisim/scenario/validate.hpp"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,14 @@ Scenario Validator::build() {
   CustomsModelConfig& m = s.model;
   if (horizon) m.horizon = *horizon;
   if (warmup) m.warmup = *warmup;
+  // Dates are written with four-digit years: the last simulated day must be one.
+  if (horizon && days_since_epoch(s.start_date) + static_cast<std::int64_t>(std::ceil(horizon->to_days())) >
+                     days_since_epoch(CivilDate{9999, 12, 31}) + 1) {
+    error(where("horizon"), "horizon",
+          fmt::format("from start_date {} the horizon {} runs past 9999-12-31 (dates have four-digit years): start "
+                      "earlier or shorten the horizon",
+                      to_string(s.start_date), format_duration(*horizon)));
+  }
   m.exact = maybe<std::string>("simulation", "simulation").value_or("aggregated") == "exact";
   if (horizon && warmup && m.warmup >= m.horizon) {
     error(where(has("warmup") ? "warmup" : "horizon"), "warmup",

@@ -46,6 +46,9 @@ printf -- '%s\n---\nname: second\n' "$(cat "$mmc")" > "$work/two.yaml"
 check "a second YAML document" 2 "two.yaml:[0-9]+:[0-9]+: error.*second YAML document" "$cisim" check "$work/two.yaml"
 check "a duration past 365 days" 2 "filing_delay.*(365d|31536000)" "$cisim" check "$mmc" \
   --set 'policies.formal_entry={categories: [], filing_delay: 1e18us}'
+check "a horizon past year 9999" 2 "horizon: from start_date 9999-12-31 the horizon 3650d runs past 9999-12-31" \
+  "$cisim" check "$mmc" --set start_date=9999-12-31 --set horizon=3650d
+check "the last four-digit day is fine" 0 "ok" "$cisim" check "$mmc" --set start_date=9999-12-01 --set horizon=31d
 check "the reference shows a duty rate's range" 0 "categories.\*.duty_rate.*0 to 10 \(1000%\)" "$cisim" schema
 
 finish
