@@ -202,9 +202,31 @@ void CustomsRun::counted_by_class(std::uint64_t arrived, std::uint64_t refused, 
   ++ledger_arrived_;
 }
 
+// The reason a shipment entered as `r` is selected, or None (docs/model.md, "Selection order").
+[[gnu::always_inline]] inline SelectionReason CustomsRun::selection_reason(ShipmentRecord& r, bool has_data, bool high_risk,
+                                                                           PostMeasure post) {
+  // One uniform per shipment for the audit, the random sample and the formal-entry rule's
+  // own share, drawn whatever else selects it, so that a change that selects one shipment
+  // differently does not shift the draws of the next (common random numbers; decision 0016).
+  // The audit comes first, before any other selection; given that it did not take the
+  // shipment (u >= audit rate), (u - rate) / (1 - rate) is uniform again, and so on.
+  const CustomsPolicies& policy = config_.policies;
+  const double audit_rate = policy.audit_rate, random_rate = policy.random_rate, rule_rate = policy.formal_entry.inspection_rate;
+  double u = audit_rate > 0.0 || random_rate > 0.0 || rule_rate > 0.0 ? draws_[r.stream]->selection.uniform01() : 1.0;
+  if (audit_rate > 0.0) [[unlikely]] {
+    if (u < audit_rate) return SelectionReason::Audit;
+    u = (u - audit_rate) / (1.0 - audit_rate);
+  }
+  const SelectionReason reason = select(r, has_data, u < random_rate);
+  if (reason != SelectionReason::None) return reason;
+  // Prioritized targeted inspection of a non-compliant post's items.
+  if (post != PostMeasure::None && posts_.prioritized_selection(r.origin)) return SelectionReason::Targeted;
+  if (high_risk && rule_rate > 0.0 && u - random_rate < rule_rate * (1.0 - random_rate)) return SelectionReason::FormalEntryRule;
+  return SelectionReason::None;
+}
+
 void CustomsRun::enter(ShipmentRecord& r, bool has_data, Entry entry) {
   const CustomsStream& stream = config_.streams[r.stream];
-  const auto& policy = config_.policies;
   r.bulk_entry = entry == Entry::BulkEntry;
   // Streams that displacement observes or whose posts may be scored: one test for the rest.
   const bool watched = watched_[r.stream];
@@ -240,29 +262,7 @@ void CustomsRun::enter(ShipmentRecord& r, bool has_data, Entry entry) {
     sim_.schedule_at(r.arrived, ShipmentPresented{allocate(r)});
     return;
   }
-  // One uniform per shipment for the audit, the random sample and the formal-entry rule's
-  // own share, drawn whatever else selects it, so that a change that selects one shipment
-  // differently does not shift the draws of the next (common random numbers; decision 0016).
-  // The audit comes first, before any other selection; given that it did not take the
-  // shipment (u >= audit rate), (u - rate) / (1 - rate) is uniform again, and so on.
-  const double audit_rate = policy.audit_rate, random_rate = policy.random_rate, rule_rate = policy.formal_entry.inspection_rate;
-  double u = audit_rate > 0.0 || random_rate > 0.0 || rule_rate > 0.0 ? draws_[r.stream]->selection.uniform01() : 1.0;
-  if (audit_rate > 0.0) [[unlikely]] {
-    if (u < audit_rate) {
-      r.reason = SelectionReason::Audit;
-      const std::uint32_t slot = allocate(r);
-      sim_.schedule_at(high_risk ? r.arrived + policy.formal_entry.filing_delay : r.arrived, ShipmentPresented{slot});
-      return;
-    }
-    u = (u - audit_rate) / (1.0 - audit_rate);
-  }
-  r.reason = select(r, has_data, u < random_rate);
-  if (r.reason == SelectionReason::None && post != PostMeasure::None && posts_.prioritized_selection(r.origin)) {
-    r.reason = SelectionReason::Targeted;  // prioritized targeted inspection of a non-compliant post
-  }
-  if (r.reason == SelectionReason::None && high_risk && rule_rate > 0.0 && u - random_rate < rule_rate * (1.0 - random_rate)) {
-    r.reason = SelectionReason::FormalEntryRule;
-  }
+  r.reason = selection_reason(r, has_data, high_risk, post);
   if (r.reason == SelectionReason::None) {
     if (traced(r.arrived)) trace_->released(r, r.arrived, false);
     release(r, 0, r.arrived);
@@ -270,7 +270,7 @@ void CustomsRun::enter(ShipmentRecord& r, bool has_data, Entry entry) {
   }
   // A formal entry is presented once it is filed.
   const std::uint32_t slot = allocate(r);
-  sim_.schedule_at(high_risk ? r.arrived + policy.formal_entry.filing_delay : r.arrived, ShipmentPresented{slot});
+  sim_.schedule_at(high_risk ? r.arrived + config_.policies.formal_entry.filing_delay : r.arrived, ShipmentPresented{slot});
 }
 
 // A selected shipment of an aggregated class: its class decided its selection (no blitz is in

@@ -82,6 +82,7 @@ class CustomsRun final : public StreamHost {
   // An entered shipment's entry decision, counted at its arrival: what enter() and
   // present_selected() share (docs/model.md, "Entry types").
   void count_entry(ShipmentRecord& r, bool& has_data, bool high_risk, Entry entry, bool refused, bool rerouted);
+  SelectionReason selection_reason(ShipmentRecord& r, bool has_data, bool high_risk, PostMeasure post);
   SelectionReason select(ShipmentRecord& r, bool has_data, bool sampled);
   bool seller_has_history(const ShipmentRecord& r) const {
     return r.seller != kNoSeller && draws_[r.drawn_stream]->sellers.has_history(r.seller);

@@ -48,6 +48,24 @@ OutputTarget output_target(const std::string& path) {
   return {p.string(), false};
 }
 
+// Every part `next` gives (into its argument, cleared before each call), written to `fd`;
+// false, with errno set, when a write fails. What `next` throws passes through.
+bool write_parts(int fd, const std::function<bool(std::string&)>& next) {
+  std::string contents;
+  bool more = true;
+  while (more) {
+    contents.clear();
+    more = next(contents);
+    for (std::size_t written = 0; written < contents.size();) {
+      const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return false;
+      written += static_cast<std::size_t>(n);
+    }
+  }
+  return true;
+}
+
 // Writes what `next` gives straight into a device or pipe.
 void write_stream(const std::string& path, const std::string& shown, const std::function<bool(std::string&)>& next) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
@@ -55,26 +73,17 @@ void write_stream(const std::string& path, const std::string& shown, const std::
     const std::string reason = std::strerror(errno);
     throw std::runtime_error(fmt::format("{}: cannot write: {}", shown, reason));
   }
-  std::string contents;
-  bool more = true;
-  while (more) {
-    contents.clear();
-    try {
-      more = next(contents);
-    } catch (...) {
-      ::close(fd);
-      throw;
-    }
-    for (std::size_t written = 0; written < contents.size();) {
-      const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        const std::string reason = std::strerror(errno);
-        ::close(fd);
-        throw std::runtime_error(fmt::format("{}: cannot write: {}", shown, reason));
-      }
-      written += static_cast<std::size_t>(n);
-    }
+  bool written = false;
+  try {
+    written = write_parts(fd, next);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (!written) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    throw std::runtime_error(fmt::format("{}: cannot write: {}", shown, reason));
   }
   if (::close(fd) != 0) {
     const std::string reason = std::strerror(errno);
@@ -95,27 +104,19 @@ void write_temporary(const std::string& path, const std::function<bool(std::stri
     const std::string reason = std::strerror(errno);
     throw std::runtime_error(fmt::format("{}: cannot write: {}", path, reason));
   }
-  std::string contents;
-  bool more = true;
-  while (more) {
-    contents.clear();
-    try {
-      more = next(contents);
-    } catch (...) {
-      ::close(fd);
-      ::unlink(temporary.c_str());
-      throw;
-    }
-    std::size_t written = 0;
-    while (written < contents.size()) {
-      const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        ::close(fd);
-        fail("write");
-      }
-      written += static_cast<std::size_t>(n);
-    }
+  bool written = false;
+  try {
+    written = write_parts(fd, next);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    throw;
+  }
+  if (!written) {
+    const int error = errno;  // close() may change it
+    ::close(fd);
+    errno = error;
+    fail("write");
   }
   if (::fsync(fd) != 0) {
     ::close(fd);
@@ -124,11 +125,12 @@ void write_temporary(const std::string& path, const std::function<bool(std::stri
   if (::close(fd) != 0) fail("close");
 }
 
-void write_temporary(const std::string& path, const std::string& contents) {
-  write_temporary(path, [&contents](std::string& part) {
+// `contents` as the one part of a writer's `next`.
+std::function<bool(std::string&)> all_of(const std::string& contents) {
+  return [&contents](std::string& part) {
     part = contents;
     return false;
-  });
+  };
 }
 
 void rename_into_place(const std::string& path) {
@@ -143,10 +145,7 @@ void rename_into_place(const std::string& path) {
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::string& contents) {
-  write_file_atomically(path, [&contents](std::string& part) {
-    part = contents;
-    return false;
-  });
+  write_file_atomically(path, all_of(contents));
 }
 
 void write_file_atomically(const std::string& path, const std::function<bool(std::string&)>& next) {
@@ -165,7 +164,7 @@ void write_files_as_a_set(const std::vector<std::pair<std::string, std::string>>
   try {
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (targets[i].stream) continue;
-      write_temporary(targets[i].path, files[i].second);
+      write_temporary(targets[i].path, all_of(files[i].second));
       written.push_back(i);
     }
   } catch (...) {
@@ -174,7 +173,7 @@ void write_files_as_a_set(const std::vector<std::pair<std::string, std::string>>
   }
   for (const std::size_t i : written) rename_into_place(targets[i].path);
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (targets[i].stream) write_file_atomically(targets[i].path, files[i].second);
+    if (targets[i].stream) write_stream(targets[i].path, files[i].first, all_of(files[i].second));
   }
 }
 

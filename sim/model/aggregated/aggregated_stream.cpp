@@ -175,15 +175,13 @@ std::optional<SimTime> AggregatedStream::next_audited(SimTime now) {
 }
 
 std::optional<SelectedShipment> AggregatedStream::audited_shipment(SimTime now) {
-  const std::size_t i = classes_.draw_audited(audit_g_);
-  if (!classes_.keep(i, audit_g_)) return std::nullopt;
-  Xoshiro256 shipment{audit_g_()};  // one word of the process per shipment (decision 0016)
-  const ShipmentClass& k = classes_[i];
-  SelectedShipment s;
-  s.record = record_of(k, now, shipment);
-  s.record.reason = SelectionReason::Audit;
-  s.has_data = k.has_data;
-  s.high_risk = k.high_risk;
+  // Drawn as a selected shipment of its class (the reason that would have selected it, drawn
+  // last from the shipment's own generator, moves nothing else), then the audit's.
+  auto s = candidate_shipment(classes_.draw_audited(audit_g_), now, audit_g_);
+  if (s) {
+    s->record.reason = SelectionReason::Audit;
+    s->prioritized = false;
+  }
   return s;
 }
 
@@ -209,7 +207,6 @@ SelectionReason AggregatedStream::untargeted_reason(std::size_t i, Xoshiro256& g
 
 void AggregatedStream::set_posts(PostCompliance* posts, std::vector<std::optional<PostTerms>> terms) {
   posts_ = posts;
-  post_terms_ = terms;
   classes_.set_posts(std::move(terms));
 }
 
@@ -246,7 +243,11 @@ void AggregatedStream::trace_sampled(const ShipmentClass& k, SelectionReason rea
   ShipmentRecord r = record_of(k, at, trace_g_);
   r.reason = reason;
   r.entry = entry_kind(k.entry(), k.has_data, k.high_risk, Entry::Own);
-  trace.released_sampled(r, at, refused);
+  if (k.refused) {
+    trace.refused_sampled(r, at);  // held or blocked at the border (EO 13904)
+  } else {
+    trace.released_sampled(r, at, refused);
+  }
 }
 
 // The generator of class i in the current slice: seeded by the stream's seed, the slice and
@@ -319,8 +320,9 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
     ArrivalFacts facts = arrival_facts(k.entry(), k.has_data, k.high_risk, k.carried);
     facts.refused = k.refused;
     // A scored post's items count toward its quarter's score as they arrive (arrive()).
-    if (posts_ && k.origin < post_terms_.size() && post_terms_[k.origin]) {
-      posts_->count_items(k.origin, post_terms_[k.origin]->measure, n, k.has_data ? n : 0);
+    const auto& terms = classes_.posts();
+    if (posts_ && k.origin < terms.size() && terms[k.origin]) {
+      posts_->count_items(k.origin, terms[k.origin]->measure, n, k.has_data ? n : 0);
     }
     // The class-hour's values, and the split of its refusals, from its own generator.
     Xoshiro256 g = class_draws(refused ? refused_values_seed_ : values_seed_, i);
@@ -330,11 +332,7 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
       // Held or blocked at the border: it never enters commerce, nor is it released.
       refused_at_border_ += n;
       if (trace) {
-        for (std::uint64_t sampled = trace->sample_of(n); sampled > 0; --sampled) {
-          ShipmentRecord t = record_of(k, slice_from_ + Duration::from_seconds(trace_g_.uniform01() * (slice_to_ - slice_from_).to_seconds()), trace_g_);
-          t.entry = entry_kind(k.entry(), k.has_data, k.high_risk, Entry::Own);
-          trace->refused_sampled(t, t.arrived);
-        }
+        for (std::uint64_t sampled = trace->sample_of(n); sampled > 0; --sampled) trace_sampled(k, SelectionReason::None, *trace);
       }
       continue;
     }

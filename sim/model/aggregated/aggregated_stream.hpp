@@ -156,8 +156,7 @@ class AggregatedStream {
   std::vector<std::pair<SimTime, SimTime>> asleep_;  // the slice's sleeping intervals, for a trace
   std::uint32_t generation_ = 0;
   std::uint32_t steady_generation_ = 0;
-  PostCompliance* posts_ = nullptr;
-  std::vector<std::optional<PostTerms>> post_terms_;
+  PostCompliance* posts_ = nullptr;  // where scored posts' items are counted (their terms: classes_.posts())
   std::uint64_t refused_at_border_ = 0;
 };
 

@@ -69,10 +69,6 @@ std::vector<char> ShipmentClasses::eligibility(SimTime at) const {
 
 bool ShipmentClasses::rules_changed(SimTime at) const { return eligibility(at) != eligible_ || posts_ != built_posts_; }
 
-bool ShipmentClasses::set_posts(std::vector<std::optional<PostTerms>> posts) {
-  posts_ = std::move(posts);
-  return posts_ != built_posts_;
-}
 
 // The classes of (origin, category, data, history, violations): the declared value's range
 // cut at every value where its entry or its selection may change, adjacent pieces alike

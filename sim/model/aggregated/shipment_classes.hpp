@@ -80,8 +80,9 @@ class ShipmentClasses {
   /// De minimis eligibility at `at` differs from the classes' (they must be built again).
   bool rules_changed(SimTime at) const;
   /// The scored posts' terms (per origin; empty for one not scored) for the classes built
-  /// next; true when they differ from those the classes were built with.
-  bool set_posts(std::vector<std::optional<PostTerms>> posts);
+  /// next (rules_changed() says when they differ from those the classes were built with).
+  void set_posts(std::vector<std::optional<PostTerms>> posts) { posts_ = std::move(posts); }
+  const std::vector<std::optional<PostTerms>>& posts() const { return posts_; }
   /// New ratios for the sellers' `moments`; false when the tables must be built again.
   bool refresh(const SellerMoments& moments);
 
