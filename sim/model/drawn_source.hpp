@@ -23,7 +23,12 @@ class DrawnSource final : public StreamSource, private ParcelSink {
   DrawnSource(const CustomsModelConfig& config, std::uint32_t s, ShipmentDraws& draws, PerShipmentReason reason,
               Fulfillment& fulfillment, ViolatorDisplacement& displacement, CustomsRecorder& recorder, StreamHost& host);
 
-  void hour(const StreamHour& hour) override { draw(hour, reason_); }
+  /// Sellers who left before the hour's end are replaced at its start (as on the aggregated
+  /// path), then the hour is drawn.
+  void hour(const StreamHour& hour) override {
+    draws_->sellers.turn_over(hour.to, [](std::uint32_t, double, bool) {});
+    draw(hour, reason_);
+  }
   /// Draws the hour one by one, its shipments counted under `reason`.
   void draw(const StreamHour& hour, PerShipmentReason reason);
 

@@ -35,6 +35,34 @@ SellerMarket::SellerMarket(const CustomsStream& stream, const RandomStreams& str
   history_.assign(weights.size(), false);
   findings_.assign(weights.size(), 0);
   delisted_at_.assign(weights.size(), SimTime::max());
+  if (p.mean_tenure) {
+    turnover_ = streams.stream("turnover/" + stream.name);
+    next_exit_ = SimTime::start() + exit_gap();
+  }
+}
+
+Duration SellerMarket::exit_gap() {
+  const double per_second = static_cast<double>(size()) / population_->mean_tenure->to_seconds();
+  return Duration::from_seconds(Exponential{1.0 / per_second}(turnover_));
+}
+
+double SellerMarket::vetted_multiplier(Xoshiro256& g) const {
+  const SellerPopulation& p = *population_;
+  const Beta propensity{p.propensity_a, p.propensity_b};
+  double m = propensity(g) / propensity.mean();
+  // The platform refuses a high-propensity applicant with the vetting share; the next applies.
+  for (int tries = 1; tries < 64 && p.vetting_share > 0.0 && m >= p.vetting_above && g.uniform01() < p.vetting_share; ++tries) {
+    m = propensity(g) / propensity.mean();
+  }
+  return m;
+}
+
+void SellerMarket::enter(std::uint32_t seller) {
+  risk_multiplier_[seller] = vetted_multiplier(turnover_);
+  history_[seller] = false;
+  findings_[seller] = 0;
+  delisted_at_[seller] = SimTime::max();
+  ++replacements_;
 }
 
 // A delisted seller's buyers go to another seller, and so do a high-propensity seller's in

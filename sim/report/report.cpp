@@ -66,8 +66,10 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   r.content_hash = loaded.content_hash;
   r.seed = results.seed;
   r.replications = results.replications;
-  r.horizon = format_duration(scenario.model.horizon);
-  r.warmup = format_duration(scenario.model.warmup);
+  // As the scenario wrote them: the spin-up before start_date is reported on its own.
+  r.horizon = format_duration(scenario.model.horizon - scenario.spin_up);
+  r.warmup = format_duration(scenario.model.warmup - scenario.spin_up);
+  r.spin_up = format_duration(scenario.spin_up);
   r.simulation = scenario.model.exact ? "exact" : "aggregated";
   double arrived = 0.0, counted = 0.0;
   for (const CustomsResult& rep : results.per_replication) {
@@ -80,8 +82,10 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
     for (const CustomsResult& rep : results.per_replication) drawn += static_cast<double>(rep.drawn_one_by_one[static_cast<std::size_t>(row.reason)]);
     if (drawn > 0.0) r.drawn_one_by_one.push_back({std::string(row.id), std::string(row.text), drawn / arrived});
   }
-  r.start_date = to_string(scenario.start_date);
+  r.start_date = to_string(scenario.written_start_date());
   const std::int64_t day0 = days_since_epoch(scenario.start_date);
+  // Days are numbered from the scenario's start_date; the clock starts a spin-up earlier.
+  const auto spin_up_days = static_cast<std::size_t>(scenario.spin_up_days());
   auto date_of = [&](std::size_t day) { return to_string(civil_date(day0 + static_cast<std::int64_t>(day))); };
   const Duration window = scenario.model.horizon - scenario.model.warmup;
   r.measured_days = window.to_days();
@@ -160,7 +164,7 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
       auto add_day = [&](const std::string& facility, const auto& pick) {
         for (const MetricDefinition& def : metric_catalogue()) {
           if (!has_scope(def.scopes, Scope::Day)) continue;
-          Report::DailyValue v{d, date_of(d), partial, facility, std::string(def.name), std::string(def.unit), {}, {}};
+          Report::DailyValue v{d - spin_up_days, date_of(d), partial, facility, std::string(def.name), std::string(def.unit), {}, {}};
           v.values.reserve(results.per_replication.size());
           for (std::size_t rep = 0; rep < results.per_replication.size(); ++rep) v.values.push_back(def.value(pick(rep)));
           v.summary = ReplicationSummary::of(v.values, 0.95);

@@ -295,6 +295,7 @@ std::string format_json(const Report& r) {
   j["replications"] = r.replications;
   j["horizon"] = r.horizon;
   j["warmup"] = r.warmup;
+  j["spin_up"] = r.spin_up;
   j["simulation"] = r.simulation;
   j["counted_by_class_share"] = r.counted_by_class;
   ordered_json drawn = ordered_json::array();

@@ -46,6 +46,8 @@ std::string trace_csv_header() {
 void write_trace_csv(const std::string& path, const Report& report, const Scenario& scenario, const RunResults& results) {
   const CustomsModelConfig& m = scenario.model;
   const std::int64_t day0 = days_since_epoch(scenario.start_date);
+  // `hours` count from the scenario's start_date, after any spin-up (the clock starts earlier).
+  const double spin_up_hours = scenario.spin_up.to_seconds() / 3600.0;
   std::size_t replication = 0;
   std::size_t next = 0;
   bool header = true;
@@ -68,7 +70,7 @@ void write_trace_csv(const std::string& path, const Report& report, const Scenar
       const bool has_outcome = inspected || t.kind == TraceKind::Refused;
       part += fmt::format(
           "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", report.run_id, replication,
-          kKinds[static_cast<int>(t.kind)], date_time(day0, t.at_hours), shortest_number(t.at_hours), date_time(day0, t.arrived_hours),
+          kKinds[static_cast<int>(t.kind)], date_time(day0, t.at_hours), shortest_number(t.at_hours - spin_up_hours), date_time(day0, t.arrived_hours),
           csv_field(facility.name), csv_field(stream.name), kModeNames[static_cast<std::size_t>(stream.mode)],
           csv_field(m.origins[t.origin].name), csv_field(m.categories[t.category].name),
           t.seller == kNoSeller ? std::string{} : std::to_string(t.seller), t.lot == kNoLot ? std::string{} : std::to_string(t.lot), t.items,

@@ -33,6 +33,13 @@ void add_model_keys(std::vector<KeySpec>& s) {
                               "initial period whose observations are discarded; shorter than the horizon", "2d"),
                          0, std::nullopt));
 
+  s.push_back(with_range(leaf("spin_up", KeyType::Duration, "duration", false, "0s",
+                              "whole days simulated before start_date and never measured, so that what learns (seller "
+                              "histories, deterrence, takedowns, queues) starts the measured window in its steady state; "
+                              "dated events in it take effect, and the measured window still begins at start_date plus "
+                              "`warmup` (docs/model.md, \"Warm start\")",
+                              "365d"),
+                         0, 10.0 * 365.0 * 86400.0));
   KeySpec simulation = leaf("simulation", KeyType::Choice, "", false, "aggregated",
                             "how shipments are simulated: `aggregated` (those that cannot be selected are counted per "
                             "class of like shipments in one step, the selected drawn one by one; docs/performance.md) or "
@@ -254,6 +261,12 @@ void add_model_keys(std::vector<KeySpec>& s) {
                    "specific deterrence (A): a seller's propensity falls by this share after each seizure of, or penalty "
                    "on, one of its shipments",
                    "30%"));
+  s.push_back(with_range(leaf("streams.*.sellers.mean_tenure", KeyType::Duration, "duration", false, "",
+                              "seller turnover: a seller leaves after an exponential time of this mean and a newcomer "
+                              "takes its volume share (fresh propensity, no history, listed); without it histories only "
+                              "accumulate and the run never reaches a steady state (docs/model.md, \"Seller turnover\")",
+                              "730d"),
+                         3600, std::nullopt));
   s.push_back(reference_list("streams.*.sellers.restricted_categories", "categories", false,
                              "limits on high-risk products: high-propensity sellers (see `vetting_above`) may not sell "
                              "these; their buyers buy from other sellers",

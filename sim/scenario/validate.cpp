@@ -110,6 +110,25 @@ Scenario Validator::build() {
     error(where(has("warmup") ? "warmup" : "horizon"), "warmup",
           fmt::format("warm-up '{}' must be shorter than the horizon '{}'", format_duration(m.warmup), format_duration(m.horizon)));
   }
+  // The spin-up runs before start_date: the clock starts that many days earlier, and the
+  // horizon and the warm-up (nothing measured) grow by it.
+  if (const auto spin_up = maybe<Duration>("spin_up", "spin_up"); spin_up && *spin_up > Duration::zero()) {
+    if (spin_up->ticks() % Duration::days(1).ticks() != 0) {
+      error(where("spin_up"), "spin_up",
+            fmt::format("spin-up '{}' must be whole days (so the measured window starts at midnight of start_date), "
+                        "such as '{}d'",
+                        format_duration(*spin_up), static_cast<std::int64_t>(std::ceil(spin_up->to_days()))));
+    } else if (days_since_epoch(s.start_date) - static_cast<std::int64_t>(spin_up->to_days()) < days_since_epoch(CivilDate{1, 1, 1})) {
+      error(where("spin_up"), "spin_up",
+            fmt::format("a spin-up of '{}' before start_date {} starts before 0001-01-01 (dates have four-digit years)",
+                        format_duration(*spin_up), to_string(s.start_date)));
+    } else {
+      s.spin_up = *spin_up;
+      s.start_date = civil_date(days_since_epoch(s.start_date) - s.spin_up_days());
+      m.horizon += s.spin_up;
+      m.warmup += s.spin_up;
+    }
+  }
   build_categories(m);
   build_origins(m);
   for (const std::string& id : ids_["facilities"]) {

@@ -140,6 +140,7 @@ std::optional<CustomsStream> Validator::build_stream(const std::string& id, cons
       if (auto k = maybe<std::int64_t>(path + ".sellers.suspend_after_findings", "")) p.suspend_after_findings = static_cast<int>(*k);
       p.restricted_categories = build_id_filter(path + ".sellers.restricted_categories", ids_["categories"], "category");
       p.deterrence = maybe<double>(path + ".sellers.deterrence", pattern + ".sellers.deterrence").value_or(0.0);
+      p.mean_tenure = maybe<Duration>(path + ".sellers.mean_tenure", pattern + ".sellers.mean_tenure");
       if (p.vetting_share >= 1.0 && p.vetting_above <= 0.0) {
         error(where(path + ".sellers.vetting_share"), path + ".sellers.vetting_share", "would refuse every seller");
       }

@@ -61,6 +61,10 @@ struct SellerPopulation {
   /// Specific deterrence (A): a seller's risk multiplier falls by this share after each
   /// seizure of, or penalty on, one of its shipments.
   double deterrence = 0.0;
+  /// Seller turnover (docs/model.md, "Seller turnover"): each seller leaves the market after
+  /// an exponential time of this mean and a newcomer takes its place (its volume share, a
+  /// fresh propensity, no history); empty: sellers never leave, and histories only accumulate.
+  std::optional<Duration> mean_tenure;
 };
 
 /// Violators who adapt (docs/model.md, "Displacement"): the violating shipments of a stream

@@ -2,6 +2,7 @@
 // SellerMarket: one stream's sellers, their volumes and propensities, and platform practices.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -55,12 +56,40 @@ class SellerMarket {
   /// its propensity by the population's `deterrence` share (docs/model.md, "Deterrence").
   void record_sanction(std::uint32_t seller) { risk_multiplier_[seller] *= 1.0 - population_->deterrence; }
 
+  /// Seller turnover (docs/model.md, "Seller turnover"): the sellers who left before `until`
+  /// are replaced, each by a newcomer with the same volume share, a fresh (vetted) propensity,
+  /// no history or findings, listed. `replaced(seller, multiplier_before, history_before)` is
+  /// called for each, before the next. Exits are one Poisson process over the population (each
+  /// seller leaves at rate 1 / mean_tenure), drawn from the stream "turnover/<stream>" alone,
+  /// so both stream sources see the same exits. A slot the platform refused stays refused.
+  template <class Replaced>
+  void turn_over(SimTime until, Replaced&& replaced) {
+    while (next_exit_ < until) {
+      const auto seller = std::min(static_cast<std::uint32_t>(turnover_.uniform01() * static_cast<double>(size())),
+                                           static_cast<std::uint32_t>(size() - 1));
+      if (volume_.probability(seller) > 0.0) {
+        const double before = risk_multiplier_[seller];
+        const bool history = history_[seller];
+        enter(seller);
+        replaced(seller, before, history);
+      }
+      next_exit_ = next_exit_ + exit_gap();
+    }
+  }
+  /// Sellers replaced so far.
+  std::uint64_t replacements() const { return replacements_; }
+
  private:
   bool excluded(std::uint32_t seller, SimTime at, std::optional<std::uint16_t> category) const {
     return at >= delisted_at_[seller] || (category && restricted(seller, *category));
   }
   // The redraws after an excluded seller: at most 64 in all, the last standing.
   std::uint32_t draw_again(SimTime at, std::optional<std::uint16_t> category, Xoshiro256& g) const;
+  // A newcomer in `seller`'s place, and the time to the population's next exit.
+  void enter(std::uint32_t seller);
+  Duration exit_gap();
+  // A propensity multiplier the platform's vetting accepts (at most 64 applicants; the last stands).
+  double vetted_multiplier(Xoshiro256& g) const;
 
   const SellerPopulation* population_ = nullptr;
   bool may_exclude_ = false;  // takedown, suspension or category limits are set
@@ -69,6 +98,9 @@ class SellerMarket {
   std::vector<bool> history_;
   std::vector<std::uint16_t> findings_;
   std::vector<SimTime> delisted_at_;  // SimTime::max() while listed
+  Xoshiro256 turnover_{0};            // exit times, the slot that leaves, the newcomer's propensity
+  SimTime next_exit_ = SimTime::max(); // never without turnover
+  std::uint64_t replacements_ = 0;
 };
 
 }  // namespace cisim

@@ -41,6 +41,7 @@ struct Report {
   int replications = 0;
   std::string horizon;
   std::string warmup;
+  std::string spin_up;  ///< simulated before start_date, never measured ("0s": none)
   /// Which path ran: "aggregated" (the default) or "exact" (every shipment drawn), the
   /// scenario's `simulation`. Said in every output: the two agree in distribution, not draw
   /// for draw, so a comparison across them pairs no random numbers.
@@ -60,7 +61,7 @@ struct Report {
   };
   std::vector<DrawnReason> drawn_one_by_one;
   std::vector<Override> overrides;
-  std::string start_date;  ///< YYYY-MM-DD of day 0
+  std::string start_date;  ///< YYYY-MM-DD of day 0, as the scenario wrote it (after any spin-up)
   /// The measured window: from the end of the warm-up to the horizon, in days (may be fractional).
   double measured_days = 0.0;
   std::string measured_from;  ///< YYYY-MM-DD of the first measured day

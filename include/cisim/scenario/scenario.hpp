@@ -31,7 +31,14 @@ struct Scenario {
   std::string question;  ///< the question the scenario answers (reports open with it), or empty
   std::uint64_t seed = 1;
   int replications = 10;
+  /// The clock's first day: the scenario's start_date, less the spin-up. Every date of the
+  /// scenario is placed on the clock from it; a run's horizon and warm-up include the spin-up.
   CivilDate start_date;
+  /// Simulated before the scenario's start_date and never measured (whole days; zero: none).
+  Duration spin_up = Duration::zero();
+  /// The start_date the scenario wrote: the clock's start plus the spin-up.
+  CivilDate written_start_date() const { return civil_date(days_since_epoch(start_date) + spin_up_days()); }
+  std::int64_t spin_up_days() const { return spin_up.ticks() / Duration::hours(24).ticks(); }
   std::vector<FacilityInfo> facility_info;
   CustomsModelConfig model;  ///< also holds the horizon and warm-up
 };

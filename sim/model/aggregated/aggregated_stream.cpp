@@ -45,12 +45,13 @@ AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32
   moments_ = SellerMoments{largest > 0.0 ? 1.0 / largest : 1e300};
   if (sellers.present()) {
     max_multiplier_ = 0.0;
+    member_at_.assign(sellers.size(), 0);
     for (std::uint32_t j = 0; j < sellers.size(); ++j) {
       moments_.add(j, sellers.volume_share(j), sellers.risk_multiplier(j));
       max_multiplier_ = std::max(max_multiplier_, sellers.risk_multiplier(j));
       if (sellers.has_history(j)) {
         moments_.gain_history(j, sellers.volume_share(j), sellers.risk_multiplier(j));
-        history_members_.push_back(j);
+        add_history_member(j);
       }
     }
   } else {
@@ -65,7 +66,7 @@ void AggregatedStream::apply_sellers() {
     if (p.finding) {
       if (!sellers_->has_history(j)) {
         moments_.gain_history(j, w, sellers_->risk_multiplier(j));
-        history_members_.push_back(j);
+        add_history_member(j);
       }
       sellers_->record_finding(j, p.at);
     } else {
@@ -76,6 +77,26 @@ void AggregatedStream::apply_sellers() {
     sellers_changed_ = true;
   }
   pending_.clear();
+}
+
+void AggregatedStream::add_history_member(std::uint32_t seller) {
+  member_at_[seller] = static_cast<std::uint32_t>(history_members_.size());
+  history_members_.push_back(seller);
+}
+
+void AggregatedStream::turn_over_sellers(SimTime until) {
+  sellers_->turn_over(until, [&](std::uint32_t j, double before, bool history) {
+    moments_.replace(j, sellers_->volume_share(j), before, history, sellers_->risk_multiplier(j));
+    max_multiplier_ = std::max(max_multiplier_, sellers_->risk_multiplier(j));
+    if (history) {
+      // The newcomer has no history: the last member takes the leaver's place in the list.
+      const std::uint32_t last = history_members_.back();
+      history_members_[member_at_[j]] = last;
+      member_at_[last] = member_at_[j];
+      history_members_.pop_back();
+    }
+    sellers_changed_ = true;
+  });
 }
 
 bool AggregatedStream::can_aggregate(SimTime from, SimTime to) {

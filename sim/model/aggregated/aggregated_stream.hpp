@@ -57,6 +57,8 @@ class AggregatedStream {
   void record_sanction(std::uint32_t seller) { pending_.push_back({seller, SimTime::start(), false}); }
   /// At the start of every slice of the stream, whichever path it takes.
   void apply_sellers();
+  /// Seller turnover up to `until` (SellerMarket::turn_over), after apply_sellers().
+  void turn_over_sellers(SimTime until);
 
   /// Fewer shipments than this expected in an hour are drawn one by one: the tables' upkeep
   /// after the sellers change (a few hundred thousand instructions) would cost more.
@@ -144,7 +146,9 @@ class AggregatedStream {
   SellerMoments moments_;
   ShipmentClasses classes_;
   double max_multiplier_ = 1.0;
-  std::vector<std::uint32_t> history_members_;
+  std::vector<std::uint32_t> history_members_;  // the sellers with a history, in no order
+  std::vector<std::uint32_t> member_at_;        // a seller's place in history_members_ (when it has one)
+  void add_history_member(std::uint32_t seller);
   std::vector<PendingSeller> pending_;
   bool sellers_changed_ = false;
   std::vector<std::uint32_t> counts_;    // per class, until flushed

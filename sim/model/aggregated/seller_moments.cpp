@@ -85,6 +85,11 @@ void SellerMoments::change_multiplier(std::uint32_t id, double weight, double fr
   place(id, weight, to, history, 1.0);
 }
 
+void SellerMoments::replace(std::uint32_t id, double weight, double from, bool history, double to) {
+  place(id, weight, from, history, -1.0);
+  place(id, weight, to, false, 1.0);
+}
+
 double SellerMoments::share(bool history) const {
   if (volume_ <= 0.0) return 0.0;
   const double s = (history ? history_volume_ : volume_ - history_volume_) / volume_;

@@ -37,6 +37,10 @@ class SellerMoments {
   /// The seller's multiplier moves from `from` to `to` (specific deterrence).
   void change_multiplier(std::uint32_t id, double weight, double from, double to, bool history);
 
+  /// A newcomer without history takes the place of the seller `id` (turnover), whose
+  /// multiplier was `from` and history `history`; its multiplier is `to`.
+  void replace(std::uint32_t id, double weight, double from, bool history, double to);
+
   /// The volume share of the sellers with (or without) a history.
   double share(bool history) const;
   /// P(a shipment's seller is in the group and it carries exactly V): the share times the
