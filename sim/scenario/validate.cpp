@@ -159,26 +159,36 @@ Scenario Validator::build() {
 void Validator::check_offered_load(const Scenario& s) {
   const CustomsModelConfig& m = s.model;
   const bool inspects_all = m.policies.random_rate >= 1.0;
+  const double audit = m.policies.audit_rate;
   for (std::size_t f = 0; f < m.facilities.size(); ++f) {
     const Facility& facility = m.facilities[f];
-    if (facility.waiting_limit || facility.methods.empty()) continue;
+    if (facility.methods.empty()) continue;
+    // The audit's line is never bounded (decision 0018): a waiting limit does not save it.
+    if (facility.waiting_limit && audit == 0.0) continue;
     double inspection_seconds = 0.0;
     for (const auto& method : facility.methods) inspection_seconds += method.share * mean_of(method.duration_seconds);
     double selected_per_second = 0.0;
+    double audited_per_second = 0.0;
     for (const auto& stream : m.streams) {
       if (stream.facility != f) continue;
       const double shipments = stream.arrivals.rate_per_second() * stream.arrivals.mean_batch_size();
-      // Without targeting or blitzes, the random sample is the whole selection.
-      selected_per_second += shipments * (inspects_all ? 1.0 : m.policies.random_rate);
+      audited_per_second += shipments * audit;
+      // Without targeting or blitzes, the audit and the random sample are the whole selection.
+      selected_per_second += shipments * (audit + (1.0 - audit) * (inspects_all ? 1.0 : m.policies.random_rate));
     }
-    const double officers_needed = selected_per_second * inspection_seconds;
     const double on_duty = facility.officers.officer_hours(SimTime::start() + Duration::days(1)) / 24.0;
     // At a utilization of 1 the line grows without bound too (a null-recurrent queue).
+    const double officers_needed = (facility.waiting_limit ? audited_per_second : selected_per_second) * inspection_seconds;
     if (officers_needed > 0.0 && officers_needed >= on_duty) {
       warning(where("facilities." + facility.name), "facilities." + facility.name,
-              fmt::format("offered load needs {:.2f} officers on average but {:.2f} are on duty; the waiting line "
-                          "will grow without bound (add officers, lower the rates, or set a waiting_limit)",
-                          officers_needed, on_duty));
+              facility.waiting_limit
+                  ? fmt::format("the random audit alone needs {:.2f} officers on average but {:.2f} are on duty; its line is "
+                                "never bounded by the waiting_limit and will grow without bound (lower policies.audit.rate "
+                                "or add officers)",
+                                officers_needed, on_duty)
+                  : fmt::format("offered load needs {:.2f} officers on average but {:.2f} are on duty; the waiting line "
+                                "will grow without bound (add officers, lower the rates, or set a waiting_limit)",
+                                officers_needed, on_duty));
     }
   }
 }

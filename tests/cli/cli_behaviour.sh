@@ -242,6 +242,22 @@ if [ "$(grep -c '^[^,]*,[^,]*,refused,.*,refused,' "$work/posts.csv")" -gt 100 ]
 check "audit row" 0 "audit +[0-9,]+ +[0-9,]+" "$cisim" run "$work/posts.yaml" -r 2 --set policies.audit.rate=2%
 check "audit typo" 2 "policies.audit.rat.*did you mean 'rate'" "$cisim" run "$work/posts.yaml" --set policies.audit.rat=2%
 check "audit rate out of range" 2 "policies.audit.rate" "$cisim" run "$work/posts.yaml" --set policies.audit.rate=120%
+check "audit overload warned" 0 "the random audit alone needs [0-9.]+ officers.*never bounded by the waiting_limit" \
+  "$cisim" check "$work/posts.yaml" --set facilities.imf.officers.waiting_limit=5 --set facilities.imf.officers.count=1 --set policies.audit.rate=100%
 check "audit without its rate" 2 "policies.audit.*rate" "$cisim" check "$work/posts.yaml" --set 'policies.audit={}'
+
+# A spin-up runs before start_date: the reports keep the scenario's start_date, horizon and
+# warm-up, and the daily series start at day 0 on start_date; a spin-up of part of a day, and a
+# mean tenure under an hour, are located errors.
+check "spin-up run" 0 "" "$cisim" run "$work/posts.yaml" -r 1 -q --set spin_up=7d --out "$work/spin"
+if grep -q '"spin_up": "7d"' "$work/spin/summary.json" && grep -q "\"start_date\": \"$(sed -n 's/^start_date: //p' "$work/posts.yaml")\"" "$work/spin/summary.json" &&
+   [ "$(sed -n 2p "$work/spin/timeseries.csv" | cut -d, -f2,3)" = "$(sed -n 's/^start_date: //p' "$work/posts.yaml"),0" ]; then
+  pass
+else
+  fail "spin-up: summary or daily series not counted from start_date"; grep -E 'spin_up|start_date' "$work/spin/summary.json"; sed -n 2p "$work/spin/timeseries.csv"
+fi
+check "spin-up in hours" 2 "spin_up: spin-up '12h' must be whole days" "$cisim" check "$work/posts.yaml" --set spin_up=12h
+check "mean tenure too short" 2 "sellers.mean_tenure: must be at least 1h" "$cisim" check "$work/posts.yaml" \
+  --set 'streams.post.sellers={count: 100}' --set streams.post.sellers.mean_tenure=10min
 
 finish
