@@ -51,6 +51,8 @@ CustomsRun::CustomsRun(const CustomsModelConfig& config, const RandomStreams& st
   for (std::size_t f = 0; f < config.facilities.size(); ++f) {
     pools_.emplace_back(on_duty_at(f, SimTime::start()), audit ? 2 : 1, config.facilities[f].waiting_limit);
     if (audit) pools_.back().exempt_from_limit(1);
+    // A risk-ranked line orders the class that holds targeted selections by score.
+    if (config.policies.targeting.ranked_line) pools_.back().rank_class(audit ? 1 : 0);
   }
   for (const std::uint32_t f : part.facilities) {
     pool_recorders_[f] = &sim_.add_observer<OfficerPoolRecorder>();
@@ -263,6 +265,7 @@ void CustomsRun::enter(ShipmentRecord& r, bool has_data, Entry entry) {
     return;
   }
   r.reason = selection_reason(r, has_data, high_risk, post);
+  rank(r, has_data);
   if (r.reason == SelectionReason::None) {
     if (traced(r.arrived)) trace_->released(r, r.arrived, false);
     release(r, 0, r.arrived);
@@ -286,6 +289,7 @@ void CustomsRun::present_selected(SelectedShipment& selected) {
   CISIM_ASSERT(r.reason != SelectionReason::Targeted || selected.prioritized ||
                    targeting_.targets(r, stream.mode, has_data, has_data && seller_has_history(r)),
                "an aggregated class selected a shipment that targeting would not");
+  rank(r, has_data);
   // A formal entry is presented once it is filed (enter's rule); any other at once.
   if (selected.high_risk && config_.policies.formal_entry.filing_delay > Duration::zero()) {
     sim_.schedule_at(r.arrived + config_.policies.formal_entry.filing_delay, ShipmentPresented{allocate(r)});
@@ -311,8 +315,10 @@ void CustomsRun::on(const ShipmentPresented& e) {
   }
   // Capacity-aware selection: with the waiting line full, the shipment goes uninspected.
   // The audit's line comes first (priority class 0); the others share the next one.
+  // In a risk-ranked line the other selections go ahead of the targeted ones (an infinite score).
   const int priority = config_.policies.audit_rate > 0.0 && r.reason != SelectionReason::Audit ? 1 : 0;
-  const bool accepted = pools_[f].request(sim_.now(), InspectionRequest{e.slot, sim_.now(), priority});
+  const double rank = r.reason == SelectionReason::Targeted ? r.score : std::numeric_limits<double>::infinity();
+  const bool accepted = pools_[f].request(sim_.now(), InspectionRequest{e.slot, sim_.now(), priority, rank});
   recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) {
     ++t[selected_count(r.reason)];
     if (!accepted) ++t[Count::SelectedNotInspected];
@@ -322,6 +328,15 @@ void CustomsRun::on(const ShipmentPresented& e) {
     release(r, 0, sim_.now());
     free_slot(e.slot);
     return;
+  }
+  // A higher-scored selection took the place of the lowest in a full risk-ranked line.
+  if (const auto evicted = pools_[f].pop_evicted()) [[unlikely]] {
+    const auto slot = static_cast<std::uint32_t>(evicted->shipment);
+    ShipmentRecord& out = slots_[slot];
+    recorder_.at_event(out, sim_.now(), [](CustomsTally& t) { ++t[Count::SelectedNotInspected]; });
+    if (trace_ && sim_.now() >= trace_from_) trace_->released(out, sim_.now(), true);
+    release(out, 0, sim_.now());
+    free_slot(slot);
   }
   start_inspections(f);
 }

@@ -87,6 +87,10 @@ class CustomsRun final : public StreamHost {
   bool seller_has_history(const ShipmentRecord& r) const {
     return r.seller != kNoSeller && draws_[r.drawn_stream]->sellers.has_history(r.seller);
   }
+  /// A targeted selection's place in a risk-ranked line: its score.
+  void rank(ShipmentRecord& r, bool has_data) const {
+    if (r.reason == SelectionReason::Targeted && config_.policies.targeting.ranked_line) [[unlikely]] r.score = score(r, has_data);
+  }
   double score(const ShipmentRecord& r, bool has_data) const {
     return targeting_.score(r, config_.streams[r.stream].mode, has_data, seller_has_history(r));
   }

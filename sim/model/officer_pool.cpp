@@ -2,6 +2,8 @@
 // OfficerPool: admission, FIFO-within-priority service order, shift changes without preemption.
 #include "cisim/model/officer_pool.hpp"
 
+#include <iterator>
+
 #include "cisim/base/assert.hpp"
 
 namespace cisim {
@@ -15,6 +17,20 @@ OfficerPool::OfficerPool(int on_duty, int priority_classes, std::optional<std::s
 bool OfficerPool::refuse_one(SimTime now, const InspectionRequest& request) {
   for (auto* o : observers_) o->on_request_refused(now, request);
   return false;
+}
+
+// A full line: a ranked class's request that scores above the class's lowest waiting one takes
+// its place (the lowest, the latest among equals, is turned away); any other is refused.
+bool OfficerPool::refuse_or_evict(SimTime now, const InspectionRequest& request) {
+  if (request.priority_class != ranked_class_ || ranked_.empty()) return refuse_one(now, request);
+  const auto worst = std::prev(ranked_.end());
+  if (!(request.score > worst->request.score)) return refuse_one(now, request);
+  evicted_ = worst->request;
+  ranked_.erase(worst);
+  for (auto* o : observers_) o->on_request_refused(now, *evicted_);
+  ranked_.insert(Ranked{request, ranked_arrivals_++});
+  for (auto* o : observers_) o->on_request_accepted(now, request, waiting_);
+  return true;
 }
 
 void OfficerPool::set_on_duty(SimTime now, int officers) {

@@ -103,6 +103,13 @@ void add_policy_keys(std::vector<KeySpec>& s) {
   s.push_back(section("policies.targeting", false, "risk-based targeting: a logistic score over shipment features"));
   s.push_back(leaf("policies.targeting.threshold", KeyType::Fraction, "fraction", true, "",
                    "a shipment is targeted when its risk score (0 to 1) is at or above this", "0.2"));
+  KeySpec order = leaf("policies.targeting.line_order", KeyType::Choice, "", false, "arrival",
+                       "the order of targeted selections in the inspection line: by arrival, or by score (highest examined "
+                       "first, ties by arrival; a full line turns away the lowest-scored, which a higher-scored selection "
+                       "replaces; docs/model.md, \"Risk-ranked line\")",
+                       "score");
+  order.choices = {"arrival", "score"};
+  s.push_back(order);
   s.push_back(section("policies.targeting.weights", false, "weights of the linear score before the logistic"));
   s.push_back(leaf("policies.targeting.weights.intercept", KeyType::Real, "", false, "0", "constant term", "-4"));
   for (const char* group : {"origin", "category", "mode"}) {

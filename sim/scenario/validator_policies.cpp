@@ -41,6 +41,7 @@ void Validator::build_policies(CustomsModelConfig& m) {
   }
   t.enabled = true;
   t.threshold = *threshold;
+  t.ranked_line = maybe<std::string>("policies.targeting.line_order", "").value_or("arrival") == "score";
   const std::size_t no = m.origins.size();
   const std::size_t nc = m.categories.size();
   t.weights = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(1 + no + nc + kModes + 3));

@@ -77,6 +77,38 @@ TEST_CASE("OfficerPool: an exempt class (the audit's line) is never refused and 
   REQUIRE(pool.has_room());
 }
 
+TEST_CASE("OfficerPool: a ranked class serves the highest score first and a full line turns away the lowest", "[model]") {
+  OfficerPool pool{1, 2, std::size_t{3}};  // one officer, three places; class 1 ranked
+  pool.rank_class(1);
+  RecordingPoolObserver rec;
+  pool.add_observer(&rec, minute(0));
+  REQUIRE(pool.request(minute(0), {0, minute(0), 1, 5.0}));
+  REQUIRE(pool.start_next(minute(0))->shipment == 0);  // busy
+  REQUIRE(pool.request(minute(1), {1, minute(1), 1, 1.0}));
+  REQUIRE(pool.request(minute(2), {2, minute(2), 1, 3.0}));
+  REQUIRE(pool.request(minute(3), {3, minute(3), 1, 1.0}));  // ties 1: the later one is lower
+  REQUIRE_FALSE(pool.pop_evicted());
+  // Full: 0.5 is below every waiting score, refused; 2.0 takes the place of the latest 1.0.
+  REQUIRE_FALSE(pool.request(minute(4), {4, minute(4), 1, 0.5}));
+  REQUIRE(pool.request(minute(5), {5, minute(5), 1, 2.0}));
+  const auto evicted = pool.pop_evicted();
+  REQUIRE(evicted);
+  REQUIRE(evicted->shipment == 3);
+  REQUIRE_FALSE(pool.pop_evicted());  // handed over once
+  REQUIRE(pool.waiting() == 3);
+  // An equal score does not displace: 1.0 against the lowest 1.0 is refused.
+  REQUIRE_FALSE(pool.request(minute(6), {6, minute(6), 1, 1.0}));
+  // A request of the first class goes ahead of every score.
+  REQUIRE(pool.request(minute(6), {7, minute(6), 0, -100.0}) == false);  // the line is full for it too
+  std::vector<std::uint64_t> order;
+  for (int m = 7; m < 10; ++m) {
+    pool.finish(minute(m));
+    order.push_back(pool.start_next(minute(m))->shipment);
+  }
+  CHECK(order == std::vector<std::uint64_t>{2, 5, 1});  // 3.0, 2.0, 1.0
+  CHECK(pool.waiting() == 0);
+}
+
 TEST_CASE("Validation: shift schedule of 2, 4, then 2 officers on a deterministic case with a known answer", "[validation][model]") {
   // Eleven shipments arrive at 0; each inspection takes exactly 10 min. Officers: 2 from 0,
   // 4 from 15 min, 2 from 27 min. Worked by hand:

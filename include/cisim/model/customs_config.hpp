@@ -134,6 +134,9 @@ struct CustomsStream {
 struct TargetingModel {
   bool enabled = false;
   double threshold = 1.0;
+  /// The inspection line holds targeted selections by score, not arrival (docs/model.md,
+  /// "Risk-ranked line"); the other selections go ahead of them, first come first served.
+  bool ranked_line = false;
   /// [intercept, origins..., categories..., modes (4), log value USD, no advance data, seller history]
   Eigen::VectorXd weights;
 };

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
+#include <utility>
 #include <vector>
 
 #include "cisim/base/assert.hpp"
@@ -15,11 +17,12 @@
 namespace cisim {
 
 /// A shipment asking for an officer. Lower priority_class is served first; within a class,
-/// first come first served.
+/// first come first served, or in a ranked class highest score first.
 struct InspectionRequest {
   std::uint64_t shipment = 0;
   SimTime requested_at;
   int priority_class = 0;
+  double score = 0.0;  ///< in a ranked class: examined before lower scores, turned away after them
 };
 
 /// What an officer pool emits. It keeps no statistics itself (STYLE.md rule 4). Each
@@ -61,8 +64,12 @@ class OfficerPool {
     CISIM_ASSERT(request.priority_class >= 0 && static_cast<std::size_t>(request.priority_class) < lines_.size(),
                  "priority class out of range");
     const bool exempt = static_cast<std::size_t>(request.priority_class) < exempt_classes_;
-    if (!exempt && !has_room()) [[unlikely]] return refuse_one(now, request);
-    lines_[static_cast<std::size_t>(request.priority_class)].push_back(request);
+    if (!exempt && !has_room()) [[unlikely]] return refuse_or_evict(now, request);
+    if (request.priority_class == ranked_class_) [[unlikely]] {
+      ranked_.insert(Ranked{request, ranked_arrivals_++});
+    } else {
+      lines_[static_cast<std::size_t>(request.priority_class)].push_back(request);
+    }
     ++waiting_;
     if (exempt) ++exempt_waiting_;
     for (auto* o : observers_) o->on_request_accepted(now, request, waiting_);
@@ -73,6 +80,13 @@ class OfficerPool {
   /// The first `classes` priority classes are never refused, and their waiting requests do
   /// not count toward the waiting limit (the random audit's line, docs/model.md).
   void exempt_from_limit(std::size_t classes) { exempt_classes_ = classes; }
+  /// Orders priority class `c`'s line by score (docs/model.md, "Risk-ranked line"): the highest
+  /// score is examined first, ties first come first served; when the line is full, a request
+  /// that scores above the lowest waiting one of the class takes its place, and that one is
+  /// turned away (pop_evicted() hands it to the caller, who releases it).
+  void rank_class(int c) { ranked_class_ = c; }
+  /// The request the last accepted request turned out of a full ranked line, once.
+  std::optional<InspectionRequest> pop_evicted() { return std::exchange(evicted_, std::nullopt); }
   /// `count` requests turned away by the full line, counted at once (has_room() is false).
   void refuse(SimTime now, std::uint64_t count) {
     for (auto* o : observers_) o->on_requests_refused(now, count);
@@ -102,16 +116,24 @@ class OfficerPool {
 
  private:
   bool refuse_one(SimTime now, const InspectionRequest& request);
+  bool refuse_or_evict(SimTime now, const InspectionRequest& request);
+  bool class_empty(std::size_t c) const { return static_cast<int>(c) == ranked_class_ ? ranked_.empty() : lines_[c].empty(); }
   InspectionRequest start_first_in_line(SimTime now) {
     // The first non-empty line, highest priority first; can_start() said one exists.
-    auto line = lines_.begin();
-    while (line->empty()) {
-      ++line;
-      CISIM_ASSERT(line != lines_.end(), "waiting count says someone waits but every line is empty");
+    std::size_t c = 0;
+    while (class_empty(c)) {
+      ++c;
+      CISIM_ASSERT(c < lines_.size(), "waiting count says someone waits but every line is empty");
     }
-    const InspectionRequest next = line->front();
-    if (static_cast<std::size_t>(line - lines_.begin()) < exempt_classes_) --exempt_waiting_;
-    line->pop_front();
+    InspectionRequest next;
+    if (static_cast<int>(c) == ranked_class_) {
+      next = ranked_.begin()->request;
+      ranked_.erase(ranked_.begin());
+    } else {
+      next = lines_[c].front();
+      lines_[c].pop_front();
+    }
+    if (c < exempt_classes_) --exempt_waiting_;
     --waiting_;
     ++busy_;
     for (auto* o : observers_) o->on_inspection_started(now, next, now - next.requested_at, waiting_, busy_);
@@ -122,7 +144,17 @@ class OfficerPool {
   std::size_t waiting_ = 0;
   std::size_t exempt_classes_ = 0, exempt_waiting_ = 0;  // classes the limit spares, and their waiting
   std::optional<std::size_t> waiting_limit_;
-  std::vector<RingQueue<InspectionRequest>> lines_;  // one per priority class
+  std::vector<RingQueue<InspectionRequest>> lines_;  // one per priority class (the ranked one's unused)
+  // The ranked class's line, best first: higher score, then earlier arrival.
+  struct Ranked {
+    InspectionRequest request;
+    std::uint64_t order;
+    bool operator<(const Ranked& o) const { return request.score != o.request.score ? request.score > o.request.score : order < o.order; }
+  };
+  int ranked_class_ = -1;
+  std::set<Ranked> ranked_;
+  std::uint64_t ranked_arrivals_ = 0;
+  std::optional<InspectionRequest> evicted_;
   std::vector<OfficerPoolObserver*> observers_;
 };
 

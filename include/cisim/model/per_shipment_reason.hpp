@@ -27,6 +27,7 @@ enum class PerShipmentReason : std::uint8_t {
   ArrivalBatches,
   SeveralItems,
   SellerExclusion,
+  RankedLine,
   ValuesNotLognormal,
   UndervaluesToNothing,
   // Per hour, in a stream that may be aggregated:
@@ -36,7 +37,7 @@ enum class PerShipmentReason : std::uint8_t {
   FewShipments,
   DeMinimisRulesChange,  // last: asking it builds the stream's classes
 };
-inline constexpr std::size_t kPerShipmentReasons = 15;
+inline constexpr std::size_t kPerShipmentReasons = 16;
 
 /// What decides whether a stream may be aggregated at all.
 struct StreamFacts {

@@ -58,6 +58,7 @@ struct ShipmentRecord {
   bool bulk_entry = false;
   EntryKind entry = EntryKind::DeMinimis;
   float waited_hours = 0.0f;  ///< in the inspection line, once started (for the trace)
+  double score = 0.0;  ///< a targeted selection's score (logit) in a risk-ranked line
 };
 
 }  // namespace cisim

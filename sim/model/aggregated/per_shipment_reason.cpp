@@ -58,6 +58,12 @@ constexpr std::array<PerShipmentRule, kPerShipmentReasons> kRules{{
      nullptr},
     {PerShipmentReason::SellerExclusion, "seller_exclusion", "its platform delists or restricts sellers",
      [](const StreamFacts& f) { return f.sellers->present() && f.sellers->may_exclude(); }, nullptr},
+    {PerShipmentReason::RankedLine, "ranked_line",
+     "its facility's line is risk-ranked and bounded (a full line still admits a higher score)",
+     [](const StreamFacts& f) {
+       return f.config->policies.targeting.ranked_line && f.config->facilities[stream_of(f).facility].waiting_limit.has_value();
+     },
+     nullptr},
     {PerShipmentReason::ValuesNotLognormal, "values_not_lognormal", "a category it sends has values that are not lognormal",
      values_not_lognormal, nullptr},
     {PerShipmentReason::UndervaluesToNothing, "undervalues_to_nothing", "a category it sends undervalues to nothing",

@@ -46,6 +46,7 @@ const std::map<PerShipmentReason, Case>& cases() {
        {"us_fy2024.yaml", national({"streams.jfk_imf_mail.arrivals.batch_size={dist: poisson, mean: 2}"})}},
       {PerShipmentReason::SeveralItems, {"us_fy2024.yaml", national({"streams.jfk_imf_mail.items={dist: poisson, mean: 2}"})}},
       {PerShipmentReason::SellerExclusion, {"platform_practices.yaml", {"horizon=2d", "replications=1"}}},
+      {PerShipmentReason::RankedLine, {"us_fy2024.yaml", national({"policies.targeting.line_order=score"})}},
       {PerShipmentReason::ValuesNotLognormal,
        {"us_fy2024.yaml", national({"categories.electronics.value={dist: uniform, min: 10 USD, max: 110 USD}"})}},
       {PerShipmentReason::UndervaluesToNothing, {"us_fy2024.yaml", national({"categories.electronics.undervaluation_factor=0"})}},
