@@ -146,6 +146,16 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(with_range(leaf("streams.*.risk_multiplier", KeyType::Real, "", false, "1",
                               "multiplies every prevalence for this stream's shipments", "1.2"),
                          0, 1000));
+  s.push_back(with_range(leaf("streams.*.risk_with_advance_data", KeyType::Real, "", false, "1",
+                              "risk by entry channel: multiplies every prevalence of the stream's shipments that arrive "
+                              "with advance data (de minimis express: Type 86 entries)",
+                              "1.3"),
+                         0, 1000));
+  s.push_back(with_range(leaf("streams.*.risk_without_advance_data", KeyType::Real, "", false, "1",
+                              "risk by entry channel: multiplies every prevalence of the stream's shipments that arrive "
+                              "without advance data (de minimis express: release from manifest)",
+                              "0.2"),
+                         0, 1000));
   s.push_back(with_range(leaf("streams.*.demand_elasticity", KeyType::Real, "", false, "0",
                               "traffic scales as (landed cost / landed cost at the start)^-elasticity when de minimis is "
                               "withdrawn (an adjustable assumption; 0: traffic does not respond)",

@@ -137,6 +137,16 @@ void Validator::build_post_scoring(CustomsModelConfig& m) {
     }
     p.improves[i] = maybe<double>(key, "");
   }
+  // A post asked for data files it for items whose violations were drawn without it: their
+  // entry channel's risk would be the wrong one (a class of the aggregated path has one).
+  const bool improves = std::any_of(p.improves.begin(), p.improves.end(), [](const auto& x) { return x.has_value(); });
+  for (const CustomsStream& stream : m.streams) {
+    if (!improves || stream.mode != Mode::Postal || stream.data_risk[0] == stream.data_risk[1]) continue;
+    const std::string key = "streams." + stream.name + ".risk_without_advance_data";
+    error(where(key), key,
+          "risk by advance data cannot be set for a postal stream while policies.post_scoring.improves raises posts' data: "
+          "items whose data a post files later would keep the risk of their arrival without it");
+  }
 }
 
 void Validator::build_formal_entry_rule(CustomsModelConfig& m) {

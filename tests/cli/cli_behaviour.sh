@@ -260,4 +260,41 @@ check "spin-up in hours" 2 "spin_up: spin-up '12h' must be whole days" "$cisim" 
 check "mean tenure too short" 2 "sellers.mean_tenure: must be at least 1h" "$cisim" check "$work/posts.yaml" \
   --set 'streams.post.sellers={count: 100}' --set streams.post.sellers.mean_tenure=10min
 
+# Risk by entry channel: an audit's trace measures about 20% for Type 86 entries (advance data,
+# twice the 10% prevalence) and 2% for releases from manifest (0.2 times), each of about 7,000
+# audited parcels (binomial sd under 0.5 pp: the bounds are 4 sd wide or more).
+cat > "$work/channels.yaml" <<'EOF'
+format_version: 1
+name: channels
+description: "express de minimis by entry channel"
+seed: 3
+replications: 2
+start_date: 2024-01-01
+horizon: 7d
+categories:
+  goods:
+    value: {dist: lognormal, mean: 40 USD, sd: 30 USD}
+    prevalence: {counterfeit: 10%}
+facilities:
+  hub:
+    kind: express_hub
+    officers: {count: 40}
+    methods: {physical: {duration: {dist: constant, value: 2min}, sensitivity: {counterfeit: 100%}}}
+streams:
+  express: {facility: hub, mode: express, arrivals: {rate: 5000/d}, category_mix: {goods: 100%}, advance_data: 50%,
+            risk_with_advance_data: 2, risk_without_advance_data: 0.2}
+policies:
+  audit: {rate: 20%}
+EOF
+check "channel risk run" 0 "trace of [0-9]+ shipments written" "$cisim" run "$work/channels.yaml" --trace "$work/channels.csv"
+rates="$(awk -F, 'NR > 1 && $18 == "audit" { n[$17]++; if ($23 != "") v[$17]++ }
+  END { printf "%.4f %.4f", v["type86"] / n["type86"], v["de_minimis"] / n["de_minimis"] }' "$work/channels.csv")"
+if awk -v r="$rates" 'BEGIN { split(r, x, " "); exit !(x[1] > 0.18 && x[1] < 0.22 && x[2] > 0.01 && x[2] < 0.03) }'; then
+  pass
+else
+  fail "channel risk: audited Type 86 and manifest rates $rates, expected about 0.20 and 0.02"
+fi
+check "channel risk with posts' data" 2 "risk_without_advance_data: risk by advance data cannot be set for a postal stream" \
+  "$cisim" check "$work/posts.yaml" --set streams.post.risk_without_advance_data=0.5 --set 'policies.post_scoring.improves={CN: 90%}'
+
 finish

@@ -178,3 +178,12 @@ TEST_CASE("Aggregated path: seller turnover after a spin-up agrees over 30 repli
   // spin-up of 2 days runs first. Both paths replace the same sellers at the same hours.
   require_equivalent_week({"streams.*.sellers.mean_tenure=3d", "streams.*.sellers.deterrence=30%", "spin_up=2d"}, 0.9);
 }
+
+TEST_CASE("Aggregated path: risk by entry channel (advance data) beside an audit agrees over 30 replications",
+          "[validation][slow]") {
+  // Every stream 60% with advance data; those carry 1.6 times the prevalences, the others 0.3
+  // times (as Type 86 entries against releases from manifest); a 0.5% audit measures both.
+  require_equivalent_week({"streams.*.advance_data=60%", "streams.*.risk_with_advance_data=1.6",
+                           "streams.*.risk_without_advance_data=0.3", "policies.audit.rate=0.5%"},
+                          0.9);
+}

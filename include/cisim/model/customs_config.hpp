@@ -117,6 +117,10 @@ struct CustomsStream {
   double advance_data_share = 1.0;
   std::optional<SellerPopulation> sellers;
   double risk_multiplier = 1.0;              ///< multiplies every prevalence of this stream
+  /// The entry channel's risk (docs/model.md, "Risk by entry channel"): multiplies every
+  /// prevalence of a shipment without [0] or with [1] advance data, as drawn on arrival (for
+  /// de minimis express: release from manifest, or a Type 86 entry).
+  std::array<double, 2> data_risk{1.0, 1.0};
   /// Traffic falls as (landed cost / landed cost at the start)^-elasticity when shipments
   /// lose de minimis (docs/model.md, "Demand response"); 0: no response.
   double demand_elasticity = 0.0;

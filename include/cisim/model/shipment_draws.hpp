@@ -71,7 +71,7 @@ inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint3
   r.true_value_usd = std::max(0.0, lognormal ? (*lognormal)(g) : sample(category.true_value_usd, g));
   has_data = g.uniform01() < stream.advance_data_share;
   r.items = static_cast<std::uint32_t>(d.items(stream, g));
-  r.carried = draw_violations(category, risk, d.violations);
+  r.carried = draw_violations(category, risk * stream.data_risk[has_data ? 1 : 0], d.violations);
   r.declared_value_usd = declared_value_usd(category, r.true_value_usd, r.carried);
   return r;
 }

@@ -39,7 +39,9 @@ AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32
   for (std::size_t o = 0; o < config.origins.size(); ++o) {
     for (std::size_t c = 0; c < config.categories.size(); ++c) {
       if (stream.origin_mix[o] * stream.category_mix[c] == 0.0) continue;
-      for (const double a : classes_.kind_chances(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c))) largest = std::max(largest, a);
+      for (const bool data : {false, true}) {
+        for (const double a : classes_.kind_chances(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), data)) largest = std::max(largest, a);
+      }
     }
   }
   moments_ = SellerMoments{largest > 0.0 ? 1.0 / largest : 1e300};
@@ -410,7 +412,7 @@ double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipment
 // a scan of the group where that is cheaper.
 std::uint32_t AggregatedStream::draw_seller(const ShipmentClass& k, Xoshiro256& g) {
   if (!sellers_->present()) return kNoSeller;
-  const PerViolation& a = classes_.kind_chances(k.origin, k.category);
+  const PerViolation& a = classes_.kind_chances(k.origin, k.category, k.has_data);
   double bound = 1.0;
   for (int kind = 0; kind < kViolationKinds; ++kind) {
     if (contains(k.carried, static_cast<ViolationKind>(kind))) bound *= std::min(1.0, a[static_cast<std::size_t>(kind)] * max_multiplier_);

@@ -27,12 +27,15 @@ ShipmentClasses::ShipmentClasses(const CustomsModelConfig& config, std::uint32_t
       targeting_(&targeting),
       rules_(&rules),
       categories_(config.categories.size()) {
-  kind_chances_.resize(config.origins.size() * categories_);
+  kind_chances_.resize(config.origins.size() * categories_ * 2);
   for (std::size_t o = 0; o < config.origins.size(); ++o) {
     for (std::size_t c = 0; c < categories_; ++c) {
-      PerViolation& a = kind_chances_[o * categories_ + c];
-      for (std::size_t k = 0; k < a.size(); ++k) {
-        a[k] = config.categories[c].prevalence[k] * config.origins[o].risk_multiplier * stream_->risk_multiplier;
+      for (const bool data : {false, true}) {
+        PerViolation& a = kind_chances_[(o * categories_ + c) * 2 + (data ? 1 : 0)];
+        for (std::size_t k = 0; k < a.size(); ++k) {
+          a[k] = config.categories[c].prevalence[k] * config.origins[o].risk_multiplier * stream_->risk_multiplier *
+                 stream_->data_risk[data ? 1 : 0];
+        }
       }
     }
   }
@@ -43,15 +46,17 @@ ShipmentClasses::ShipmentClasses(const CustomsModelConfig& config, std::uint32_t
 }
 
 void ShipmentClasses::group_chances(const SellerMoments& moments, std::vector<double>& out) const {
-  out.assign(config_->origins.size() * categories_ * 64, 0.0);
+  out.assign(config_->origins.size() * categories_ * 128, 0.0);
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {
     for (std::size_t c = 0; c < categories_; ++c) {
       if (stream_->origin_mix[o] * stream_->category_mix[c] == 0.0) continue;
-      const PerViolation& a = kind_chances_[o * categories_ + c];
-      for (const bool history : {false, true}) {
-        std::array<double, 32> chances{};
-        moments.chances(history, a, &polynomials_[(o * categories_ + c) * 32], chances);
-        std::copy(chances.begin(), chances.end(), out.begin() + group_of(o, c, history, 0));
+      for (const bool data : {false, true}) {
+        const std::size_t ocd = (o * categories_ + c) * 2 + (data ? 1 : 0);
+        for (const bool history : {false, true}) {
+          std::array<double, 32> chances{};
+          moments.chances(history, kind_chances_[ocd], &polynomials_[ocd * 32], chances);
+          std::copy(chances.begin(), chances.end(), out.begin() + group_of(o, c, data, history, 0));
+        }
       }
     }
   }
@@ -99,7 +104,7 @@ void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, 
   k.carried = v;
   k.has_data = data;
   k.history = history;
-  k.group = group_of(o, c, history, v);
+  k.group = group_of(o, c, data, history, v);
   k.duty_rate = rules_->duty_rate(c, o);
   double low = 0.0;
   bool open = false;  // a piece is being extended
@@ -159,10 +164,10 @@ void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
     for (std::size_t c = 0; c < categories_; ++c) {
       const double oc = stream_->origin_mix[o] * stream_->category_mix[c];
       if (oc == 0.0) continue;
-      const PerViolation& a = kind_chances_[o * categories_ + c];
       for (const bool data : {false, true}) {
         const double d = data ? data_share : 1.0 - data_share;
         if (d <= 0.0) continue;
+        const PerViolation& a = kind_chances(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), data);
         for (const bool history : {false, true}) {
           for (unsigned v = 0; v < 32; ++v) {
             bool possible = true;

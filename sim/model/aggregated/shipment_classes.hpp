@@ -33,7 +33,7 @@ struct ShipmentClass {
   bool high_risk = false;  ///< formal under the formal-entry rule (it then files full data)
   bool refused = false;     ///< held or blocked at the border under its post's measures (EO 13904)
   bool prioritized = false;  ///< its post's items get prioritized targeted inspection
-  std::uint32_t group = 0;  ///< (origin, category, history, carried): what the sellers decide
+  std::uint32_t group = 0;  ///< (origin, category, data, history, carried): what the sellers decide
   double duty_rate = 0.0;
   /// A postal item that lost de minimis under postal specific duties pays specific_duty_usd
   /// per item (one item per shipment here) instead of duty_rate times its value.
@@ -114,9 +114,10 @@ class ShipmentClasses {
 
   std::size_t size() const { return classes_.size(); }
   const ShipmentClass& operator[](std::size_t i) const { return classes_[i]; }
-  /// a_k of the violation draw for (origin, category): prevalence x origin and stream multipliers.
-  const PerViolation& kind_chances(std::uint16_t origin, std::uint16_t category) const {
-    return kind_chances_[static_cast<std::size_t>(origin) * categories_ + category];
+  /// a_k of the violation draw for (origin, category, advance data): prevalence x origin,
+  /// stream and entry-channel multipliers.
+  const PerViolation& kind_chances(std::uint16_t origin, std::uint16_t category, bool data) const {
+    return kind_chances_[(static_cast<std::size_t>(origin) * categories_ + category) * 2 + (data ? 1 : 0)];
   }
   /// Table builds so far (for the benchmark's account of the cost).
   std::uint64_t builds() const { return builds_; }
@@ -129,8 +130,8 @@ class ShipmentClasses {
   // P(group) x P(violations | group) for every (origin, category, history, carried).
   void group_chances(const SellerMoments& moments, std::vector<double>& out) const;
   void add_classes(SimTime at, std::uint16_t o, std::uint16_t c, bool data, bool history, ViolationSet v, double chance);
-  std::uint32_t group_of(std::size_t o, std::size_t c, bool history, ViolationSet v) const {
-    return static_cast<std::uint32_t>(((o * categories_ + c) * 2 + (history ? 1 : 0)) * 32 + v);
+  std::uint32_t group_of(std::size_t o, std::size_t c, bool data, bool history, ViolationSet v) const {
+    return static_cast<std::uint32_t>((((o * categories_ + c) * 2 + (data ? 1 : 0)) * 2 + (history ? 1 : 0)) * 32 + v);
   }
 
   const CustomsModelConfig* config_;
@@ -138,8 +139,8 @@ class ShipmentClasses {
   const Targeting* targeting_;
   const EntryRules* rules_;
   std::size_t categories_;
-  std::vector<PerViolation> kind_chances_;  // per (origin, category)
-  std::vector<SellerMoments::Moments> polynomials_;  // per (origin, category, carried): P(V | m)
+  std::vector<PerViolation> kind_chances_;  // per (origin, category, data)
+  std::vector<SellerMoments::Moments> polynomials_;  // per (origin, category, data, carried): P(V | m)
   std::vector<char> eligible_;              // de minimis per (origin, category), as built
   std::vector<std::optional<PostTerms>> posts_, built_posts_;  // per origin: asked for, and as built
   std::vector<ShipmentClass> classes_;

@@ -13,7 +13,8 @@ using namespace cisim;
 
 TEST_CASE("ShipmentClasses: class chances add up to 1 and the selected share is what the per-shipment draws select",
           "[model]") {
-  auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", {"policies.random_rate=2%"});
+  auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml",
+                             {"policies.random_rate=2%", "streams.*.risk_without_advance_data=0.3", "streams.*.risk_with_advance_data=1.5"});
   REQUIRE(loaded.scenario);
   const CustomsModelConfig& config = loaded.scenario->model;
   const Targeting targeting{config};
@@ -27,7 +28,9 @@ TEST_CASE("ShipmentClasses: class chances add up to 1 and the selected share is 
     double a_max = 0.0;
     for (std::uint16_t o = 0; o < config.origins.size(); ++o) {
       for (std::uint16_t c = 0; c < config.categories.size(); ++c) {
-        for (const double a : classes.kind_chances(o, c)) a_max = std::max(a_max, a);
+        for (const bool data : {false, true}) {
+          for (const double a : classes.kind_chances(o, c, data)) a_max = std::max(a_max, a);
+        }
       }
     }
     SellerMoments moments{1.0 / a_max};
@@ -59,15 +62,17 @@ TEST_CASE("ShipmentClasses: class chances add up to 1 and the selected share is 
     const double carrying = static_cast<double>(carried) / n;
     double class_de_minimis = 0.0, class_carrying = 0.0;
     // Chances by class: fixed x group chance, from the moments as the tables were built.
-    std::vector<double> group(config.origins.size() * config.categories.size() * 64, 0.0);
+    std::vector<double> group(config.origins.size() * config.categories.size() * 128, 0.0);
     for (std::size_t o = 0; o < config.origins.size(); ++o) {
       for (std::size_t c = 0; c < config.categories.size(); ++c) {
-        const PerViolation& a = classes.kind_chances(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c));
-        for (const bool h : {false, true}) {
-          for (unsigned v = 0; v < 32; ++v) {
-            const auto set = static_cast<ViolationSet>(v);
-            group[((o * config.categories.size() + c) * 2 + (h ? 1 : 0)) * 32 + v] =
-                moments.chance(h, SellerMoments::polynomial(a, set), a, set);
+        for (const bool data : {false, true}) {
+          const PerViolation& a = classes.kind_chances(static_cast<std::uint16_t>(o), static_cast<std::uint16_t>(c), data);
+          for (const bool h : {false, true}) {
+            for (unsigned v = 0; v < 32; ++v) {
+              const auto set = static_cast<ViolationSet>(v);
+              group[(((o * config.categories.size() + c) * 2 + (data ? 1 : 0)) * 2 + (h ? 1 : 0)) * 32 + v] =
+                  moments.chance(h, SellerMoments::polynomial(a, set), a, set);
+            }
           }
         }
       }
