@@ -25,6 +25,7 @@ CustomsRun::CustomsRun(const CustomsModelConfig& config, const RandomStreams& st
                        ShipmentTrace* trace)
     : trace_(trace),
       trace_from_(SimTime::start() + config.warmup),
+      audits_(config.policies.audit_rate.max() > 0.0),
       config_(config),
       part_(part),
       sim_(streams),
@@ -47,7 +48,7 @@ CustomsRun::CustomsRun(const CustomsModelConfig& config, const RandomStreams& st
   // and get shift changes, and only its streams draw and arrive.
   // With a random audit, its examinations have a line of their own, ahead of the others and
   // not bounded by the waiting limit (docs/model.md, "Random audit").
-  const bool audit = config.policies.audit_rate > 0.0;
+  const bool audit = config.policies.audit_rate.max() > 0.0;
   for (std::size_t f = 0; f < config.facilities.size(); ++f) {
     pools_.emplace_back(on_duty_at(f, SimTime::start()), audit ? 2 : 1, config.facilities[f].waiting_limit);
     if (audit) pools_.back().exempt_from_limit(1);
@@ -131,7 +132,7 @@ void CustomsRun::on(const ArrivalSliceStarted& e) {
   StreamHour hour;
   hour.from = sim_.now();
   hour.to = std::min(hour.from + kSlice, horizon);
-  hour.expected_arrivals = stream.arrivals.rate_per_second() * stream.arrivals.multiplier_at(hour.from) *
+  hour.expected_arrivals = stream.arrivals.rate_per_second() * stream.rate_scale.at(hour.from) * stream.arrivals.multiplier_at(hour.from) *
                            rules_.demand_response(stream, hour.from) * (hour.to - hour.from).to_seconds();
   blitzes_.begin_slice(stream.facility, hour.from, hour.to);
   hour.blitz_in_force = blitzes_.slice_in_force();
@@ -213,8 +214,11 @@ void CustomsRun::counted_by_class(std::uint64_t arrived, std::uint64_t refused, 
   // The audit comes first, before any other selection; given that it did not take the
   // shipment (u >= audit rate), (u - rate) / (1 - rate) is uniform again, and so on.
   const CustomsPolicies& policy = config_.policies;
-  const double audit_rate = policy.audit_rate, random_rate = policy.random_rate, rule_rate = policy.formal_entry.inspection_rate;
-  double u = audit_rate > 0.0 || random_rate > 0.0 || rule_rate > 0.0 ? draws_[r.stream]->selection.uniform01() : 1.0;
+  // A dated audit rate: the draw is made whenever any date audits, so the rate's dates do not
+  // shift the draws.
+  const double audit_rate = policy.audit_rate.at(r.arrived), random_rate = policy.random_rate,
+               rule_rate = policy.formal_entry.inspection_rate;
+  double u = audits_ || random_rate > 0.0 || rule_rate > 0.0 ? draws_[r.stream]->selection.uniform01() : 1.0;
   if (audit_rate > 0.0) [[unlikely]] {
     if (u < audit_rate) return SelectionReason::Audit;
     u = (u - audit_rate) / (1.0 - audit_rate);
@@ -316,7 +320,7 @@ void CustomsRun::on(const ShipmentPresented& e) {
   // Capacity-aware selection: with the waiting line full, the shipment goes uninspected.
   // The audit's line comes first (priority class 0); the others share the next one.
   // In a risk-ranked line the other selections go ahead of the targeted ones (an infinite score).
-  const int priority = config_.policies.audit_rate > 0.0 && r.reason != SelectionReason::Audit ? 1 : 0;
+  const int priority = audits_ && r.reason != SelectionReason::Audit ? 1 : 0;
   const double rank = r.reason == SelectionReason::Targeted ? r.score : std::numeric_limits<double>::infinity();
   const bool accepted = pools_[f].request(sim_.now(), InspectionRequest{e.slot, sim_.now(), priority, rank});
   recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) {

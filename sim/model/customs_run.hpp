@@ -106,6 +106,7 @@ class CustomsRun final : public StreamHost {
 
   ShipmentTrace* trace_;  // null unless --trace
   SimTime trace_from_;    // the end of the warm-up: the trace holds the measured window
+  bool audits_;           // the audit rate is above 0 on some date: its own line, its own draw
   const CustomsModelConfig& config_;
   const ModelPartition& part_;
   Simulation<ModelEvent> sim_;

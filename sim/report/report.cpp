@@ -47,7 +47,7 @@ bool reason_possible(const CustomsModelConfig& m, std::size_t reason) {
     case SelectionReason::Random: return p.random_rate > 0.0;
     case SelectionReason::ReleaseProgram: return any_stream([](const CustomsStream& s) { return s.release_program.has_value(); });
     case SelectionReason::FormalEntryRule: return p.formal_entry.enabled && p.formal_entry.inspection_rate > 0.0;
-    case SelectionReason::Audit: return p.audit_rate > 0.0;
+    case SelectionReason::Audit: return p.audit_rate.max() > 0.0;
     default: return false;
   }
 }

@@ -64,6 +64,7 @@ std::string range_text(const KeySpec& k) {
   if (k.max) out += fmt::format("{}<= {}", out.empty() ? "" : ", ", format_bound(*k.max, k.type));
   if (k.length) out += fmt::format("{}{} entries", out.empty() ? "" : ", ", *k.length);
   if (k.allows_unlimited) out += fmt::format("{}or `unlimited`", out.empty() ? "" : " ");
+  if (k.dated) out += fmt::format("{}or dated: `{{DATE: value, ...}}`", out.empty() ? "" : "; ");
   return out;
 }
 

@@ -60,9 +60,10 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(section("facilities.*.officers", false,
                       "the officer pool: either `count` or `shifts` (required, except at a fulfillment center, which "
                       "may have none)"));
-  s.push_back(with_range(leaf("facilities.*.officers.count", KeyType::Integer, "officers", false, "",
-                              "officers on duty at all times (give this or `shifts`)", "10"),
-                         0, 100000));
+  s.push_back(dated(with_range(leaf("facilities.*.officers.count", KeyType::Integer, "officers", false, "",
+                                    "officers on duty at all times (give this or `shifts`; dated: from 00:00 of each date)",
+                                    "10"),
+                               0, 100000)));
   KeySpec shifts = section("facilities.*.officers.shifts", false,
                            "daily shift schedule (give this or `count`); shifts must cover 00:00-24:00 without gaps or overlaps");
   shifts.type = KeyType::List;
@@ -105,9 +106,11 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(facility);
   s.push_back(section("streams.*.arrivals", true,
                       "arrival process: Poisson arrival events at `rate` times the profiles; each event brings a batch"));
-  s.push_back(with_range(leaf("streams.*.arrivals.rate", KeyType::Rate, "arrival events per time", true, "",
-                              "mean rate of arrival events (the profiles average to 1, so this stays the mean)", "9/min"),
-                         0, kMaxRatePerSecond));
+  s.push_back(dated(with_range(leaf("streams.*.arrivals.rate", KeyType::Rate, "arrival events per time", true, "",
+                                    "mean rate of arrival events (the profiles average to 1, so this stays the mean; dated: "
+                                    "from 00:00 of each date)",
+                                    "9/min"),
+                               0, kMaxRatePerSecond)));
   KeySpec hourly = with_range(leaf("streams.*.arrivals.hourly_profile", KeyType::RealList, "multipliers", false, "",
                                    "24 relative rates for the hours 00-01 ... 23-24, scaled to average 1", "[0.5, 0.5, ...]"),
                               0, kMaxProfileMultiplier);

@@ -131,7 +131,8 @@ void add_policy_keys(std::vector<KeySpec>& s) {
   s.push_back(section("policies.audit", false,
                       "random audit: a share of all arrivals, chosen before any other selection and examined first, "
                       "ahead of targeting (its own selection reason)"));
-  s.push_back(leaf("policies.audit.rate", KeyType::Fraction, "fraction", true, "", "share of all arrivals audited", "0.1%"));
+  s.push_back(dated(leaf("policies.audit.rate", KeyType::Fraction, "fraction", true, "",
+                         "share of all arrivals audited (dated: changes at 00:00 of each date)", "0.1%")));
   s.push_back(leaf("policies.penalty_rate", KeyType::Fraction, "fraction", false, "0",
                    "penalty on found undervaluation or misdescription, as a share of the true value", "20%"));
   s.push_back(leaf("policies.abandon_share", KeyType::Fraction, "fraction", false, "0",

@@ -14,6 +14,11 @@ KeySpec section(std::string path, bool required, std::string description);
 KeySpec leaf(std::string path, KeyType type, std::string unit, bool required, std::string default_text,
              std::string description, std::string example);
 KeySpec with_range(KeySpec k, std::optional<double> min, std::optional<double> max, bool min_exclusive = false);
+/// The key may also be written as a dated schedule, {DATE: value, ...}.
+inline KeySpec dated(KeySpec k) {
+  k.dated = true;
+  return k;
+}
 /// An IdList key: a list of ids of the IdMap at `reference`.
 KeySpec reference_list(std::string path, std::string reference, bool required, std::string description, std::string example);
 /// One fraction key per violation kind under `section`.

@@ -129,6 +129,10 @@ Scenario Validator::build() {
       m.warmup += s.spin_up;
     }
   }
+  // Dated values are placed on the clock from here on.
+  clock_start_ = s.start_date;
+  written_start_ = s.written_start_date();
+  horizon_ = m.horizon;
   build_categories(m);
   build_origins(m);
   for (const std::string& id : ids_["facilities"]) {
@@ -159,7 +163,7 @@ Scenario Validator::build() {
 void Validator::check_offered_load(const Scenario& s) {
   const CustomsModelConfig& m = s.model;
   const bool inspects_all = m.policies.random_rate >= 1.0;
-  const double audit = m.policies.audit_rate;
+  const double audit = m.policies.audit_rate.max();  // at its highest
   for (std::size_t f = 0; f < m.facilities.size(); ++f) {
     const Facility& facility = m.facilities[f];
     if (facility.methods.empty()) continue;

@@ -17,13 +17,18 @@
 #include "cisim/scenario/scenario.hpp"
 #include "cisim/scenario/schema.hpp"
 #include "cisim/scenario/units.hpp"
+#include "cisim/model/dated_value.hpp"
 #include "cisim/scenario/validate.hpp"
 
 namespace cisim::detail {
 
 struct Unlimited {};
+/// A dated key's schedule: its dates, in order; the value of each is stored at "<path>.<date>".
+struct DatedDates {
+  std::vector<CivilDate> dates;
+};
 using TypedValue = std::variant<Unlimited, std::int64_t, double, Duration, CivilDate, std::string, std::vector<double>,
-                                std::vector<std::string>, Distribution, CountDistribution>;
+                                std::vector<std::string>, Distribution, CountDistribution, DatedDates>;
 
 struct Located {
   TypedValue value;
@@ -72,6 +77,13 @@ class Validator {
     return std::nullopt;
   }
   bool has(const std::string& path) const { return values_.contains(path); }
+  // validator_dated.cpp: a value written plainly or as a schedule {DATE: value, ...}, as a
+  // number on the clock (the first step from its start); empty when missing or in error.
+  std::optional<DatedValue> maybe_dated(const std::string& path, const std::string& pattern);
+  void check_dated(const RawNode& node, const KeySpec& spec, const std::string& path);
+  CivilDate clock_start_;            // the clock's first day (start_date less the spin-up)
+  CivilDate written_start_;          // start_date as written
+  Duration horizon_ = Duration::zero();  // with the spin-up
   SourceLocation where(const std::string& path) const;
 
   Scenario build();

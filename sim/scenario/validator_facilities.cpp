@@ -57,7 +57,12 @@ std::pair<FacilityInfo, Facility> Validator::build_facility(const std::string& i
   } else if (!has_count && !has_shifts) {
     error(where(path + ".officers"), path + ".officers", "missing 'count' (officers at all times) or 'shifts' (a daily schedule)");
   } else if (has_count) {
-    if (auto count = maybe<std::int64_t>(path + ".officers.count", "")) f.officers = ShiftSchedule::constant(scaled(*count));
+    // A dated count is a schedule without a cycle: each count from its date for ever after.
+    if (auto count = maybe_dated(path + ".officers.count", "")) {
+      std::vector<Shift> shifts;
+      for (const auto& [from, n] : count->steps()) shifts.push_back(Shift{from.since_start(), scaled(static_cast<std::int64_t>(n))});
+      f.officers = ShiftSchedule{std::move(shifts), std::nullopt};
+    }
   } else if (list_sizes_.contains(path + ".officers.shifts")) {
     f.officers = build_shifts(path + ".officers.shifts", scaled);
   }

@@ -48,6 +48,10 @@ void Validator::store(const std::string& path, TypedValue value, const SourceLoc
 }
 
 void Validator::check_leaf(const RawNode& node, const KeySpec& spec, const std::string& path) {
+  if (spec.dated && node.is_map()) {
+    check_dated(node, spec, path);
+    return;
+  }
   switch (spec.type) {
     case KeyType::DurationDist:
       if (auto d = check_distribution(node, path, Quantity::Duration)) store(path, std::get<Distribution>(*d), node.where);

@@ -25,7 +25,7 @@ void Validator::build_policies(CustomsModelConfig& m) {
   }
   p.entries_file_data = maybe<std::string>("policies.entry_data", "policies.entry_data").value_or("filed") == "filed";
   p.random_rate = maybe<double>("policies.random_rate", "policies.random_rate").value_or(0.0);
-  if (sections_.contains("policies.audit")) p.audit_rate = maybe<double>("policies.audit.rate", "").value_or(0.0);
+  if (sections_.contains("policies.audit")) p.audit_rate = maybe_dated("policies.audit.rate", "").value_or(DatedValue{0.0});
   p.penalty_rate = maybe<double>("policies.penalty_rate", "policies.penalty_rate").value_or(0.0);
   p.abandon_share = maybe<double>("policies.abandon_share", "policies.abandon_share").value_or(0.0);
   p.destroy_identical_share =

@@ -152,15 +152,19 @@ std::optional<CustomsStream> Validator::build_stream(const std::string& id, cons
   if (sections_.contains(path + ".displacement")) stream.displacement = build_displacement(id, stream);
   const std::string ap = path + ".arrivals";
   const auto batch = maybe<CountDistribution>(ap + ".batch_size", pattern + ".arrivals.batch_size");
-  if (!has(ap + ".rate") || !batch) return std::nullopt;
+  const std::optional<DatedValue> rate = maybe_dated(ap + ".rate", "");
+  if (!rate || !batch) return std::nullopt;
   for (const char* key : {".hourly_profile", ".weekly_profile", ".daily_profile"}) {
     if (written_.contains(ap + key) && !has(ap + key)) return std::nullopt;
   }
   auto profile = [&](const char* key) {
     return has(ap + "." + key) ? get<std::vector<double>>(ap + "." + key, "") : std::vector<double>{};
   };
-  stream.arrivals = ArrivalProcess{get<double>(ap + ".rate", ""), profile("hourly_profile"), profile("weekly_profile"),
-                                   profile("daily_profile"), *batch, start_weekday};
+  // A dated rate: the process runs at the highest, scaled down by date (rate_scale).
+  const double highest = rate->max();
+  stream.rate_scale = highest > 0.0 ? rate->scaled(1.0 / highest) : DatedValue{1.0};
+  stream.arrivals = ArrivalProcess{highest, profile("hourly_profile"), profile("weekly_profile"), profile("daily_profile"), *batch,
+                                   start_weekday};
   return stream;
 }
 

@@ -297,4 +297,26 @@ fi
 check "channel risk with posts' data" 2 "risk_without_advance_data: risk by advance data cannot be set for a postal stream" \
   "$cisim" check "$work/posts.yaml" --set streams.post.risk_without_advance_data=0.5 --set 'policies.post_scoring.improves={CN: 90%}'
 
+# Dated values: a schedule's steps take effect at 00:00 of their dates (the daily series show
+# the officers and the audit change), and a schedule that starts late, runs past the horizon,
+# goes back in time or has a key that is not a date is a located error.
+check "dated run" 0 "" "$cisim" run "$work/channels.yaml" -r 1 -q --out "$work/dated" \
+  --set 'facilities.hub.officers.count={2024-01-01: 40, 2024-01-04: 10}' --set 'policies.audit.rate={2024-01-01: 0%, 2024-01-05: 20%}'
+series="$(awk -F, '$5 == "all" && ($6 == "officers_on_duty_mean" || $6 == "selected_audit") { printf "%s:%s:%.0f ", $3, $6, $8 }' "$work/dated/timeseries.csv")"
+if grep -q "2:officers_on_duty_mean:40 .*3:officers_on_duty_mean:10 " <<<"$series" && grep -q "3:selected_audit:0 .*4:selected_audit:[1-9]" <<<"$series"; then
+  pass
+else
+  fail "dated values: officers or audit did not change on their dates: $series"
+fi
+check "dated: first date late" 2 "policies.audit.rate: the first date, 2024-01-03, is after start_date 2024-01-01" \
+  "$cisim" check "$work/channels.yaml" --set 'policies.audit.rate={2024-01-03: 1%}'
+check "dated: past the horizon" 2 "2024-01-08 is past the horizon \(its last day is 2024-01-07\)" \
+  "$cisim" check "$work/channels.yaml" --set 'policies.audit.rate={2024-01-01: 1%, 2024-01-08: 2%}'
+check "dated: out of order" 2 "dates must come in order" \
+  "$cisim" check "$work/channels.yaml" --set 'streams.express.arrivals.rate={2024-01-01: 5000/d, 2023-12-01: 10/d}'
+check "dated: not a date" 2 "keys are dates YYYY-MM-DD.*found 'monday'" \
+  "$cisim" check "$work/channels.yaml" --set 'facilities.hub.officers.count={monday: 3}'
+check "dated: value unit" 2 "arrivals.rate.2024-01-01: rate '5000' has no time unit" \
+  "$cisim" check "$work/channels.yaml" --set 'streams.express.arrivals.rate={2024-01-01: 5000}'
+
 finish

@@ -187,3 +187,20 @@ TEST_CASE("Aggregated path: risk by entry channel (advance data) beside an audit
                            "streams.*.risk_without_advance_data=0.3", "policies.audit.rate=0.5%"},
                           0.9);
 }
+
+TEST_CASE("Aggregated path: dated volumes, officers and audit rate agree over 30 replications", "[validation][slow]") {
+  // A week from 2023-10-01: mail volumes double on the 3rd, express halve on the 5th; the IPR
+  // officers go from 2 to 4 on the 4th; a 0.5% audit starts on the 2nd and stops on the 6th.
+  std::vector<std::string> sets = kNational;
+  sets[0] = "horizon=7d";
+  sets[2] = "streams.jfk_imf_mail|ord_imf_mail|lax_imf_mail|mia_imf_mail|sfo_imf_mail.arrivals.rate="
+            "{2023-10-01: 14865/d, 2023-10-03: 29730/d}";
+  sets[3] = "streams.cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express."
+            "arrivals.rate={2023-10-01: 18580/d, 2023-10-05: 9290/d}";
+  sets.push_back("facilities.*.officers.count={2023-10-01: 2, 2023-10-04: 4}");
+  sets.push_back("policies.audit.rate={2023-10-01: 0%, 2023-10-02: 0.5%, 2023-10-06: 0%}");
+  const Report exact = run(sets, true);
+  const Report aggregated = run(sets, false);
+  REQUIRE(aggregated.counted_by_class > 0.9);
+  require_equivalent(exact, aggregated);
+}

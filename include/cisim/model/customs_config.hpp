@@ -14,6 +14,7 @@
 
 #include "cisim/engine/sim_time.hpp"
 #include "cisim/model/arrival_process.hpp"
+#include "cisim/model/dated_value.hpp"
 #include "cisim/model/facility.hpp"
 #include "cisim/model/lot_sampling.hpp"
 #include "cisim/model/shift_schedule.hpp"
@@ -117,6 +118,9 @@ struct CustomsStream {
   double advance_data_share = 1.0;
   std::optional<SellerPopulation> sellers;
   double risk_multiplier = 1.0;              ///< multiplies every prevalence of this stream
+  /// A dated arrival rate (docs/model.md, "Dated parameters"): the arrival process runs at the
+  /// highest rate, times this share of it from each date (1 for a plain rate).
+  DatedValue rate_scale{1.0};
   /// The entry channel's risk (docs/model.md, "Risk by entry channel"): multiplies every
   /// prevalence of a shipment without [0] or with [1] advance data, as drawn on arrival (for
   /// de minimis express: release from manifest, or a Type 86 entry).
@@ -216,7 +220,7 @@ struct CustomsPolicies {
   /// The random audit (docs/model.md, "Random audit"): this share of all arrivals, drawn
   /// before any other selection, examined first at its facility, ahead of every other
   /// selection in a line the waiting limit does not bound. 0: no audit.
-  double audit_rate = 0.0;
+  DatedValue audit_rate{0.0};
   double random_rate = 0.0;
   double penalty_rate = 0.0;   ///< of the true value, on found undervaluation or misdescription
   double abandon_share = 0.0;  ///< of seizable finds, abandoned and destroyed instead of seized

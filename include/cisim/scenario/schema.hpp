@@ -47,6 +47,7 @@ struct KeySpec {
   std::optional<double> max;
   bool min_exclusive = false;
   bool allows_unlimited = false;    ///< Integer: the word "unlimited" means no bound
+  bool dated = false;               ///< the value may be a schedule {DATE: value, ...} (docs/model.md, "Dated parameters")
   std::optional<std::size_t> length;  ///< RealList: exact number of entries
   std::vector<std::string> choices; ///< Choice
   std::string reference;            ///< Reference: the IdMap whose ids are valid

@@ -72,7 +72,9 @@ std::vector<char> ShipmentClasses::eligibility(SimTime at) const {
   return eligible;
 }
 
-bool ShipmentClasses::rules_changed(SimTime at) const { return eligibility(at) != eligible_ || posts_ != built_posts_; }
+bool ShipmentClasses::rules_changed(SimTime at) const {
+  return eligibility(at) != eligible_ || posts_ != built_posts_ || config_->policies.audit_rate.at(at) != built_audit_;
+}
 
 
 // The classes of (origin, category, data, history, violations): the declared value's range
@@ -155,6 +157,7 @@ void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, 
 
 void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
   eligible_ = eligibility(at);
+  built_audit_ = config_->policies.audit_rate.at(at);
   built_posts_ = posts_;
   classes_.clear();
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {
@@ -204,7 +207,7 @@ void ShipmentClasses::build_tables(const SellerMoments& moments) {
   filed_cumulative_.resize(classes_.size());
   audit_cumulative_.resize(classes_.size());
   selected_total_ = filed_total_ = audit_total_ = 0.0;
-  const double audit = config_->policies.audit_rate;
+  const double audit = built_audit_;
   for (std::size_t i = 0; i < classes_.size(); ++i) {
     const ShipmentClass& k = classes_[i];
     const double w = k.fixed_chance * built_[k.group];

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// Validator's dated values: a schedule {DATE: value, ...} checked entry by entry, and placed on
+// the clock as a step function.
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "cisim/scenario/units.hpp"
+#include "validator.hpp"
+
+namespace cisim::detail {
+
+// Each date parses and follows the one before; each value passes the key's own checks (its
+// type, unit and range), stored at "<path>.<date>". The schedule is stored only when all do.
+void Validator::check_dated(const RawNode& node, const KeySpec& spec, const std::string& path) {
+  if (node.entries.empty()) {
+    error(node.where, path, "a dated value needs at least one date: {DATE: value, ...}");
+    return;
+  }
+  KeySpec plain = spec;
+  plain.dated = false;
+  DatedDates schedule;
+  bool ok = true;
+  for (const RawNode::Entry& e : node.entries) {
+    const Parsed<CivilDate> parsed = parse_date(e.key);
+    if (!parsed.value) {
+      error(e.key_where, path,
+            fmt::format("a dated value's keys are dates YYYY-MM-DD, from which each value applies; found '{}'", e.key));
+      ok = false;
+      continue;
+    }
+    const CivilDate* date = &*parsed.value;
+    if (!schedule.dates.empty() && !(schedule.dates.back() < *date)) {
+      error(e.key_where, path,
+            fmt::format("dates must come in order, each after the one before: {} follows {}", e.key, to_string(schedule.dates.back())));
+      ok = false;
+      continue;
+    }
+    const std::string at = path + "." + to_string(*date);
+    check_leaf(e.value, plain, at);
+    ok = ok && values_.contains(at);
+    schedule.dates.push_back(*date);
+  }
+  if (ok) store(path, schedule, node.where);
+}
+
+std::optional<DatedValue> Validator::maybe_dated(const std::string& path, const std::string& pattern) {
+  const auto number = [](const TypedValue& v) -> std::optional<double> {
+    if (const auto* d = std::get_if<double>(&v)) return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+    return std::nullopt;
+  };
+  const auto it = values_.find(path);
+  const auto* schedule = it == values_.end() ? nullptr : std::get_if<DatedDates>(&it->second.value);
+  if (schedule == nullptr) {
+    if (it != values_.end()) return number(it->second.value).value();
+    const KeySpec* spec = pattern.empty() ? nullptr : find_key_spec(pattern);
+    if (spec && !spec->default_text.empty() && !spec->required && !written_.contains(path)) return number(default_value(*spec)).value();
+    return std::nullopt;
+  }
+  // The values in force from the clock's start (the last date at or before it) and after.
+  const std::int64_t clock_day = days_since_epoch(clock_start_);
+  const std::int64_t end_day = clock_day + static_cast<std::int64_t>(horizon_.ticks() / Duration::days(1).ticks());
+  if (days_since_epoch(schedule->dates.front()) > days_since_epoch(written_start_)) {
+    error(it->second.where, path,
+          fmt::format("the first date, {}, is after start_date {}: a schedule must say what applies from the start",
+                      to_string(schedule->dates.front()), to_string(written_start_)));
+    return std::nullopt;
+  }
+  std::vector<std::pair<SimTime, double>> steps;
+  for (const CivilDate& date : schedule->dates) {
+    const std::int64_t day = days_since_epoch(date);
+    if (day >= end_day) {
+      error(values_.at(path + "." + to_string(date)).where, path,
+            fmt::format("{} is past the horizon (its last day is {}): a step there would never apply", to_string(date),
+                        to_string(civil_date(end_day - 1))));
+      return std::nullopt;
+    }
+    const double value = number(values_.at(path + "." + to_string(date)).value).value();
+    const SimTime from = SimTime::start() + Duration::days(std::max<std::int64_t>(day - clock_day, 0));
+    if (!steps.empty() && steps.back().first == from) {
+      steps.back().second = value;  // dates before the clock's start: the last one is in force at it
+    } else {
+      steps.emplace_back(from, value);
+    }
+  }
+  return DatedValue{std::move(steps)};
+}
+
+}  // namespace cisim::detail
