@@ -24,6 +24,13 @@ void Validator::check_dated(const RawNode& node, const KeySpec& spec, const std:
   bool ok = true;
   for (const RawNode::Entry& e : node.entries) {
     const Parsed<CivilDate> parsed = parse_date(e.key);
+    if (!parsed.value && &e == &node.entries.front()) {
+      // Not a schedule at all: a map where the plain value was meant, most likely.
+      error(node.where, path,
+            fmt::format("expected {} or a dated schedule {{DATE: value, ...}}, found a map whose key '{}' is not a date YYYY-MM-DD",
+                        expected_text(spec.type), e.key));
+      return;
+    }
     if (!parsed.value) {
       error(e.key_where, path,
             fmt::format("a dated value's keys are dates YYYY-MM-DD, from which each value applies; found '{}'", e.key));

@@ -314,7 +314,7 @@ check "dated: past the horizon" 2 "2024-01-08 is past the horizon \(its last day
   "$cisim" check "$work/channels.yaml" --set 'policies.audit.rate={2024-01-01: 1%, 2024-01-08: 2%}'
 check "dated: out of order" 2 "dates must come in order" \
   "$cisim" check "$work/channels.yaml" --set 'streams.express.arrivals.rate={2024-01-01: 5000/d, 2023-12-01: 10/d}'
-check "dated: not a date" 2 "keys are dates YYYY-MM-DD.*found 'monday'" \
+check "dated: not a date" 2 "key 'monday' is not a date YYYY-MM-DD" \
   "$cisim" check "$work/channels.yaml" --set 'facilities.hub.officers.count={monday: 3}'
 check "dated: value unit" 2 "arrivals.rate.2024-01-01: rate '5000' has no time unit" \
   "$cisim" check "$work/channels.yaml" --set 'streams.express.arrivals.rate={2024-01-01: 5000}'
