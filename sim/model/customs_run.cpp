@@ -152,7 +152,7 @@ void CustomsRun::post_terms(std::uint32_t s, StreamHour& hour) {
   for (std::size_t o = 0; o < hour.posts.size(); ++o) {
     const auto origin = static_cast<std::uint16_t>(o);
     if (stream.origin_mix[o] == 0.0 || !posts_.scores(stream.mode, origin)) continue;
-    hour.posts[o] = PostTerms{posts_.measure(origin, hour.from), posts_.data_share(origin, stream.advance_data_share)};
+    hour.posts[o] = PostTerms{posts_.measure(origin, hour.from), posts_.data_share(origin, stream.advance_data_share.at(hour.from))};
   }
   hour.post_quarter_ends = posts_.quarter_end() > hour.from && posts_.quarter_end() < hour.to;
 }
@@ -242,7 +242,7 @@ void CustomsRun::enter(ShipmentRecord& r, bool has_data, Entry entry) {
     // A scored foreign post (EO 13904): its measures, and its improved data when asked for it.
     if (posts_.scores(stream.mode, r.origin)) {
       post = posts_.measure(r.origin, r.arrived);
-      has_data = posts_.arrive(r.origin, post, has_data, stream.advance_data_share);
+      has_data = posts_.arrive(r.origin, post, has_data, stream.advance_data_share.at(r.arrived));
     }
   }
   const bool refused = post == PostMeasure::Blocked || (post == PostMeasure::DataRequired && !has_data);

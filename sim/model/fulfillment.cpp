@@ -25,7 +25,7 @@ void Fulfillment::order(std::uint32_t s, SimTime at, ShipmentDraws& d, CustomsRe
   if (lot.id == kNoLot) {
     // The first lot was imported before the run; its stock left is uniform on 1..N (close
     // to the stationary residual of equal lots), so there is no burst of imports at 00:00.
-    draw_lot(s, seller, d, lot);
+    draw_lot(s, seller, at, d, lot);
     lot.units_left = 1 + static_cast<std::int64_t>(d.attributes.uniform01() * static_cast<double>(lot.units_left));
   }
   if (lot.units_left == 0) import_lot(s, seller, at, d, recorder, sink);
@@ -40,7 +40,7 @@ void Fulfillment::order(std::uint32_t s, SimTime at, ShipmentDraws& d, CustomsRe
 
 // The seller's next lot: category, origin, unit value and violations drawn once for all its
 // units (identical goods).
-void Fulfillment::draw_lot(std::uint32_t s, std::uint32_t seller, ShipmentDraws& d, Lot& lot) {
+void Fulfillment::draw_lot(std::uint32_t s, std::uint32_t seller, SimTime at, ShipmentDraws& d, Lot& lot) {
   const CustomsStream& stream = config_->streams[s];
   Xoshiro256& g = d.attributes;
   lot.id = next_lot_id_++;
@@ -56,7 +56,7 @@ void Fulfillment::draw_lot(std::uint32_t s, std::uint32_t seller, ShipmentDraws&
   }
   const ProductCategory& category = config_->categories[lot.category];
   lot.unit_true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
-  lot.has_data = g.uniform01() < stream.advance_data_share;
+  lot.has_data = g.uniform01() < stream.advance_data_share.at(at);
   lot.carried = draw_violations(category, risk, d.violations);
   lot.unit_declared_value_usd = declared_value_usd(category, lot.unit_true_value_usd, lot.carried);
   lot.units_left = std::max<std::int64_t>(1, sample_count(stream.fulfillment->lot_units, g));
@@ -69,7 +69,7 @@ void Fulfillment::draw_lot(std::uint32_t s, std::uint32_t seller, ShipmentDraws&
 void Fulfillment::import_lot(std::uint32_t s, std::uint32_t seller, SimTime at, ShipmentDraws& d, CustomsRecorder& recorder,
                              ParcelSink& sink) {
   Lot& lot = lots_[s][seller];
-  draw_lot(s, seller, d, lot);
+  draw_lot(s, seller, at, d, lot);
   const auto& uc = config_->policies.ultimate_consignee_from;
   lot.entered_in_bulk = uc && at >= *uc;
   ShipmentRecord r = lot_record(s, seller, lot, lot.units_left, at);

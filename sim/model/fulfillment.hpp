@@ -51,7 +51,7 @@ class Fulfillment {
     bool has_data = true;
     bool entered_in_bulk = false;
   };
-  void draw_lot(std::uint32_t s, std::uint32_t seller, ShipmentDraws& d, Lot& lot);
+  void draw_lot(std::uint32_t s, std::uint32_t seller, SimTime at, ShipmentDraws& d, Lot& lot);
   void import_lot(std::uint32_t s, std::uint32_t seller, SimTime at, ShipmentDraws& d, CustomsRecorder& recorder, ParcelSink& sink);
   void send_parcels(std::uint32_t s, std::uint32_t seller, const Lot& lot, std::int64_t units, SimTime at, bool split,
                     CustomsRecorder& recorder, ParcelSink& sink);

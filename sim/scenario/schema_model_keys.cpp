@@ -144,8 +144,10 @@ void add_model_keys(std::vector<KeySpec>& s) {
   category_mix.type = KeyType::IdMap;
   s.push_back(category_mix);
   s.push_back(leaf("streams.*.category_mix.*", KeyType::Fraction, "fraction", true, "", "share in this category", "30%"));
-  s.push_back(leaf("streams.*.advance_data", KeyType::Fraction, "fraction", false, "100%",
-                   "share of shipments with advance electronic data (GAO-17-606: about half of inbound mail lacked it)", "50%"));
+  s.push_back(dated(leaf("streams.*.advance_data", KeyType::Fraction, "fraction", false, "100%",
+                         "share of shipments with advance electronic data (GAO-17-606: about half of inbound mail lacked "
+                         "it); with risk by advance data, the entry-channel mix (dated: from 00:00 of each date)",
+                         "50%")));
   s.push_back(with_range(leaf("streams.*.risk_multiplier", KeyType::Real, "", false, "1",
                               "multiplies every prevalence for this stream's shipments", "1.2"),
                          0, 1000));

@@ -101,8 +101,10 @@ void add_policy_keys(std::vector<KeySpec>& s) {
   s.push_back(leaf("policies.formal_entry.inspection_rate", KeyType::Fraction, "fraction", false, "0",
                    "share of high-risk formal entries inspected by this rule (besides targeting)", "5%"));
   s.push_back(section("policies.targeting", false, "risk-based targeting: a logistic score over shipment features"));
-  s.push_back(leaf("policies.targeting.threshold", KeyType::Fraction, "fraction", true, "",
-                   "a shipment is targeted when its risk score (0 to 1) is at or above this", "0.2"));
+  s.push_back(dated(leaf("policies.targeting.threshold", KeyType::Fraction, "fraction", true, "",
+                         "a shipment is targeted when its risk score (0 to 1) is at or above this (dated: from 00:00 of "
+                         "each date)",
+                         "0.2")));
   KeySpec order = leaf("policies.targeting.line_order", KeyType::Choice, "", false, "arrival",
                        "the order of targeted selections in the inspection line: by arrival, or by score (highest examined "
                        "first, ties by arrival; a full line turns away the lowest-scored, which a higher-scored selection "

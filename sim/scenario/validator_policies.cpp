@@ -32,12 +32,15 @@ void Validator::build_policies(CustomsModelConfig& m) {
       maybe<double>("policies.destroy_identical_share", "policies.destroy_identical_share").value_or(0.0);
   if (!sections_.contains("policies.targeting")) return;
   TargetingModel& t = p.targeting;
-  const auto threshold = maybe<double>("policies.targeting.threshold", "");
+  const auto threshold = maybe_dated("policies.targeting.threshold", "");
   if (!threshold) return;
-  if (*threshold <= 0.0 || *threshold >= 1.0) {
-    error(where("policies.targeting.threshold"), "policies.targeting.threshold",
-          "must be strictly between 0 and 1 (a logistic score never reaches 0 or 1)");
-    return;
+  for (const auto& [from, value] : threshold->steps()) {
+    if (value <= 0.0 || value >= 1.0) {
+      error(where("policies.targeting.threshold"), "policies.targeting.threshold",
+            fmt::format("must be strictly between 0 and 1 (a logistic score never reaches 0 or 1); found {:g} ({:g}%)", value,
+                        100.0 * value));
+      return;
+    }
   }
   t.enabled = true;
   t.threshold = *threshold;

@@ -66,14 +66,14 @@ Measurement run_bare_loop(const cisim::Scenario& scenario) {
     const cisim::Categorical origin{s.origin_mix};
     const cisim::Categorical category{s.category_mix};
     for (cisim::SimTime from = cisim::SimTime::start(); from < horizon; from = from + hour) {
-      const double mean = s.arrivals.rate_per_second() * s.arrivals.multiplier_at(from) * 3600.0;
+      const double mean = s.arrivals.rate_per_second() * s.rate_scale.at(from) * s.arrivals.multiplier_at(from) * 3600.0;
       const std::int64_t n = cisim::Poisson{mean}(arrivals);
       for (std::int64_t i = 0; i < n; ++i) {
         const cisim::SimTime at = from + cisim::Duration::from_seconds(arrivals.uniform01() * 3600.0);
         const std::size_t o = origin(g);
         const std::size_t c = category(g);
         const double value = cisim::sample(m.categories[c].true_value_usd, g);
-        const bool has_data = g.uniform01() < s.advance_data_share;
+        const bool has_data = g.uniform01() < s.advance_data_share.at(at);
         value_sum += value + static_cast<double>(o) + static_cast<double>(at.ticks() & 1) + (has_data ? 1.0 : 0.0);
         selected += g.uniform01() < m.policies.random_rate ? 1 : 0;
       }

@@ -39,8 +39,8 @@ TEST_CASE("Targeting: the sparse score equals the dense dot product, and data hi
   y[1 + 2 + 3 + static_cast<Eigen::Index>(Mode::Express)] = 1;
   y[1 + 2 + 3 + kModes + 1] = 1;
   REQUIRE(targeting.score(r, Mode::Express, false, true) == Approx(t.weights.dot(y)));
-  REQUIRE(targeting.targets(0.0));  // logistic(0) = 0.5 >= threshold
-  REQUIRE_FALSE(targeting.targets(-1e-9));
+  REQUIRE(targeting.targets(0.0, SimTime::start()));  // logistic(0) = 0.5 >= threshold
+  REQUIRE_FALSE(targeting.targets(-1e-9, SimTime::start()));
 }
 
 TEST_CASE("Targeting: the precomputed value cuts answer as the score does, at and around every cut", "[model]") {
@@ -68,7 +68,7 @@ TEST_CASE("Targeting: the precomputed value cuts answer as the score does, at an
       r.declared_value_usd = std::exp(12.0 * g.uniform01() - 2.0);
       if (i % 5 == 0) {
         const double rest = targeting.score(r, mode, true, history) - value_weight * std::log1p(r.declared_value_usd);
-        const double cut = std::expm1((Targeting::logit(t.threshold) - rest) / value_weight);
+        const double cut = std::expm1((Targeting::logit(t.threshold.at(SimTime::start())) - rest) / value_weight);
         if (cut > 0.0 && std::isfinite(cut)) {
           r.declared_value_usd = cut * (1.0 + 1e-15 * static_cast<double>(i % 7 - 3));
           ++near_cut;
@@ -76,9 +76,33 @@ TEST_CASE("Targeting: the precomputed value cuts answer as the score does, at an
       }
       for (const bool has_data : {false, true}) {
         INFO("value " << r.declared_value_usd << " weight " << value_weight);
-        REQUIRE(targeting.targets(r, mode, has_data, history) == targeting.targets(targeting.score(r, mode, has_data, history)));
+        REQUIRE(targeting.targets(r, mode, has_data, history) == targeting.targets(targeting.score(r, mode, has_data, history), r.arrived));
       }
     }
   }
   REQUIRE(near_cut > 1000);  // values within rounding of a cut were tried
+}
+
+TEST_CASE("Targeting: a dated threshold applies from its dates, value cuts included", "[model]") {
+  CustomsModelConfig c;
+  c.origins.resize(1);
+  c.categories.resize(1);
+  auto& t = c.policies.targeting;
+  t.enabled = true;
+  const SimTime day10 = SimTime::start() + Duration::days(10);
+  t.threshold = DatedValue{{{SimTime::start(), 0.5}, {day10, 0.9}}};
+  t.weights = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(1 + 1 + 1 + kModes + 3));
+  t.weights[1 + 1 + 1 + kModes] = 1.0;  // the score is log1p(declared value)
+  const Targeting targeting{c};
+  ShipmentRecord r;
+  r.declared_value_usd = 5.0;  // score log(6) = 1.79: logistic 0.86
+  r.arrived = day10 - Duration::seconds(1);
+  CHECK(targeting.targets(r, Mode::Postal, true, false));  // 0.86 >= 0.5
+  r.arrived = day10;
+  CHECK_FALSE(targeting.targets(r, Mode::Postal, true, false));  // 0.86 < 0.9
+  CHECK(targeting.step_index(day10 - Duration::seconds(1)) == 0);
+  CHECK(targeting.step_index(day10) == 1);
+  // The value cut moves with the threshold: logit(0.9) = ln 9, so v = 9 - 1 = 8 USD.
+  CHECK(targeting.value_cut(0, 0, Mode::Postal, false, day10)->first == Approx(8.0));
+  CHECK(targeting.value_cut(0, 0, Mode::Postal, false, SimTime::start())->first == Approx(0.0).margin(1e-12));
 }

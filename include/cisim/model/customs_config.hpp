@@ -115,7 +115,7 @@ struct CustomsStream {
   Mode mode = Mode::Postal;
   std::vector<double> origin_mix;    ///< share per origin index (sums to 1)
   std::vector<double> category_mix;  ///< share per category index (sums to 1)
-  double advance_data_share = 1.0;
+  DatedValue advance_data_share{1.0};  ///< dated: the channel mix changes on dates
   std::optional<SellerPopulation> sellers;
   double risk_multiplier = 1.0;              ///< multiplies every prevalence of this stream
   /// A dated arrival rate (docs/model.md, "Dated parameters"): the arrival process runs at the
@@ -141,7 +141,7 @@ struct CustomsStream {
 /// Without advance data only origin, mode and the no-data flag are visible.
 struct TargetingModel {
   bool enabled = false;
-  double threshold = 1.0;
+  DatedValue threshold{1.0};  ///< dated: the targeting threshold changes on dates
   /// The inspection line holds targeted selections by score, not arrival (docs/model.md,
   /// "Risk-ranked line"); the other selections go ahead of them, first come first served.
   bool ranked_line = false;

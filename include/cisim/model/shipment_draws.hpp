@@ -69,7 +69,7 @@ inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint3
   // Lognormal values (the common case) are drawn inline, without the variant's dispatch.
   const auto* lognormal = std::get_if<LogNormal>(&category.true_value_usd);
   r.true_value_usd = std::max(0.0, lognormal ? (*lognormal)(g) : sample(category.true_value_usd, g));
-  has_data = g.uniform01() < stream.advance_data_share;
+  has_data = g.uniform01() < stream.advance_data_share.at(at);
   r.items = static_cast<std::uint32_t>(d.items(stream, g));
   r.carried = draw_violations(category, risk * stream.data_risk[has_data ? 1 : 0], d.violations);
   r.declared_value_usd = declared_value_usd(category, r.true_value_usd, r.carried);

@@ -38,26 +38,37 @@ class Targeting {
     return s;
   }
   bool enabled() const { return enabled_; }
-  /// Targeted: the logistic of the score at or above the threshold.
-  bool targets(double score) const { return score >= threshold_logit_; }
+  /// Targeted: the logistic of the score at or above the threshold in force at `at` (dated:
+  /// docs/model.md, "Dated parameters").
+  bool targets(double score, SimTime at) const { return score >= step_at(at).threshold_logit; }
   /// The same answer as targets(score(...)), by construction: with advance data the score
   /// rises (or falls) with the declared value alone, so each (origin, category, mode,
   /// history) has a cut value precomputed, and the logarithm is taken only for a value
   /// within a hair (1e-9 relative) of its cut, where rounding could decide.
   bool targets(const ShipmentRecord& r, Mode mode, bool has_data, bool seller_has_history) const {
-    if (!has_data || cuts_.empty()) return targets(score(r, mode, has_data, seller_has_history));
-    const ValueCut& cut = cuts_[cut_index(r.origin, r.category, mode, seller_has_history)];
+    const Step& step = step_at(r.arrived);
+    if (!has_data || step.cuts.empty()) return score(r, mode, has_data, seller_has_history) >= step.threshold_logit;
+    const ValueCut& cut = step.cuts[cut_index(r.origin, r.category, mode, seller_has_history)];
     if (r.declared_value_usd > cut.above) return cut.rising;
     if (r.declared_value_usd < cut.below) return !cut.rising;
-    return targets(score(r, mode, has_data, seller_has_history));
+    return score(r, mode, has_data, seller_has_history) >= step.threshold_logit;
+  }
+  /// Which of the threshold's dated steps is in force at `at` (0 for a plain threshold): the
+  /// aggregated classes are built again when it changes.
+  std::size_t step_index(SimTime at) const {
+    std::size_t i = 0;
+    while (i + 1 < steps_.size() && steps_[i + 1].from <= at) ++i;
+    return i;
   }
 
   /// The declared value at which a shipment with advance data of (origin, category, mode,
   /// history) crosses the threshold, and whether values above it are the targeted ones;
   /// empty when the score does not depend on the value (no value weight, or no targeting).
-  std::optional<std::pair<double, bool>> value_cut(std::uint16_t origin, std::uint16_t category, Mode mode, bool history) const {
-    if (cuts_.empty()) return std::nullopt;
-    const ValueCut& cut = cuts_[cut_index(origin, category, mode, history)];
+  std::optional<std::pair<double, bool>> value_cut(std::uint16_t origin, std::uint16_t category, Mode mode, bool history,
+                                                   SimTime at) const {
+    const Step& step = step_at(at);
+    if (step.cuts.empty()) return std::nullopt;
+    const ValueCut& cut = step.cuts[cut_index(origin, category, mode, history)];
     return std::pair{0.5 * (cut.below + cut.above), cut.rising};
   }
 
@@ -77,6 +88,15 @@ class Targeting {
     double above = 0.0;
     bool rising = true;
   };
+  // One threshold in force from `from`, with its value cuts.
+  struct Step {
+    SimTime from;
+    double threshold_logit = 0.0;
+    std::vector<ValueCut> cuts;  // by cut_index; empty without targeting or a value weight
+  };
+  // Inline: once per shipment; a plain threshold is one step, answered without a search.
+  const Step& step_at(SimTime at) const { return steps_.size() == 1 ? steps_.front() : steps_[step_index(at)]; }
+  void make_cuts(Step& step) const;
   std::size_t cut_index(std::uint16_t origin, std::uint16_t category, Mode mode, bool history) const {
     return ((static_cast<std::size_t>(history) * origins_ + origin) * categories_ + category) * kModes + static_cast<std::size_t>(mode);
   }
@@ -85,8 +105,7 @@ class Targeting {
   std::size_t origins_;
   std::size_t categories_;
   bool enabled_;
-  double threshold_logit_ = 0.0;
-  std::vector<ValueCut> cuts_;  // by cut_index; empty without targeting or a value weight
+  std::vector<Step> steps_;  // at least one, the first from the start
 };
 
 }  // namespace cisim

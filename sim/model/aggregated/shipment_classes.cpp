@@ -73,7 +73,8 @@ std::vector<char> ShipmentClasses::eligibility(SimTime at) const {
 }
 
 bool ShipmentClasses::rules_changed(SimTime at) const {
-  return eligibility(at) != eligible_ || posts_ != built_posts_ || config_->policies.audit_rate.at(at) != built_audit_;
+  return eligibility(at) != eligible_ || posts_ != built_posts_ || config_->policies.audit_rate.at(at) != built_audit_ ||
+         stream_->advance_data_share.at(at) != built_data_share_ || targeting_->step_index(at) != built_threshold_step_;
 }
 
 
@@ -90,7 +91,7 @@ void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, 
   const double mu = value.mu + (undervalued ? std::log(category.undervaluation_factor) : 0.0);
   std::vector<double> cuts{p.de_minimis_threshold_usd, p.informal_limit_usd};
   if (targeting_->enabled()) {
-    if (const auto cut = targeting_->value_cut(o, c, stream_->mode, history)) cuts.push_back(cut->first);
+    if (const auto cut = targeting_->value_cut(o, c, stream_->mode, history, at)) cuts.push_back(cut->first);
   }
   if (p.formal_entry.enabled && p.formal_entry.min_score) {
     const double logit = Targeting::logit(*p.formal_entry.min_score);
@@ -158,12 +159,14 @@ void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, 
 void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
   eligible_ = eligibility(at);
   built_audit_ = config_->policies.audit_rate.at(at);
+  built_data_share_ = stream_->advance_data_share.at(at);
+  built_threshold_step_ = targeting_->step_index(at);
   built_posts_ = posts_;
   classes_.clear();
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {
     const std::optional<PostTerms> post = o < posts_.size() ? posts_[o] : std::nullopt;
     // A scored post that files more data once asked for it raises its items' share.
-    const double data_share = post ? post->data_share : stream_->advance_data_share;
+    const double data_share = post ? post->data_share : built_data_share_;
     for (std::size_t c = 0; c < categories_; ++c) {
       const double oc = stream_->origin_mix[o] * stream_->category_mix[c];
       if (oc == 0.0) continue;

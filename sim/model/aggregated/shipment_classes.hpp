@@ -77,8 +77,8 @@ class ShipmentClasses {
   void build(SimTime at, const SellerMoments& moments);
   /// Tables for the sellers' `moments`, with the classes as they are.
   void build_tables(const SellerMoments& moments);
-  /// De minimis eligibility or the (dated) audit rate at `at` differs from the classes' (they
-  /// must be built again).
+  /// De minimis eligibility, or the (dated) audit rate, advance-data share or targeting
+  /// threshold at `at` differs from the classes' (they must be built again).
   bool rules_changed(SimTime at) const;
   /// The scored posts' terms (per origin; empty for one not scored) for the classes built
   /// next (rules_changed() says when they differ from those the classes were built with).
@@ -144,6 +144,8 @@ class ShipmentClasses {
   std::vector<SellerMoments::Moments> polynomials_;  // per (origin, category, data, carried): P(V | m)
   std::vector<char> eligible_;              // de minimis per (origin, category), as built
   double built_audit_ = 0.0;                // the audit rate (dated) the classes were built with
+  double built_data_share_ = 1.0;           // the advance-data share (dated) they were built with
+  std::size_t built_threshold_step_ = 0;    // the targeting threshold's step (dated) they were built with
   std::vector<std::optional<PostTerms>> posts_, built_posts_;  // per origin: asked for, and as built
   std::vector<ShipmentClass> classes_;
   std::vector<std::uint32_t> groups_;  // classes_[i].group, packed for keep()
