@@ -319,4 +319,12 @@ check "dated: not a date" 2 "key 'monday' is not a date YYYY-MM-DD" \
 check "dated: value unit" 2 "arrivals.rate.2024-01-01: rate '5000' has no time unit" \
   "$cisim" check "$work/channels.yaml" --set 'streams.express.arrivals.rate={2024-01-01: 5000}'
 
+# A risk-ranked line: the run says why its streams were drawn one by one, and a typo in the
+# order is named with the word it meant.
+check "ranked line run" 0 "because its facility's line is risk-ranked and bounded" \
+  "$cisim" run "$work/channels.yaml" -r 1 --set 'policies.targeting={threshold: 1%, line_order: score}' \
+  --set facilities.hub.officers.waiting_limit=5
+check "ranked line typo" 2 "line_order: unknown value 'scor'; did you mean 'score'" \
+  "$cisim" check "$work/channels.yaml" --set 'policies.targeting={threshold: 1%, line_order: scor}'
+
 finish
