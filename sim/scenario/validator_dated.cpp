@@ -92,6 +92,8 @@ std::optional<DatedValue> Validator::maybe_dated(const std::string& path, const 
       steps.emplace_back(from, value);
     }
   }
+  // A spin-up that starts before the first date runs with the first value.
+  steps.front().first = SimTime::start();
   return DatedValue{std::move(steps)};
 }
 

@@ -326,5 +326,7 @@ check "ranked line run" 0 "because its facility's line is risk-ranked and bounde
   --set facilities.hub.officers.waiting_limit=5
 check "ranked line typo" 2 "line_order: unknown value 'scor'; did you mean 'score'" \
   "$cisim" check "$work/channels.yaml" --set 'policies.targeting={threshold: 1%, line_order: scor}'
+check "dated with a spin-up before the first date" 0 "" "$cisim" run "$work/channels.yaml" -r 1 -q --set spin_up=3d \
+  --set 'policies.audit.rate={2024-01-01: 10%, 2024-01-03: 0%}'
 
 finish
