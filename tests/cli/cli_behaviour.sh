@@ -257,8 +257,8 @@ else
   fail "spin-up: summary or daily series not counted from start_date"; grep -E 'spin_up|start_date' "$work/spin/summary.json"; sed -n 2p "$work/spin/timeseries.csv"
 fi
 check "spin-up in hours" 2 "spin_up: spin-up '12h' must be whole days" "$cisim" check "$work/posts.yaml" --set spin_up=12h
-check "mean tenure too short" 2 "sellers.mean_tenure: must be at least 1h" "$cisim" check "$work/posts.yaml" \
-  --set 'streams.post.sellers={count: 100}' --set streams.post.sellers.mean_tenure=10min
+check "mean tenure too short" 2 "sellers.mean_tenure: must be at least 7d" "$cisim" check "$work/posts.yaml" \
+  --set 'streams.post.sellers={count: 100}' --set streams.post.sellers.mean_tenure=10h
 
 # Risk by entry channel: an audit's trace measures about 20% for Type 86 entries (advance data,
 # twice the 10% prevalence) and 2% for releases from manifest (0.2 times), each of about 7,000
