@@ -216,7 +216,7 @@ void CustomsRun::counted_by_class(std::uint64_t arrived, std::uint64_t refused, 
   const CustomsPolicies& policy = config_.policies;
   // A dated audit rate: the draw is made whenever any date audits, so the rate's dates do not
   // shift the draws.
-  const double audit_rate = policy.audit_rate.at(r.arrived), random_rate = policy.random_rate,
+  const double audit_rate = audits_ ? policy.audit_rate.at(r.arrived) : 0.0, random_rate = policy.random_rate,
                rule_rate = policy.formal_entry.inspection_rate;
   double u = audits_ || random_rate > 0.0 || rule_rate > 0.0 ? draws_[r.stream]->selection.uniform01() : 1.0;
   if (audit_rate > 0.0) [[unlikely]] {

@@ -21,6 +21,7 @@ Targeting::Targeting(const CustomsModelConfig& config)
     make_cuts(step);
     steps_.push_back(std::move(step));
   }
+  dated_ = steps_.size() > 1;
 }
 
 // The declared value at which each (origin, category, mode, history) with advance data

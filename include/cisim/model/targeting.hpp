@@ -95,7 +95,7 @@ class Targeting {
     std::vector<ValueCut> cuts;  // by cut_index; empty without targeting or a value weight
   };
   // Inline: once per shipment; a plain threshold is one step, answered without a search.
-  const Step& step_at(SimTime at) const { return steps_.size() == 1 ? steps_.front() : steps_[step_index(at)]; }
+  const Step& step_at(SimTime at) const { return dated_ ? steps_[step_index(at)] : steps_.front(); }
   void make_cuts(Step& step) const;
   std::size_t cut_index(std::uint16_t origin, std::uint16_t category, Mode mode, bool history) const {
     return ((static_cast<std::size_t>(history) * origins_ + origin) * categories_ + category) * kModes + static_cast<std::size_t>(mode);
@@ -106,6 +106,7 @@ class Targeting {
   std::size_t categories_;
   bool enabled_;
   std::vector<Step> steps_;  // at least one, the first from the start
+  bool dated_ = false;       // more than one step
 };
 
 }  // namespace cisim
