@@ -6,6 +6,9 @@
 #include <cmath>
 
 namespace cisim {
+namespace {
+constexpr double kLongerThanAnyRunSeconds = 2.0 * 3650.0 * 86400.0 + 86400.0;
+}  // namespace
 
 Inspection::Inspection(const CustomsModelConfig& config, const RandomStreams& streams) : config_(&config) {
   for (const Facility& facility : config.facilities) {
@@ -44,7 +47,10 @@ Duration Inspection::duration(std::size_t f, std::size_t m, const ShipmentRecord
   if (const auto& plan = config_->streams[r.stream].lot_sampling) {
     seconds += plan->time_per_item.to_seconds() * static_cast<double>(items_opened(*plan, r));
   }
-  return Duration::from_seconds(seconds);
+  // An inspection longer than any run (horizon and spin-up at most 10 years each) ends after
+  // the run whatever its length: capped there, a year per item times a million items, or a
+  // heavy-tailed draw, stays inside the clock's range and changes no result (decision 0008).
+  return Duration::from_seconds(std::min(seconds, kLongerThanAnyRunSeconds));
 }
 
 Finding Inspection::detect(std::size_t f, const ShipmentRecord& r, Xoshiro256& g) {

@@ -279,10 +279,10 @@ void add_model_keys(std::vector<KeySpec>& s) {
   s.push_back(with_range(leaf("streams.*.sellers.mean_tenure", KeyType::Duration, "duration", false, "",
                               "seller turnover: a seller leaves after an exponential time of this mean and a newcomer "
                               "takes its volume share (fresh propensity, no history, listed); without it histories only "
-                              "accumulate and the run never reaches a steady state; at least 7 days (docs/model.md, "
+                              "accumulate and the run never reaches a steady state; 7 days to 100 years (docs/model.md, "
                               "\"Seller turnover\")",
                               "730d"),
-                         7.0 * 86400.0, std::nullopt));
+                         7.0 * 86400.0, 36500.0 * 86400.0));
   s.push_back(reference_list("streams.*.sellers.restricted_categories", "categories", false,
                              "limits on high-risk products: high-propensity sellers (see `vetting_above`) may not sell "
                              "these; their buyers buy from other sellers",

@@ -68,4 +68,12 @@ check "--threads 100000" 2 "--threads must be at most [0-9]+ on this machine" "$
 python3 -c "print('a: [' + '1,' * 8388000 + '1]')" > "$work/flat.yaml"
 expect "16 MB flat list" 2 "flat.yaml:1:1: error: the file holds about 8388001 values; scenario files are limited to 200000" "$work/flat.yaml"
 
+# An inspection whose bounded parts multiply past the clock (a year per item, a million items
+# opened) is capped beyond any run instead of aborting: it never finishes, as the warning says.
+check "lot sampling duration product" 0 "selections outran inspection capacity" \
+  "$cisim" run "$source_dir/scenarios/lot_sampling_proportion.yaml" -r 1 --set 'streams.*.lot_sampling.time_per_item=365d' \
+  --set 'streams.*.items={dist: constant, value: 1000000}' --set 'streams.*.lot_sampling.proportion=100%'
+check "mean tenure past a century" 2 "sellers.mean_tenure: must be at most 36500d" \
+  "$cisim" check "$source_dir/scenarios/us_fy2019_baseline.yaml" --set 'streams.jfk_imf_mail.sellers.mean_tenure=40000d'
+
 finish
