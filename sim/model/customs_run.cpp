@@ -354,7 +354,7 @@ void CustomsRun::start_inspections(std::size_t f) {
     const double waited_hours = (sim_.now() - started->requested_at).to_hours();
     r.waited_hours = static_cast<float>(waited_hours);
     recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) { t[Per::WaitHours].add(waited_hours); });
-    sim_.schedule_in(inspection_.duration(f, m, r), InspectionCompleted{static_cast<std::uint32_t>(f), slot});
+    sim_.schedule_in(inspection_.duration(f, m, r, sim_.now()), InspectionCompleted{static_cast<std::uint32_t>(f), slot});
   }
   line_changed(f);
 }

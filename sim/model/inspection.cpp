@@ -42,8 +42,9 @@ std::size_t Inspection::choose_method(std::size_t f, const ShipmentRecord& r) {
   return drawn;
 }
 
-Duration Inspection::duration(std::size_t f, std::size_t m, const ShipmentRecord& r) {
-  double seconds = std::max(0.0, sample(config_->facilities[f].methods[m].duration_seconds, inspection_time_[f]));
+Duration Inspection::duration(std::size_t f, std::size_t m, const ShipmentRecord& r, SimTime now) {
+  const InspectionMethod& method = config_->facilities[f].methods[m];
+  double seconds = std::max(0.0, sample(method.duration_seconds, inspection_time_[f])) * method.duration_scale.at(now);
   if (const auto& plan = config_->streams[r.stream].lot_sampling) {
     seconds += plan->time_per_item.to_seconds() * static_cast<double>(items_opened(*plan, r));
   }

@@ -93,6 +93,11 @@ void add_model_keys(std::vector<KeySpec>& s) {
                    "share of inspections that use this method", "70%"));
   s.push_back(leaf("facilities.*.methods.*.duration", KeyType::DurationDist, "duration", true, "",
                    "time an officer spends on one inspection", "{dist: lognormal, mean: 12min, sd: 6min}"));
+  s.push_back(dated(with_range(leaf("facilities.*.methods.*.duration_scale", KeyType::Real, "", false, "1",
+                                    "multiplies the drawn duration (dated: examination time that changes on dates, "
+                                    "from 00:00 of each date, for inspections that start then)",
+                                    "{2019-10-01: 1, 2022-10-01: 1.4}"),
+                               0, 100, true)));
   s.push_back(section("facilities.*.methods.*.sensitivity", false,
                       "chance that this method finds each violation kind the shipment carries"));
   per_violation(s, "facilities.*.methods.*.sensitivity", "chance of finding", "85%");

@@ -170,7 +170,8 @@ void Validator::check_offered_load(const Scenario& s) {
     // The audit's line is never bounded (decision 0018): a waiting limit does not save it.
     if (facility.waiting_limit && audit == 0.0) continue;
     double inspection_seconds = 0.0;
-    for (const auto& method : facility.methods) inspection_seconds += method.share * mean_of(method.duration_seconds);
+    // At the longest a dated scale makes them.
+    for (const auto& method : facility.methods) inspection_seconds += method.share * mean_of(method.duration_seconds) * method.duration_scale.max();
     double selected_per_second = 0.0;
     double audited_per_second = 0.0;
     for (const auto& stream : m.streams) {

@@ -80,6 +80,7 @@ std::pair<FacilityInfo, Facility> Validator::build_facility(const std::string& i
     if (!share || !has(mp + ".duration")) return {info, f};  // reported already; the share sum would mislead
     method.share = *share;
     method.duration_seconds = get<Distribution>(mp + ".duration", "");
+    method.duration_scale = maybe_dated(mp + ".duration_scale", pattern + ".methods.*.duration_scale").value_or(DatedValue{1.0});
     for (int k = 0; k < kViolationKinds; ++k) {
       const std::string kind{kViolationNames[static_cast<std::size_t>(k)]};
       method.sensitivity[static_cast<std::size_t>(k)] =

@@ -328,5 +328,9 @@ check "ranked line typo" 2 "line_order: unknown value 'scor'; did you mean 'scor
   "$cisim" check "$work/channels.yaml" --set 'policies.targeting={threshold: 1%, line_order: scor}'
 check "dated with a spin-up before the first date" 0 "" "$cisim" run "$work/channels.yaml" -r 1 -q --set spin_up=3d \
   --set 'policies.audit.rate={2024-01-01: 10%, 2024-01-03: 0%}'
+check "dated examination time" 0 "" "$cisim" run "$work/channels.yaml" -r 1 -q \
+  --set 'facilities.hub.methods.physical.duration_scale={2024-01-01: 1, 2024-01-04: 2.5}'
+check "examination time scale out of range" 2 "duration_scale.2024-01-04: must be at most 100" "$cisim" check "$work/channels.yaml" \
+  --set 'facilities.hub.methods.physical.duration_scale={2024-01-01: 1, 2024-01-04: 250}'
 
 finish

@@ -13,6 +13,8 @@ TEST_CASE("Inspection: a blitz's own method replaces the drawn one; detection us
   f.name = "jfk_imf";
   f.methods.push_back(InspectionMethod{"xray", 0.5, Constant{60.0}, {0.0, 0.0, 0.0, 0.0, 0.0}});
   f.methods.push_back(InspectionMethod{"physical", 0.5, Constant{600.0}, {1.0, 1.0, 1.0, 1.0, 1.0}});
+  // Examination time that rises by half from day 10 (a dated scale), for inspections that start then.
+  f.methods.back().duration_scale = DatedValue{{{SimTime::start(), 1.0}, {SimTime::start() + Duration::days(10), 1.5}}};
   c.facilities.push_back(f);
   c.streams.resize(1);
   Blitz b;
@@ -24,7 +26,8 @@ TEST_CASE("Inspection: a blitz's own method replaces the drawn one; detection us
   r.carried = bit(ViolationKind::Counterfeit);
   for (int i = 0; i < 20; ++i) REQUIRE(inspection.choose_method(0, r) == 1);
   r.method = 1;
-  REQUIRE(inspection.duration(0, 1, r) == Duration::from_seconds(600.0));
+  REQUIRE(inspection.duration(0, 1, r, SimTime::start()) == Duration::from_seconds(600.0));
+  REQUIRE(inspection.duration(0, 1, r, SimTime::start() + Duration::days(10)) == Duration::from_seconds(900.0));
   Xoshiro256 g = inspection.inspection_draws(0);
   REQUIRE(inspection.detect(0, r, g).found == bit(ViolationKind::Counterfeit));
   r.method = 0;

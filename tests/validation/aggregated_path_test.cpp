@@ -189,7 +189,7 @@ TEST_CASE("Aggregated path: risk by entry channel (advance data) beside an audit
                           0.9);
 }
 
-TEST_CASE("Aggregated path: dated volumes, officers, audit rate, threshold and advance data agree over 30 replications", "[validation][slow]") {
+TEST_CASE("Aggregated path: dated volumes, officers, examination time, audit rate, threshold and advance data agree over 30 replications", "[validation][slow]") {
   // A week from 2023-10-01: mail volumes double on the 3rd, express halve on the 5th; the IPR
   // officers go from 2 to 4 on the 4th; a 0.5% audit starts on the 2nd and stops on the 6th.
   std::vector<std::string> sets = kNational;
@@ -202,6 +202,8 @@ TEST_CASE("Aggregated path: dated volumes, officers, audit rate, threshold and a
   sets.push_back("policies.audit.rate={2023-10-01: 0%, 2023-10-02: 0.5%, 2023-10-06: 0%}");
   // The threshold rises on the 3rd; the mail's advance data goes from 60% to 90% on the 5th.
   sets.push_back("policies.targeting.threshold={2023-10-01: 4%, 2023-10-03: 10%}");
+  // Examinations take 40% longer from the 4th.
+  sets.push_back("facilities.*.methods.physical.duration_scale={2023-10-01: 1, 2023-10-04: 1.4}");
   sets.push_back("streams.jfk_imf_mail|ord_imf_mail|lax_imf_mail|mia_imf_mail|sfo_imf_mail.advance_data={2023-10-01: 60%, 2023-10-05: 90%}");
   const Report exact = run(sets, true);
   const Report aggregated = run(sets, false);

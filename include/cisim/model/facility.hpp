@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cisim/model/dated_value.hpp"
 #include "cisim/model/shift_schedule.hpp"
 #include "cisim/model/violation.hpp"
 #include "cisim/random/distributions.hpp"
@@ -19,6 +20,9 @@ struct InspectionMethod {
   double share = 1.0;
   Distribution duration_seconds = Exponential{600.0};
   PerViolation sensitivity{};  ///< chance of finding each kind the shipment carries (the customs model)
+  /// Multiplies the drawn duration (dated: examination time that changes on dates; the
+  /// customs model reads it when an inspection starts, the queueing network not).
+  DatedValue duration_scale{1.0};
 };
 
 /// A facility's officers (a shift schedule), its inspection methods (shares sum to 1) and

@@ -33,8 +33,8 @@ class Inspection {
   /// The method for shipment `r` at facility `f`. The share draw is made even when a blitz
   /// imposes its method, so a blitz's method leaves the other draws where they were.
   std::size_t choose_method(std::size_t f, const ShipmentRecord& r);
-  /// How long the inspection of `r` with method `m` at facility `f` takes.
-  Duration duration(std::size_t f, std::size_t m, const ShipmentRecord& r);
+  /// How long the inspection of `r` with method `m` at facility `f`, starting at `now`, takes.
+  Duration duration(std::size_t f, std::size_t m, const ShipmentRecord& r, SimTime now);
   /// What the inspection of `r` with its method at facility `f` finds, drawn from `g`.
   Finding detect(std::size_t f, const ShipmentRecord& r, Xoshiro256& g);
   /// A generator of the inspection's own, for its detection and what follows a finding
