@@ -375,7 +375,7 @@ void CustomsRun::on(const InspectionCompleted& e) {
   const Finding finding = inspection_.detect(f, r, g);
   const ViolationSet found = finding.found;
   const double dwell_hours = (now - r.arrived).to_hours();
-  if (found && r.seller != kNoSeller) sources_[r.drawn_stream]->seller_found(r.seller, now);
+  if (found && sent_by_seller(r)) sources_[r.drawn_stream]->seller_found(r.seller, now);
   release_program_.record(r, found != 0);
   const Outcome outcome = decide_outcome(r, found, config_.policies, rules_.duty_rate(r.category, r.origin), g);
   recorder_.at_event(r, now, [&](CustomsTally& t) {
@@ -400,7 +400,7 @@ void CustomsRun::on(const InspectionCompleted& e) {
   if (trace_ && now >= trace_from_) trace_->inspected(r, now, found, outcome);
   if (outcome.interdicted) displacement_.interdicted(r, now);
   if (posts_.scores(config_.streams[r.stream].mode, r.origin)) posts_.inspected(r.origin, found != 0, now);
-  if ((outcome.interdicted || outcome.penalty_usd > 0.0) && r.seller != kNoSeller) sources_[r.drawn_stream]->seller_sanctioned(r.seller);
+  if ((outcome.interdicted || outcome.penalty_usd > 0.0) && sent_by_seller(r)) sources_[r.drawn_stream]->seller_sanctioned(r.seller);
   if (outcome.interdicted) {
     ++(outcome.abandoned ? ledger_abandoned_ : ledger_seized_);
     fulfillment_.after_seizure(r, now, g, recorder_);

@@ -87,6 +87,10 @@ class CustomsRun final : public StreamHost {
   bool seller_has_history(const ShipmentRecord& r) const {
     return r.seller != kNoSeller && draws_[r.drawn_stream]->sellers.has_history(r.seller);
   }
+  /// The shipment's seller is still the one in its slot (turnover may have replaced it since).
+  bool sent_by_seller(const ShipmentRecord& r) const {
+    return r.seller != kNoSeller && draws_[r.drawn_stream]->sellers.sent(r.seller, r.arrived);
+  }
   /// A targeted selection's place in a risk-ranked line: its score.
   void rank(ShipmentRecord& r, bool has_data) const {
     if (r.reason == SelectionReason::Targeted && config_.policies.targeting.ranked_line) [[unlikely]] r.score = score(r, has_data);

@@ -57,7 +57,7 @@ void Fulfillment::draw_lot(std::uint32_t s, std::uint32_t seller, SimTime at, Sh
   const ProductCategory& category = config_->categories[lot.category];
   lot.unit_true_value_usd = std::max(0.0, sample(category.true_value_usd, g));
   lot.has_data = g.uniform01() < stream.advance_data_share.at(at);
-  lot.carried = draw_violations(category, risk, d.violations);
+  lot.carried = draw_violations(category, risk * stream.data_risk[lot.has_data ? 1 : 0], d.violations);
   lot.unit_declared_value_usd = declared_value_usd(category, lot.unit_true_value_usd, lot.carried);
   lot.units_left = std::max<std::int64_t>(1, sample_count(stream.fulfillment->lot_units, g));
   lot.entered_in_bulk = false;

@@ -27,7 +27,7 @@ bool OfficerPool::refuse_or_evict(SimTime now, const InspectionRequest& request)
   if (!(request.score > worst->request.score)) return refuse_one(now, request);
   evicted_ = worst->request;
   ranked_.erase(worst);
-  for (auto* o : observers_) o->on_request_refused(now, *evicted_);
+  for (auto* o : observers_) o->on_request_evicted(now, *evicted_);
   ranked_.insert(Ranked{request, ranked_arrivals_++});
   for (auto* o : observers_) o->on_request_accepted(now, request, waiting_);
   return true;

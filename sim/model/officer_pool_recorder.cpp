@@ -14,6 +14,9 @@ void OfficerPoolRecorder::on_request_refused(SimTime, const InspectionRequest&) 
   ++refused_;
 }
 
+// Counted as a request when it was accepted: only the refusal now.
+void OfficerPoolRecorder::on_request_evicted(SimTime, const InspectionRequest&) { ++refused_; }
+
 void OfficerPoolRecorder::on_requests_refused(SimTime, std::uint64_t count) {
   requests_ += count;
   refused_ += count;

@@ -37,6 +37,7 @@ SellerMarket::SellerMarket(const CustomsStream& stream, const RandomStreams& str
   delisted_at_.assign(weights.size(), SimTime::max());
   if (p.mean_tenure) {
     turnover_ = streams.stream("turnover/" + stream.name);
+    entered_at_.assign(weights.size(), SimTime::start());
     next_exit_ = SimTime::start() + exit_gap();
   }
 }
@@ -57,7 +58,8 @@ double SellerMarket::vetted_multiplier(Xoshiro256& g) const {
   return m;
 }
 
-void SellerMarket::enter(std::uint32_t seller) {
+void SellerMarket::enter(std::uint32_t seller, SimTime now) {
+  entered_at_[seller] = now;
   risk_multiplier_[seller] = vetted_multiplier(turnover_);
   history_[seller] = false;
   findings_[seller] = 0;

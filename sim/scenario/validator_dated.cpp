@@ -68,7 +68,8 @@ std::optional<DatedValue> Validator::maybe_dated(const std::string& path, const 
   }
   // The values in force from the clock's start (the last date at or before it) and after.
   const std::int64_t clock_day = days_since_epoch(clock_start_);
-  const std::int64_t end_day = clock_day + static_cast<std::int64_t>(horizon_.ticks() / Duration::days(1).ticks());
+  // The first day the run does not reach (a part day counts as reached).
+  const std::int64_t end_day = clock_day + static_cast<std::int64_t>(days_covering(horizon_));
   if (days_since_epoch(schedule->dates.front()) > days_since_epoch(written_start_)) {
     error(it->second.where, path,
           fmt::format("the first date, {}, is after start_date {}: a schedule must say what applies from the start",

@@ -163,7 +163,15 @@ std::optional<CustomsStream> Validator::build_stream(const std::string& id, cons
   // A dated rate: the process runs at the highest, scaled down by date (rate_scale).
   const double highest = rate->max();
   stream.rate_scale = highest > 0.0 ? rate->scaled(1.0 / highest) : DatedValue{1.0};
-  stream.arrivals = ArrivalProcess{highest, profile("hourly_profile"), profile("weekly_profile"), profile("daily_profile"), *batch,
+  // The daily profile's first entry is start_date's: with a spin-up the clock starts earlier,
+  // so the (cyclic) profile is turned to begin at the clock's first day.
+  std::vector<double> daily = profile("daily_profile");
+  if (!daily.empty()) {
+    const auto n = static_cast<std::int64_t>(daily.size());
+    const std::int64_t spin_days = days_since_epoch(written_start_) - days_since_epoch(clock_start_);
+    std::rotate(daily.begin(), daily.begin() + static_cast<std::ptrdiff_t>(((n - spin_days % n) % n)), daily.end());
+  }
+  stream.arrivals = ArrivalProcess{highest, profile("hourly_profile"), profile("weekly_profile"), std::move(daily), *batch,
                                    start_weekday};
   return stream;
 }

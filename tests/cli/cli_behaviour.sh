@@ -333,4 +333,13 @@ check "dated examination time" 0 "" "$cisim" run "$work/channels.yaml" -r 1 -q \
 check "examination time scale out of range" 2 "duration_scale.2024-01-04: must be at most 100" "$cisim" check "$work/channels.yaml" \
   --set 'facilities.hub.methods.physical.duration_scale={2024-01-01: 1, 2024-01-04: 250}'
 
+# A daily profile keeps its first entry on start_date when a spin-up runs before it.
+check "daily profile after a spin-up" 0 "" "$cisim" run "$work/channels.yaml" -r 1 -q --set spin_up=5d --set horizon=4d \
+  --set 'streams.express.arrivals.daily_profile=[1, 1, 3, 1]' --out "$work/daily"
+if awk -F, '$5 == "all" && $6 == "arrivals" { v[$3] = $8 } END { exit !(v[2] > 2 * v[1] && v[2] > 2 * v[3]) }' "$work/daily/timeseries.csv"; then
+  pass
+else
+  fail "daily profile after a spin-up: the peak is not on day 2"; grep ',all,arrivals,' "$work/daily/timeseries.csv"
+fi
+
 finish

@@ -51,7 +51,7 @@ TEST_CASE("SellerMarket: turnover replaces sellers at the stated rate with newco
   std::uint64_t seen = 0;
   std::vector<int> left(market.size(), 0);
   double multiplier_sum = 0.0;
-  market.turn_over(SimTime::start() + Duration::hours(24 * 200), [&](std::uint32_t j, double, bool history) {
+  market.turn_over(SimTime::start(), SimTime::start() + Duration::hours(24 * 200), [&](std::uint32_t j, double, bool history) {
     ++seen;
     if (left[j]++ == 0) CHECK(history);  // a first leaver had its finding; a newcomer none
     CHECK_FALSE(market.has_history(j));
@@ -83,6 +83,24 @@ TEST_CASE("SellerMarket: without a mean tenure nobody leaves", "[model]") {
   s.sellers = SellerPopulation{};
   SellerMarket market{s, RandomStreams{7, 0}};
   int seen = 0;
-  market.turn_over(SimTime::start() + Duration::hours(24 * 10000), [&](std::uint32_t, double, bool) { ++seen; });
+  market.turn_over(SimTime::start(), SimTime::start() + Duration::hours(24 * 10000), [&](std::uint32_t, double, bool) { ++seen; });
   CHECK(seen == 0);
+}
+
+TEST_CASE("SellerMarket: a newcomer did not send what arrived before it entered", "[model]") {
+  CustomsStream s;
+  s.name = "mail";
+  SellerPopulation p;
+  p.count = 10;
+  p.mean_tenure = Duration::days(7);
+  s.sellers = p;
+  SellerMarket market{s, RandomStreams{7, 0}};
+  const SimTime day5 = SimTime::start() + Duration::days(5);
+  std::vector<std::uint32_t> replaced;
+  market.turn_over(day5, day5 + Duration::days(30), [&](std::uint32_t j, double, bool) { replaced.push_back(j); });
+  REQUIRE_FALSE(replaced.empty());
+  for (const std::uint32_t j : replaced) {
+    CHECK_FALSE(market.sent(j, day5 - Duration::seconds(1)));  // its predecessor's shipment
+    CHECK(market.sent(j, day5));
+  }
 }

@@ -34,6 +34,9 @@ class OfficerPoolObserver : public Observer {
   virtual void on_request_accepted(SimTime at, const InspectionRequest& request, std::size_t waiting) = 0;
   /// The waiting line was full (waiting limit reached): the request was turned away.
   virtual void on_request_refused(SimTime at, const InspectionRequest& request) = 0;
+  /// A waiting request was turned out of a full ranked line by a higher score (it was accepted
+  /// before: a refusal, not a new request). By default, as a refusal.
+  virtual void on_request_evicted(SimTime at, const InspectionRequest& request) { on_request_refused(at, request); }
   /// `count` requests were turned away by a full waiting line, all at `at` or before it
   /// (the aggregated path counts the selections a full line refused over an hour at once).
   virtual void on_requests_refused(SimTime at, std::uint64_t count) = 0;

@@ -19,6 +19,7 @@ class OfficerPoolRecorder final : public OfficerPoolObserver {
  public:
   void on_request_accepted(SimTime at, const InspectionRequest& request, std::size_t waiting) override;
   void on_request_refused(SimTime at, const InspectionRequest& request) override;
+  void on_request_evicted(SimTime at, const InspectionRequest& request) override;
   void on_requests_refused(SimTime at, std::uint64_t count) override;
   void on_inspection_started(SimTime at, const InspectionRequest& request, Duration waited, std::size_t waiting,
                              int busy) override;

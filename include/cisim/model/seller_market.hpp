@@ -57,20 +57,20 @@ class SellerMarket {
   void record_sanction(std::uint32_t seller) { risk_multiplier_[seller] *= 1.0 - population_->deterrence; }
 
   /// Seller turnover (docs/model.md, "Seller turnover"): the sellers who left before `until`
-  /// are replaced, each by a newcomer with the same volume share, a fresh (vetted) propensity,
-  /// no history or findings, listed. `replaced(seller, multiplier_before, history_before)` is
+  /// are replaced at `now`, each by a newcomer with the same volume share, a fresh (vetted)
+  /// propensity, no history or findings, listed. `replaced(seller, multiplier_before, history_before)` is
   /// called for each, before the next. Exits are one Poisson process over the population (each
   /// seller leaves at rate 1 / mean_tenure), drawn from the stream "turnover/<stream>" alone,
   /// so both stream sources see the same exits. A slot the platform refused stays refused.
   template <class Replaced>
-  void turn_over(SimTime until, Replaced&& replaced) {
+  void turn_over(SimTime now, SimTime until, Replaced&& replaced) {
     while (next_exit_ < until) {
       const auto seller = std::min(static_cast<std::uint32_t>(turnover_.uniform01() * static_cast<double>(size())),
                                            static_cast<std::uint32_t>(size() - 1));
       if (volume_.probability(seller) > 0.0) {
         const double before = risk_multiplier_[seller];
         const bool history = history_[seller];
-        enter(seller);
+        enter(seller, now);
         replaced(seller, before, history);
       }
       next_exit_ = next_exit_ + exit_gap();
@@ -78,6 +78,10 @@ class SellerMarket {
   }
   /// Sellers replaced so far.
   std::uint64_t replacements() const { return replacements_; }
+  /// When the seller in this slot entered (the start for the first ones): a shipment that
+  /// arrived before it was sent by its predecessor, whose findings and sanctions the newcomer
+  /// must not inherit.
+  bool sent(std::uint32_t seller, SimTime arrived) const { return entered_at_.empty() || entered_at_[seller] <= arrived; }
 
  private:
   bool excluded(std::uint32_t seller, SimTime at, std::optional<std::uint16_t> category) const {
@@ -86,7 +90,7 @@ class SellerMarket {
   // The redraws after an excluded seller: at most 64 in all, the last standing.
   std::uint32_t draw_again(SimTime at, std::optional<std::uint16_t> category, Xoshiro256& g) const;
   // A newcomer in `seller`'s place, and the time to the population's next exit.
-  void enter(std::uint32_t seller);
+  void enter(std::uint32_t seller, SimTime now);
   Duration exit_gap();
   // A propensity multiplier the platform's vetting accepts (at most 64 applicants; the last stands).
   double vetted_multiplier(Xoshiro256& g) const;
@@ -101,6 +105,7 @@ class SellerMarket {
   Xoshiro256 turnover_{0};            // exit times, the slot that leaves, the newcomer's propensity
   SimTime next_exit_ = SimTime::max(); // never without turnover
   std::uint64_t replacements_ = 0;
+  std::vector<SimTime> entered_at_;  // per seller, with turnover only
 };
 
 }  // namespace cisim

@@ -21,7 +21,7 @@ AggregatedSource::AggregatedSource(const CustomsModelConfig& config, std::uint32
 void AggregatedSource::hour(const StreamHour& hour) {
   end_hour(hour.from);
   stream_.apply_sellers();
-  stream_.turn_over_sellers(hour.to);
+  stream_.turn_over_sellers(hour.from, hour.to);
   if (!hour.posts.empty()) stream_.set_posts(posts_, hour.posts);
   HourFacts facts;
   facts.expected_shipments = hour.expected_arrivals;  // one shipment per arrival (no batches)

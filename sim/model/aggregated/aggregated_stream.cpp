@@ -86,8 +86,8 @@ void AggregatedStream::add_history_member(std::uint32_t seller) {
   history_members_.push_back(seller);
 }
 
-void AggregatedStream::turn_over_sellers(SimTime until) {
-  sellers_->turn_over(until, [&](std::uint32_t j, double before, bool history) {
+void AggregatedStream::turn_over_sellers(SimTime now, SimTime until) {
+  sellers_->turn_over(now, until, [&](std::uint32_t j, double before, bool history) {
     moments_.replace(j, sellers_->volume_share(j), before, history, sellers_->risk_multiplier(j));
     max_multiplier_ = std::max(max_multiplier_, sellers_->risk_multiplier(j));
     if (history) {

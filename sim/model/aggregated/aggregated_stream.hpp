@@ -57,8 +57,8 @@ class AggregatedStream {
   void record_sanction(std::uint32_t seller) { pending_.push_back({seller, SimTime::start(), false}); }
   /// At the start of every slice of the stream, whichever path it takes.
   void apply_sellers();
-  /// Seller turnover up to `until` (SellerMarket::turn_over), after apply_sellers().
-  void turn_over_sellers(SimTime until);
+  /// Seller turnover up to `until`, applied `now` (SellerMarket::turn_over), after apply_sellers().
+  void turn_over_sellers(SimTime now, SimTime until);
 
   /// Fewer shipments than this expected in an hour are drawn one by one: the tables' upkeep
   /// after the sellers change (a few hundred thousand instructions) would cost more.
