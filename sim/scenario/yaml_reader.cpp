@@ -169,6 +169,41 @@ class Converter {
 
 }  // namespace
 
+namespace {
+
+// The line (from 1) of a document marker ('---' or '...' at the start of a line, alone or
+// followed by a space) that follows content, or nothing. A marker before any content opens
+// the first document. Lines of a block scalar hold text, not markers, but a '---' at column 1
+// would end the scalar in YAML too.
+std::optional<int> second_document_line(std::string_view text) {
+  bool content = false;
+  bool ended = false;  // a '...' ended the first document after content
+  int line = 0;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view l = text.substr(at, end - at);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    ++line;
+    const bool marker = (l.starts_with("---") || l.starts_with("...")) && (l.size() == 3 || l[3] == ' ' || l[3] == '\t');
+    if (marker && content) {
+      if (l.starts_with("---") || ended) return line;
+      ended = true;  // '...' ends the document; content after it would be a second one
+    } else if (!marker) {
+      const std::size_t first = l.find_first_not_of(" \t");
+      if (first != std::string_view::npos && l[first] != '#') {
+        if (ended) return line;
+        content = true;
+      }
+    }
+    if (end == text.size()) break;
+    at = end + 1;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<RawNode> read_yaml_text(std::string_view text, const std::string& file, std::vector<Diagnostic>& diagnostics,
                                       const ReadLimits& limits) {
   if (text.size() > limits.max_file_bytes) {
@@ -191,16 +226,16 @@ std::optional<RawNode> read_yaml_text(std::string_view text, const std::string& 
   }
   YAML::Node document;
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string{text});
-    // A second document ('---') would be dropped without a word: say so instead.
-    if (documents.size() > 1) {
-      const YAML::Mark at = documents[1].Mark();
-      diagnostics.push_back(file_error(file, at.line >= 0 ? at.line + 1 : 1, at.column >= 0 ? at.column + 1 : 1,
+    // A second document ('---' or '...' at the start of a line after content) would be dropped
+    // without a word: say so instead. Found by lines, not by YAML::LoadAll, which loops for ever
+    // on a stray ',' at the top level (yaml-cpp 0.7; found by the fuzzer).
+    if (const auto second = second_document_line(text)) {
+      diagnostics.push_back(file_error(file, *second, 1,
                                        "a second YAML document ('---') begins here; a scenario file holds one: merge "
                                        "them, or put the second in its own file and include it"));
       return std::nullopt;
     }
-    if (!documents.empty()) document = documents.front();
+    document = YAML::Load(std::string{text});
   } catch (const YAML::DeepRecursion& e) {
     diagnostics.push_back(file_error(file, e.mark.line + 1, e.mark.column + 1,
                                      fmt::format("nesting deeper than {} levels", limits.max_depth)));

@@ -22,8 +22,8 @@ namespace {
 // officers examine about 190 targeted parcels a day beside a 1% audit, far fewer than the 3,000
 // HI parcels that arrive, so a line ranked by score examines HI parcels only, and a line by
 // arrival a random draw of all (lift 1).
-constexpr double kChosenLift = 2.5;
-const std::string kScenario = R"(format_version: 1
+constexpr double kRankedChosenLift = 2.5;
+const std::string kRankedLiftScenario = R"(format_version: 1
 name: ranked_lift
 description: "a lift chosen by construction"
 seed: 11
@@ -51,13 +51,13 @@ policies:
     weights: {origin: {HI: 2}}
 )";
 
-struct Lift {
+struct RankedLift {
   double mean = 0.0;
   double half_width = 0.0;  // of the 99.9% interval over replications
 };
 
-Lift lift(const std::string& order) {
-  const auto loaded = load_scenario_text(kScenario, "ranked_lift.yaml", {"policies.targeting.line_order=" + order});
+RankedLift ranked_lift(const std::string& order) {
+  const auto loaded = load_scenario_text(kRankedLiftScenario, "ranked_lift.yaml", {"policies.targeting.line_order=" + order});
   REQUIRE(loaded.scenario);
   RunOptions options;
   options.threads = 2;
@@ -68,7 +68,7 @@ Lift lift(const std::string& order) {
   REQUIRE(audit != nullptr);
   std::vector<double> x;
   for (std::size_t i = 0; i < targeted->values.size(); ++i) x.push_back(targeted->values[i] / audit->values[i]);
-  Lift l;
+  RankedLift l;
   for (const double v : x) l.mean += v / static_cast<double>(x.size());
   double ss = 0.0;
   for (const double v : x) ss += (v - l.mean) * (v - l.mean);
@@ -84,11 +84,11 @@ Lift lift(const std::string& order) {
 // biased by about var(audit rate) / its mean^2, 0.3% here, far inside the interval of about
 // 5%). The interval must also be narrow enough (half width under 0.4) to tell 2.5 from 1.
 TEST_CASE("Risk-ranked line: the lift of targeted examinations over a random audit is the lift built in", "[validation]") {
-  const Lift ranked = lift("score");
+  const RankedLift ranked = ranked_lift("score");
   INFO("ranked: lift " << ranked.mean << " +- " << ranked.half_width);
-  CHECK(std::abs(ranked.mean - kChosenLift) <= ranked.half_width);
+  CHECK(std::abs(ranked.mean - kRankedChosenLift) <= ranked.half_width);
   CHECK(ranked.half_width < 0.4);
-  const Lift arrival = lift("arrival");
+  const RankedLift arrival = ranked_lift("arrival");
   INFO("by arrival: lift " << arrival.mean << " +- " << arrival.half_width);
   CHECK(std::abs(arrival.mean - 1.0) <= arrival.half_width);
 }
