@@ -310,7 +310,7 @@ void CustomsRun::on(const ShipmentPresented& e) {
   if (r.reason == SelectionReason::Pending) {
     if (!release_program_.inspects(r, draws_[r.stream]->selection)) {
       r.reason = SelectionReason::None;
-      if (trace_ && sim_.now() >= trace_from_) trace_->released(r, sim_.now(), false);
+      if (traced(sim_.now())) trace_->released(r, sim_.now(), false);
       release(r, 0, sim_.now());
       free_slot(e.slot);
       return;
@@ -328,21 +328,24 @@ void CustomsRun::on(const ShipmentPresented& e) {
     if (!accepted) ++t[Count::SelectedNotInspected];
   });
   if (!accepted) {
-    if (trace_ && sim_.now() >= trace_from_) trace_->released(r, sim_.now(), true);
-    release(r, 0, sim_.now());
-    free_slot(e.slot);
+    release_unexamined(e.slot);
     return;
   }
   // A higher-scored selection took the place of the lowest in a full risk-ranked line.
   if (const auto evicted = pools_[f].pop_evicted()) [[unlikely]] {
     const auto slot = static_cast<std::uint32_t>(evicted->shipment);
-    ShipmentRecord& out = slots_[slot];
-    recorder_.at_event(out, sim_.now(), [](CustomsTally& t) { ++t[Count::SelectedNotInspected]; });
-    if (trace_ && sim_.now() >= trace_from_) trace_->released(out, sim_.now(), true);
-    release(out, 0, sim_.now());
-    free_slot(slot);
+    recorder_.at_event(slots_[slot], sim_.now(), [](CustomsTally& t) { ++t[Count::SelectedNotInspected]; });
+    release_unexamined(slot);
   }
   start_inspections(f);
+}
+
+// A selection the full line turned away, or turned out for a higher score: released as it is.
+void CustomsRun::release_unexamined(std::uint32_t slot) {
+  const ShipmentRecord& r = slots_[slot];
+  if (traced(sim_.now())) trace_->released(r, sim_.now(), true);
+  release(r, 0, sim_.now());
+  free_slot(slot);
 }
 
 void CustomsRun::start_inspections(std::size_t f) {
@@ -397,7 +400,7 @@ void CustomsRun::on(const InspectionCompleted& e) {
     t[Sum::DutiesCollectedUsd] += outcome.extra_duty_usd;
     t[Sum::PenaltiesUsd] += outcome.penalty_usd;
   });
-  if (trace_ && now >= trace_from_) trace_->inspected(r, now, found, outcome);
+  if (traced(now)) trace_->inspected(r, now, found, outcome);
   if (outcome.interdicted) displacement_.interdicted(r, now);
   if (posts_.scores(config_.streams[r.stream].mode, r.origin)) posts_.inspected(r.origin, found != 0, now);
   if ((outcome.interdicted || outcome.penalty_usd > 0.0) && sent_by_seller(r)) sources_[r.drawn_stream]->seller_sanctioned(r.seller);

@@ -102,6 +102,7 @@ class CustomsRun final : public StreamHost {
   // The line of facility f filled up or found room: its aggregated sources sleep or wake.
   void line_changed(std::size_t f);
   void release(const ShipmentRecord& r, ViolationSet found, SimTime at);
+  void release_unexamined(std::uint32_t slot);
   bool traced(SimTime at) const { return trace_ != nullptr && at >= trace_from_; }
 
   std::uint32_t allocate(const ShipmentRecord& r);

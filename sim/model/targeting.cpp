@@ -9,6 +9,7 @@ namespace cisim {
 
 Targeting::Targeting(const CustomsModelConfig& config)
     : weights_(&config.policies.targeting.weights),
+      threshold_(&config.policies.targeting.threshold),
       origins_(config.origins.size()),
       categories_(config.categories.size()),
       enabled_(config.policies.targeting.enabled) {

@@ -27,12 +27,13 @@ class DatedValue {
 
   double at(SimTime t) const {
     if (steps_.size() == 1) return steps_.front().second;
-    const auto after = std::upper_bound(steps_.begin(), steps_.end(), t, [](SimTime x, const auto& s) { return x < s.first; });
-    return std::prev(after)->second;
+    return steps_[step_index(t)].second;
   }
+  /// Which step is in force at `t` (0 before the second).
+  std::size_t step_index(SimTime t) const { return static_cast<std::size_t>(first_after(t) - steps_.begin()) - 1; }
   /// The first change strictly after `t`; empty when the value never changes again.
   std::optional<SimTime> next_change_after(SimTime t) const {
-    const auto after = std::upper_bound(steps_.begin(), steps_.end(), t, [](SimTime x, const auto& s) { return x < s.first; });
+    const auto after = first_after(t);
     if (after == steps_.end()) return std::nullopt;
     return after->first;
   }
@@ -51,6 +52,10 @@ class DatedValue {
   }
 
  private:
+  // The one search of at(), step_index() and next_change_after(): the first step after `t`.
+  std::vector<std::pair<SimTime, double>>::const_iterator first_after(SimTime t) const {
+    return std::upper_bound(steps_.begin(), steps_.end(), t, [](SimTime x, const auto& s) { return x < s.first; });
+  }
   std::vector<std::pair<SimTime, double>> steps_;
 };
 

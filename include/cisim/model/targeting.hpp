@@ -55,11 +55,7 @@ class Targeting {
   }
   /// Which of the threshold's dated steps is in force at `at` (0 for a plain threshold): the
   /// aggregated classes are built again when it changes.
-  std::size_t step_index(SimTime at) const {
-    std::size_t i = 0;
-    while (i + 1 < steps_.size() && steps_[i + 1].from <= at) ++i;
-    return i;
-  }
+  std::size_t step_index(SimTime at) const { return dated_ ? threshold_->step_index(at) : 0; }
 
   /// The declared value at which a shipment with advance data of (origin, category, mode,
   /// history) crosses the threshold, and whether values above it are the targeted ones;
@@ -95,13 +91,14 @@ class Targeting {
     std::vector<ValueCut> cuts;  // by cut_index; empty without targeting or a value weight
   };
   // Inline: once per shipment; a plain threshold is one step, answered without a search.
-  const Step& step_at(SimTime at) const { return dated_ ? steps_[step_index(at)] : steps_.front(); }
+  const Step& step_at(SimTime at) const { return dated_ ? steps_[threshold_->step_index(at)] : steps_.front(); }
   void make_cuts(Step& step) const;
   std::size_t cut_index(std::uint16_t origin, std::uint16_t category, Mode mode, bool history) const {
     return ((static_cast<std::size_t>(history) * origins_ + origin) * categories_ + category) * kModes + static_cast<std::size_t>(mode);
   }
 
   const Eigen::VectorXd* weights_;
+  const DatedValue* threshold_;  // its steps are steps_'s dates, in order
   std::size_t origins_;
   std::size_t categories_;
   bool enabled_;
