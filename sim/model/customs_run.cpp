@@ -379,7 +379,7 @@ void CustomsRun::on(const InspectionCompleted& e) {
   const ViolationSet found = finding.found;
   const double dwell_hours = (now - r.arrived).to_hours();
   if (found && sent_by_seller(r)) sources_[r.drawn_stream]->seller_found(r.seller, now);
-  release_program_.record(r, found != 0);
+  release_program_.record(r, found != 0, r.seller == kNoSeller || sent_by_seller(r));
   const Outcome outcome = decide_outcome(r, found, config_.policies, rules_.duty_rate(r.category, r.origin), g);
   recorder_.at_event(r, now, [&](CustomsTally& t) {
     ++t[Count::Inspected];

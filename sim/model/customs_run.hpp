@@ -73,6 +73,11 @@ class CustomsRun final : public StreamHost {
                         SimTime from, SimTime now) override;
   void schedule(SimTime at, const ModelEvent& event) override { sim_.schedule_at(at, event); }
   bool line_has_room(std::uint32_t facility) const override { return pools_[facility].has_room(); }
+  double admission_bar(std::uint32_t facility) const override { return pools_[facility].admission_bar(); }
+  void seller_replaced(std::uint32_t s, std::uint32_t seller) override {
+    release_program_.replace_seller(s, seller);
+    fulfillment_.replace_seller(s, seller);
+  }
 
   int on_duty_at(std::size_t f, SimTime t) const;
   void schedule_officer_change(std::size_t f);

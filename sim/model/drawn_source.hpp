@@ -26,7 +26,7 @@ class DrawnSource final : public StreamSource, private ParcelSink {
   /// Sellers who left before the hour's end are replaced at its start (as on the aggregated
   /// path), then the hour is drawn.
   void hour(const StreamHour& hour) override {
-    draws_->sellers.turn_over(hour.from, hour.to, [](std::uint32_t, double, bool) {});
+    draws_->sellers.turn_over(hour.from, hour.to, [&](std::uint32_t j, double, bool) { host_->seller_replaced(stream_, j); });
     draw(hour, reason_);
   }
   /// Draws the hour one by one, its shipments counted under `reason`.

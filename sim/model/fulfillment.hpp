@@ -39,6 +39,12 @@ class Fulfillment {
   /// destroy identical goods (policies.destroy_identical_share).
   void after_seizure(const ShipmentRecord& r, SimTime now, Xoshiro256& g, CustomsRecorder& recorder);
 
+  /// A newcomer took seller `seller`'s place in stream `s` (turnover): the leaver's stock
+  /// leaves with it, and the newcomer's first order brings a lot of its own.
+  void replace_seller(std::uint32_t s, std::uint32_t seller) {
+    if (seller < lots_[s].size()) lots_[s][seller] = Lot{};
+  }
+
  private:
   struct Lot {
     std::int64_t units_left = 0;
@@ -52,6 +58,7 @@ class Fulfillment {
     bool entered_in_bulk = false;
   };
   void draw_lot(std::uint32_t s, std::uint32_t seller, SimTime at, ShipmentDraws& d, Lot& lot);
+
   void import_lot(std::uint32_t s, std::uint32_t seller, SimTime at, ShipmentDraws& d, CustomsRecorder& recorder, ParcelSink& sink);
   void send_parcels(std::uint32_t s, std::uint32_t seller, const Lot& lot, std::int64_t units, SimTime at, bool split,
                     CustomsRecorder& recorder, ParcelSink& sink);

@@ -7,7 +7,9 @@ namespace cisim {
 PostCompliance::PostCompliance(const CustomsModelConfig& config, const RandomStreams& streams)
     : rule_(&config.policies.post_scoring), enabled_(config.policies.post_scoring.enabled), posts_(config.origins.size()) {
   if (!enabled_) return;
-  quarter_end_ = SimTime::start() + rule_->quarter;
+  // The first end of a quarter after the clock's start, on the quarters counted from start_date.
+  const std::int64_t before = (rule_->quarters_from - SimTime::start()).ticks() % rule_->quarter.ticks();
+  quarter_end_ = SimTime::start() + (before == 0 ? rule_->quarter : Duration::from_ticks(before));
   for (std::size_t o = 0; o < posts_.size(); ++o) {
     if (o < rule_->posts.size() && rule_->posts[o]) posts_[o].draws.emplace(streams.stream("post_scoring/" + config.origins[o].name));
   }

@@ -19,9 +19,9 @@ ReleaseProgram::ReleaseProgram(const CustomsModelConfig& config, const std::vect
   }
 }
 
-void ReleaseProgram::record(const ShipmentRecord& r, bool found) {
+void ReleaseProgram::record(const ShipmentRecord& r, bool found, bool seller_stayed) {
   Plan& p = plans_[r.stream];
-  if (p.plan == nullptr) return;
+  if (p.plan == nullptr || (p.screening.size() > 1 && !seller_stayed)) return;
   const std::size_t u = unit(p, r);
   if (found) {
     p.screening[u] = true;
@@ -29,6 +29,13 @@ void ReleaseProgram::record(const ShipmentRecord& r, bool found) {
   } else if (p.screening[u] && ++p.clean_run[u] >= p.plan->clearance) {
     p.screening[u] = false;
   }
+}
+
+void ReleaseProgram::replace_seller(std::uint32_t s, std::uint32_t seller) {
+  Plan& p = plans_[s];
+  if (p.plan == nullptr || p.screening.size() <= 1) return;
+  p.screening[seller] = true;
+  p.clean_run[seller] = 0;
 }
 
 }  // namespace cisim

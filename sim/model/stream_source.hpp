@@ -42,6 +42,12 @@ class StreamHost : public ParcelSink {
                                 std::uint32_t facility, SimTime from, SimTime now) = 0;
   virtual void schedule(SimTime at, const ModelEvent& event) = 0;
   virtual bool line_has_room(std::uint32_t facility) const = 0;
+  /// A newcomer took seller `seller`'s place in stream `s` (turnover): what the run keeps per
+  /// seller (a release program's plan, a fulfillment center's lot in stock) starts again.
+  virtual void seller_replaced(std::uint32_t s, std::uint32_t seller) = 0;
+  /// The score a selection must beat to enter the full line of `facility` (its risk-ranked
+  /// line's lowest waiting score); infinite when nothing can enter.
+  virtual double admission_bar(std::uint32_t facility) const = 0;
 
  protected:
   ~StreamHost() = default;

@@ -2,7 +2,9 @@
 // validate_scenario: the Validator pass, its diagnostics and the build of the typed Scenario.
 #include "cisim/scenario/validate.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -148,6 +150,7 @@ Scenario Validator::build() {
   build_de_minimis_rules(s);
   build_formal_entry_rule(m);
   build_post_scoring(m);
+  m.policies.post_scoring.quarters_from = SimTime::start() + s.spin_up;
   build_blitzes(s);
   // Load warnings only make sense for a scenario that is otherwise valid.
   if (!has_errors(diagnostics_)) {
@@ -159,42 +162,76 @@ Scenario Validator::build() {
 
 // Warns when work arrives faster than the officers on duty can do it on average: the
 // waiting line then grows without bound and waits depend on the horizon. Counts only
-// what the policies select: every shipment under random_rate 100%, for example.
+// what the policies select: every shipment under random_rate 100%, for example. Dated
+// volumes, officers, examination times and audit rates cut the horizon into periods, each
+// checked on its own (a period shorter than a day only within a horizon that short): the
+// worst is named.
 void Validator::check_offered_load(const Scenario& s) {
   const CustomsModelConfig& m = s.model;
   const bool inspects_all = m.policies.random_rate >= 1.0;
-  const double audit = m.policies.audit_rate.max();  // at its highest
+  const SimTime start = SimTime::start(), end = start + m.horizon;
   for (std::size_t f = 0; f < m.facilities.size(); ++f) {
     const Facility& facility = m.facilities[f];
     if (facility.methods.empty()) continue;
     // The audit's line is never bounded (decision 0018): a waiting limit does not save it.
-    if (facility.waiting_limit && audit == 0.0) continue;
-    double inspection_seconds = 0.0;
-    // At the longest a dated scale makes them.
-    for (const auto& method : facility.methods) inspection_seconds += method.share * mean_of(method.duration_seconds) * method.duration_scale.max();
-    double selected_per_second = 0.0;
-    double audited_per_second = 0.0;
+    if (facility.waiting_limit && m.policies.audit_rate.max() == 0.0) continue;
+    std::vector<SimTime> cuts{start, end};
+    const auto add = [&](const DatedValue& v) {
+      for (const auto& step : v.steps()) cuts.push_back(step.first);
+    };
+    add(m.policies.audit_rate);
+    for (const auto& method : facility.methods) add(method.duration_scale);
     for (const auto& stream : m.streams) {
-      if (stream.facility != f) continue;
-      const double shipments = stream.arrivals.rate_per_second() * stream.arrivals.mean_batch_size();
-      audited_per_second += shipments * audit;
-      // Without targeting or blitzes, the audit and the random sample are the whole selection.
-      selected_per_second += shipments * (audit + (1.0 - audit) * (inspects_all ? 1.0 : m.policies.random_rate));
+      if (stream.facility == f) add(stream.rate_scale);
     }
-    const double on_duty = facility.officers.officer_hours(SimTime::start() + Duration::days(1)) / 24.0;
-    // At a utilization of 1 the line grows without bound too (a null-recurrent queue).
-    const double officers_needed = (facility.waiting_limit ? audited_per_second : selected_per_second) * inspection_seconds;
-    if (officers_needed > 0.0 && officers_needed >= on_duty) {
-      warning(where("facilities." + facility.name), "facilities." + facility.name,
-              facility.waiting_limit
-                  ? fmt::format("the random audit alone needs {:.2f} officers on average but {:.2f} are on duty; its line is "
-                                "never bounded by the waiting_limit and will grow without bound (lower policies.audit.rate "
-                                "or add officers)",
-                                officers_needed, on_duty)
-                  : fmt::format("offered load needs {:.2f} officers on average but {:.2f} are on duty; the waiting line "
-                                "will grow without bound (add officers, lower the rates, or set a waiting_limit)",
-                                officers_needed, on_duty));
+    if (!facility.officers.cycle()) {
+      for (const Shift& shift : facility.officers.shifts()) cuts.push_back(start + shift.start);
     }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    cuts.erase(std::remove_if(cuts.begin(), cuts.end(), [&](SimTime t) { return t < start || t > end; }), cuts.end());
+    double worst = 0.0, worst_needed = 0.0, worst_on_duty = 0.0;
+    SimTime worst_from = start, worst_to = end;
+    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+      const SimTime a = cuts[i], b = cuts[i + 1];
+      if (b - a < Duration::days(1) && m.horizon >= Duration::days(1)) continue;
+      const double audit = m.policies.audit_rate.at(a);
+      if (facility.waiting_limit && audit == 0.0) continue;
+      double inspection_seconds = 0.0;
+      for (const auto& method : facility.methods) inspection_seconds += method.share * mean_of(method.duration_seconds) * method.duration_scale.at(a);
+      double selected_per_second = 0.0, audited_per_second = 0.0;
+      for (const auto& stream : m.streams) {
+        if (stream.facility != f) continue;
+        const double shipments = stream.arrivals.rate_per_second() * stream.rate_scale.at(a) * stream.arrivals.mean_batch_size();
+        audited_per_second += shipments * audit;
+        // Without targeting or blitzes, the audit and the random sample are the whole selection.
+        selected_per_second += shipments * (audit + (1.0 - audit) * (inspects_all ? 1.0 : m.policies.random_rate));
+      }
+      // Officers on duty on average over the period (a daily cycle averages over its day).
+      const SimTime over = facility.officers.cycle() && b - a < *facility.officers.cycle() ? a + *facility.officers.cycle() : b;
+      const double on_duty = (facility.officers.officer_hours(over) - facility.officers.officer_hours(a)) / (over - a).to_hours();
+      const double needed = (facility.waiting_limit ? audited_per_second : selected_per_second) * inspection_seconds;
+      // At a utilization of 1 the line grows without bound too (a null-recurrent queue).
+      if (!(needed > 0.0) || needed < on_duty) continue;
+      const double ratio = on_duty > 0.0 ? needed / on_duty : std::numeric_limits<double>::infinity();
+      if (ratio > worst) {
+        worst = ratio, worst_needed = needed, worst_on_duty = on_duty;
+        worst_from = a, worst_to = b;
+      }
+    }
+    if (!(worst > 0.0)) continue;
+    const bool whole = worst_from == start && worst_to == end;
+    const auto date = [&](SimTime t) { return to_string(civil_date(days_since_epoch(clock_start_) + static_cast<std::int64_t>(std::floor((t - start).to_days())))); };
+    const std::string when = whole ? "" : fmt::format("from {} to {}, ", date(worst_from), date(worst_to - Duration::from_ticks(1)));
+    warning(where("facilities." + facility.name), "facilities." + facility.name,
+            facility.waiting_limit
+                ? fmt::format("{}the random audit alone needs {:.2f} officers on average but {:.2f} are on duty; its line is "
+                              "never bounded by the waiting_limit and will grow without bound (lower policies.audit.rate "
+                              "or add officers)",
+                              when, worst_needed, worst_on_duty)
+                : fmt::format("{}offered load needs {:.2f} officers on average but {:.2f} are on duty; the waiting line "
+                              "will grow {} (add officers, lower the rates, or set a waiting_limit)",
+                              when, worst_needed, worst_on_duty, whole ? "without bound" : "all through that period"));
   }
 }
 

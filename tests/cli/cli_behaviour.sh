@@ -308,6 +308,16 @@ if grep -q "2:officers_on_duty_mean:40 .*3:officers_on_duty_mean:10 " <<<"$serie
 else
   fail "dated values: officers or audit did not change on their dates: $series"
 fi
+# The offered-load check takes each dated period on its own and names the worst.
+check "dated: overload in one period" 0 "warning: facilities.hub: from 2024-01-01 to 2024-01-02, offered load needs 1.39 officers on average but 1.00 are on duty; the waiting line will grow all through that period" \
+  "$cisim" check "$work/channels.yaml" --set 'facilities.hub.officers.count={2024-01-01: 1, 2024-01-03: 40}'
+# Few officers only once the audit has stopped: no period is overloaded, so no warning.
+if out="$("$cisim" check "$work/channels.yaml" --set 'facilities.hub.officers.count={2024-01-01: 40, 2024-01-03: 2}' \
+  --set 'policies.audit.rate={2024-01-01: 20%, 2024-01-03: 0%}' 2>&1)" && ! grep -q "warning" <<<"$out"; then
+  pass
+else
+  fail "dated: a period without overload warned: $out"
+fi
 check "dated: first date late" 2 "policies.audit.rate: the first date, 2024-01-03, is after start_date 2024-01-01" \
   "$cisim" check "$work/channels.yaml" --set 'policies.audit.rate={2024-01-03: 1%}'
 check "dated: past the horizon" 2 "2024-01-08 is past the horizon \(its last day is 2024-01-07\)" \
@@ -319,11 +329,11 @@ check "dated: not a date" 2 "key 'monday' is not a date YYYY-MM-DD" \
 check "dated: value unit" 2 "arrivals.rate.2024-01-01: rate '5000' has no time unit" \
   "$cisim" check "$work/channels.yaml" --set 'streams.express.arrivals.rate={2024-01-01: 5000}'
 
-# A risk-ranked line: the run says why its streams were drawn one by one, and a typo in the
-# order is named with the word it meant.
-check "ranked line run" 0 "because its facility's line is risk-ranked and bounded" \
+# A bounded risk-ranked line is counted by class (the selections its bar admits are drawn one
+# by one), and a typo in the order is named with the word it meant.
+check "ranked line run" 0 "simulation: aggregated \([0-9.]+% of shipments counted by class\)" \
   "$cisim" run "$work/channels.yaml" -r 1 --set 'policies.targeting={threshold: 1%, line_order: score}' \
-  --set facilities.hub.officers.waiting_limit=5
+  --set facilities.hub.officers.waiting_limit=5 --set streams.express.arrivals.rate=100000/d --set policies.audit.rate=0.1%
 check "ranked line typo" 2 "line_order: unknown value 'scor'; did you mean 'score'" \
   "$cisim" check "$work/channels.yaml" --set 'policies.targeting={threshold: 1%, line_order: scor}'
 check "dated with a spin-up before the first date" 0 "" "$cisim" run "$work/channels.yaml" -r 1 -q --set spin_up=3d \

@@ -143,3 +143,19 @@ policies:
   CHECK(mean(with, "leakage") < 0.5 * mean(without, "leakage"));
   CHECK(mean(with, "arrivals") == mean(without, "arrivals"));
 }
+
+TEST_CASE("EO 13904: quarters count from start_date, so a spin-up's last quarter ends where the measured run begins", "[model]") {
+  CustomsModelConfig config = two_posts();
+  const auto first_end = [&](int spin_up_days) {
+    config.policies.post_scoring.quarters_from = SimTime::start() + Duration::days(spin_up_days);
+    return (PostCompliance{config, RandomStreams{1, 0}}.quarter_end() - SimTime::start()).to_days();
+  };
+  CHECK(first_end(0) == 91.0);     // no spin-up: a quarter from the clock's start
+  CHECK(first_end(45) == 45.0);    // a part quarter of the spin-up ends at start_date
+  CHECK(first_end(91) == 91.0);
+  CHECK(first_end(200) == 18.0);   // 200 = 2 x 91 + 18
+  // Through the loader: a spin-up of 100 days puts start_date on the clock's day 100.
+  const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/eo13904_posts.yaml", {"spin_up=100d"});
+  REQUIRE(loaded.scenario);
+  CHECK((loaded.scenario->model.policies.post_scoring.quarters_from - SimTime::start()).to_days() == 100.0);
+}

@@ -210,3 +210,10 @@ TEST_CASE("Aggregated path: dated volumes, officers, examination time, audit rat
   REQUIRE(aggregated.counted_by_class > 0.9);
   require_equivalent(exact, aggregated);
 }
+
+TEST_CASE("Aggregated path: a bounded risk-ranked line beside an audit agrees over 30 replications", "[validation][slow]") {
+  // The national line is full: a selection enters only by scoring above its lowest waiting
+  // one (the national targeting weighs the declared value, so classes split at the bar), the
+  // audit first and never refused, and a 1% random sample that scores above any bar.
+  require_equivalent_week({"policies.targeting.line_order=score", "policies.audit.rate=0.5%", "policies.random_rate=1%"}, 0.9);
+}

@@ -190,6 +190,9 @@ struct PostScoring {
   bool enabled = false;
   std::vector<bool> posts;  ///< per origin
   Duration quarter = Duration::days(91);
+  /// Quarters begin here and every `quarter` before and after it: start_date on the clock, so
+  /// a spin-up's quarters end where the measured run's first one begins.
+  SimTime quarters_from = SimTime::start();
   double weight_data = 0.5;
   double threshold = 0.7;
   int prioritize_after = 2;

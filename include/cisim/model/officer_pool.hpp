@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <set>
 #include <utility>
@@ -88,6 +89,11 @@ class OfficerPool {
   /// that scores above the lowest waiting one of the class takes its place, and that one is
   /// turned away (pop_evicted() hands it to the caller, who releases it).
   void rank_class(int c) { ranked_class_ = c; }
+  /// The score a request of the ranked class must beat to enter the line while it is full:
+  /// the lowest waiting one's; infinite when none waits (or no class is ranked).
+  double admission_bar() const {
+    return ranked_.empty() ? std::numeric_limits<double>::infinity() : std::prev(ranked_.end())->request.score;
+  }
   /// The request the last accepted request turned out of a full ranked line, once.
   std::optional<InspectionRequest> pop_evicted() { return std::exchange(evicted_, std::nullopt); }
   /// `count` requests turned away by the full line, counted at once (has_room() is false).

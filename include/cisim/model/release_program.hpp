@@ -26,8 +26,13 @@ class ReleaseProgram {
     const Plan& p = plans_[r.stream];
     return p.screening[unit(p, r)] || g.uniform01() < p.plan->fraction;
   }
-  /// The outcome of an inspection of shipment `r` (found: anything found).
-  void record(const ShipmentRecord& r, bool found);
+  /// The outcome of an inspection of shipment `r` (found: anything found). A plan per seller
+  /// ignores a shipment whose seller has since left (`seller_stayed` false): the plan is its
+  /// successor's.
+  void record(const ShipmentRecord& r, bool found, bool seller_stayed);
+  /// A newcomer took seller `seller`'s place in stream `s` (turnover): a plan per seller starts
+  /// again, screening, as for a new seller.
+  void replace_seller(std::uint32_t s, std::uint32_t seller);
 
  private:
   struct Plan {

@@ -38,6 +38,11 @@ class Targeting {
     return s;
   }
   bool enabled() const { return enabled_; }
+  /// The weight of log(1 + declared value), which only advance data reveals (0 when none).
+  double value_weight() const {
+    const auto tail = static_cast<Eigen::Index>(1 + origins_ + categories_ + kModes);
+    return weights_->size() > tail ? (*weights_)[tail] : 0.0;
+  }
   /// Targeted: the logistic of the score at or above the threshold in force at `at` (dated:
   /// docs/model.md, "Dated parameters").
   bool targets(double score, SimTime at) const { return score >= step_at(at).threshold_logit; }

@@ -41,7 +41,7 @@ void AggregatedSource::hour(const StreamHour& hour) {
   }
   const std::uint64_t counted = stream_.begin_slice(hour.from, hour.to, hour.expected_arrivals, *recorder_, trace_at(hour.from));
   host_->counted_by_class(counted, stream_.refused_at_border(), 0, facility_, hour.from, hour.from);
-  if (host_->line_has_room(facility_)) wake(hour.from);
+  line_changed(host_->line_has_room(facility_), hour.from);  // the slice starts asleep, with no bar
   if (const auto at = stream_.next_filed(hour.from)) host_->schedule(*at, HighRiskArrival{s_, stream_.steady_generation()});
   if (const auto at = stream_.next_audited(hour.from)) host_->schedule(*at, AuditArrival{s_, stream_.steady_generation()});
 }
@@ -53,26 +53,30 @@ void AggregatedSource::end_hour(SimTime now) {
   host_->counted_by_class(refused, 0, refused, facility_, from, now);
 }
 
-void AggregatedSource::wake(SimTime now) {
-  stream_.wake(now);
+void AggregatedSource::line_changed(bool room, SimTime now) {
+  if (!stream_.in_slice() || (room && stream_.awake())) return;
+  const std::uint32_t generation = stream_.generation();
+  const SimTime from = stream_.slice_from();
+  // Full: a ranked line's bar (its lowest score), which the stream may take up or keep.
+  const std::uint64_t refused = room ? stream_.wake(now, *recorder_, trace_at(from))
+                                     : stream_.sleep(now, host_->admission_bar(facility_), *recorder_, trace_at(from));
+  if (refused > 0) host_->counted_by_class(refused, 0, refused, facility_, from, now);
+  if (stream_.generation() != generation) schedule_selected(now);
+}
+
+void AggregatedSource::schedule_selected(SimTime now) {
+  if (!stream_.presenting()) return;
   if (const auto at = stream_.next_selected(now)) host_->schedule(*at, SelectedArrival{s_, stream_.generation()});
 }
 
-void AggregatedSource::line_changed(bool room, SimTime now) {
-  if (!stream_.in_slice() || stream_.awake() == room) return;
-  if (room) {
-    wake(now);
-  } else {
-    stream_.sleep(now);
-  }
-}
-
 void AggregatedSource::on(const SelectedArrival& e, SimTime now) {
-  if (e.generation != stream_.generation()) return;  // stale: it slept, or its slice ended
+  if (e.generation != stream_.generation()) return;  // stale: it slept, woke, took a new bar, or its slice ended
   if (auto selected = stream_.selected_shipment(now)) host_->present_selected(*selected);
-  if (stream_.awake()) {
-    if (const auto at = stream_.next_selected(now)) host_->schedule(*at, SelectedArrival{s_, stream_.generation()});
-  }
+  // A presentation that changed the stream's state (asleep, awake, a new bar) scheduled the next.
+  if (e.generation != stream_.generation()) return;
+  // Asleep, the line's bar may have risen past the table's: the stream may take it up.
+  if (!stream_.awake()) line_changed(false, now);
+  if (e.generation == stream_.generation()) schedule_selected(now);
 }
 
 void AggregatedSource::on(const HighRiskArrival& e, SimTime now) {

@@ -31,7 +31,8 @@ class AggregatedSource final : public StreamSource {
   void end_hour(SimTime now) override;
 
  private:
-  void wake(SimTime now);
+  // The next candidate of the selected process (awake, or asleep with a finite bar).
+  void schedule_selected(SimTime now);
   // The trace while `from` is in the measured window (null before, or without --trace).
   ShipmentTrace* trace_at(SimTime from) const { return from >= measured_from_ ? trace_ : nullptr; }
 

@@ -16,6 +16,14 @@ namespace {
 // why the difference is far below the replication noise).
 constexpr std::uint64_t kExactSumBelow = 32;
 
+// A class-hour's seed: the stream's, the slice's start and (for a ranked line's intervals of
+// one bar) the interval's number; 0 leaves the hour's seed as it was before ranked lines.
+std::uint64_t hour_seed(std::uint64_t stream_seed, std::uint32_t salt, std::int64_t ticks) {
+  std::uint64_t hour = stream_seed ^ static_cast<std::uint64_t>(ticks);
+  if (salt != 0) hour ^= 0x9E3779B97F4A7C15ull * salt;
+  return hour;
+}
+
 }  // namespace
 
 AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32_t s, const Targeting& targeting,
@@ -31,7 +39,11 @@ AggregatedStream::AggregatedStream(const CustomsModelConfig& config, std::uint32
       trace_g_(streams.stream("trace_values/" + config.streams[s].name)),
       filed_g_(streams.stream("aggregate_filed/" + config.streams[s].name)),
       audit_g_(streams.stream("aggregate_audit/" + config.streams[s].name)),
+      ranked_g_(streams.stream("aggregate_ranked/" + config.streams[s].name)),
       classes_(config, s, targeting, rules) {
+  if (config.policies.targeting.ranked_line && config.facilities[config.streams[s].facility].waiting_limit) {
+    ranked_.emplace(targeting, config.streams[s].mode);
+  }
   // The multiplier from which some kind's chance a_k m reaches 1 (SellerMoments keeps the
   // sellers at or above it apart).
   double largest = 0.0;
@@ -124,38 +136,67 @@ std::uint64_t AggregatedStream::begin_slice(SimTime from, SimTime to, double exp
   asleep_since_ = from;
   asleep_seconds_ = 0.0;
   asleep_.clear();
+  bar_ = std::numeric_limits<double>::infinity();
+  bars_ = 0;
   ++generation_;
   ++steady_generation_;
-  count_classes(false);
-  return flush(recorder, from, false, trace);
+  count_classes(nullptr);
+  return flush(recorder, from, nullptr, trace);
 }
 
 std::uint64_t AggregatedStream::end_slice(SimTime now, CustomsRecorder& recorder, ShipmentTrace* trace) {
   if (!in_slice_) return 0;
-  if (!awake_) {
-    asleep_seconds_ += (now - asleep_since_).to_seconds();
-    asleep_.emplace_back(asleep_since_, now);
-  }
-  count_classes(true);
+  std::uint64_t refused = awake_ ? 0 : close_asleep(now, recorder, trace);
+  const Refusals asleep{asleep_, asleep_seconds_};
+  count_classes(&asleep);
   in_slice_ = false;
   awake_ = false;
   ++generation_;
   ++steady_generation_;
-  return flush(recorder, slice_from_, true, trace);
+  return refused + flush(recorder, slice_from_, &asleep, trace);
 }
 
-void AggregatedStream::sleep(SimTime now) {
-  if (!awake_) return;
-  awake_ = false;
+std::uint64_t AggregatedStream::sleep(SimTime now, double bar, CustomsRecorder& recorder, ShipmentTrace* trace) {
+  if (!ranked_) bar = std::numeric_limits<double>::infinity();
+  std::uint64_t refused = 0;
+  if (awake_) {
+    awake_ = false;
+  } else {
+    // While the line stays full its bar only rises: the candidates of the table's bar that
+    // no longer pass are turned away by the line itself (thinning). A new table (and the count
+    // of the last one's refusals) costs about what a few dozen such candidates cost, so one
+    // is set once 64 were drawn (the fastest of 16 to 1,024 on a national year's 60 days).
+    if (bar == bar_ || (bar > bar_ && drawn_since_bar_ < kStaleAfter)) return 0;
+    refused = close_asleep(now, recorder, trace);
+  }
+  drawn_since_bar_ = 0;
   asleep_since_ = now;
+  bar_ = bar;
+  if (std::isfinite(bar)) ranked_->set(classes_, bar);
   ++generation_;
+  return refused;
 }
 
-void AggregatedStream::wake(SimTime now) {
-  if (awake_) return;
-  asleep_seconds_ += (now - asleep_since_).to_seconds();
-  asleep_.emplace_back(asleep_since_, now);
+std::uint64_t AggregatedStream::wake(SimTime now, CustomsRecorder& recorder, ShipmentTrace* trace) {
+  if (awake_) return 0;
+  const std::uint64_t refused = close_asleep(now, recorder, trace);
+  bar_ = std::numeric_limits<double>::infinity();
   awake_ = true;
+  ++generation_;  // an event of the bar's process may be pending
+  return refused;
+}
+
+std::uint64_t AggregatedStream::close_asleep(SimTime now, CustomsRecorder& recorder, ShipmentTrace* trace) {
+  if (!std::isfinite(bar_)) {
+    asleep_seconds_ += (now - asleep_since_).to_seconds();
+    asleep_.emplace_back(asleep_since_, now);
+    return 0;
+  }
+  // The selections of this interval that did not pass its bar, counted by class now.
+  const std::pair<SimTime, SimTime> interval{asleep_since_, now};
+  const Refusals refusals{{&interval, 1}, (now - asleep_since_).to_seconds(), ++bars_, &*ranked_};
+  count_classes(&refusals);
+  return flush(recorder, slice_from_, &refusals, trace);
 }
 
 // The next candidate after `now` of a Poisson process of `chance` per shipment, if before
@@ -174,15 +215,23 @@ std::optional<SelectedShipment> AggregatedStream::candidate_shipment(std::size_t
   // The shipment's value, seller and reason from a generator of its own: one word of the
   // process each, however many the seller's rejection draws take.
   Xoshiro256 shipment{g()};
-  return selected_of(i, now, shipment);
+  return selected_of(i, classes_[i].declared, now, shipment);
 }
 
 std::optional<SimTime> AggregatedStream::next_selected(SimTime now) {
+  if (!awake_) return std::isfinite(bar_) ? next_candidate(now, ranked_->candidate_chance(classes_), ranked_g_) : std::nullopt;
   return next_candidate(now, classes_.candidate_chance_selected(), selected_g_);
 }
 
 std::optional<SelectedShipment> AggregatedStream::selected_shipment(SimTime now) {
-  return candidate_shipment(classes_.draw_selected(selected_g_), now, selected_g_);
+  if (awake_) return candidate_shipment(classes_.draw_selected(selected_g_), now, selected_g_);
+  // Asleep with a finite bar: a selection that passes it, its value drawn from the part of
+  // its class above the bar.
+  ++drawn_since_bar_;
+  const std::size_t i = ranked_->draw(ranked_g_);
+  if (!classes_.keep(i, ranked_g_)) return std::nullopt;
+  Xoshiro256 shipment{ranked_g_()};
+  return selected_of(i, ranked_->declared(classes_, i, true), now, shipment);
 }
 
 std::optional<SimTime> AggregatedStream::next_filed(SimTime now) {
@@ -208,10 +257,10 @@ std::optional<SelectedShipment> AggregatedStream::audited_shipment(SimTime now) 
   return s;
 }
 
-SelectedShipment AggregatedStream::selected_of(std::size_t i, SimTime now, Xoshiro256& g) {
+SelectedShipment AggregatedStream::selected_of(std::size_t i, const TruncatedLogNormal& declared, SimTime now, Xoshiro256& g) {
   const ShipmentClass& k = classes_[i];
   SelectedShipment s;
-  s.record = record_of(k, now, g);
+  s.record = record_of(k, declared, now, g);
   s.record.reason = k.targeted ? SelectionReason::Targeted : untargeted_reason(i, g);
   s.has_data = k.has_data;
   s.high_risk = k.high_risk;
@@ -235,14 +284,14 @@ void AggregatedStream::set_posts(PostCompliance* posts, std::vector<std::optiona
 
 // A shipment of class k arrived at `at`, drawn conditionally on its class: value by inversion
 // of the class's truncated lognormal, then its seller.
-ShipmentRecord AggregatedStream::record_of(const ShipmentClass& k, SimTime at, Xoshiro256& g) {
+ShipmentRecord AggregatedStream::record_of(const ShipmentClass& k, const TruncatedLogNormal& declared, SimTime at, Xoshiro256& g) {
   ShipmentRecord r;
   r.arrived = at;
   r.stream = r.drawn_stream = stream_;
   r.origin = k.origin;
   r.category = k.category;
   r.carried = k.carried;
-  r.declared_value_usd = k.declared(g);
+  r.declared_value_usd = declared(g);
   const ProductCategory& category = config_->categories[k.category];
   r.true_value_usd = contains(k.carried, ViolationKind::Undervaluation) ? r.declared_value_usd / category.undervaluation_factor
                                                                          : r.declared_value_usd;
@@ -250,20 +299,21 @@ ShipmentRecord AggregatedStream::record_of(const ShipmentClass& k, SimTime at, X
   return r;
 }
 
-void AggregatedStream::trace_sampled(const ShipmentClass& k, SelectionReason reason, ShipmentTrace& trace) {
+void AggregatedStream::trace_sampled(const ShipmentClass& k, const TruncatedLogNormal& declared, SelectionReason reason,
+                                     const Refusals* refusals, ShipmentTrace& trace) {
   const bool refused = reason != SelectionReason::None;
   SimTime at = slice_from_ + Duration::from_seconds(trace_g_.uniform01() * (slice_to_ - slice_from_).to_seconds());
   if (refused) {
     // Uniform over the sleeping time: the refused arrived while the line was full.
-    double u = trace_g_.uniform01() * asleep_seconds_;
-    for (const auto& [from, to] : asleep_) {
+    double u = trace_g_.uniform01() * refusals->seconds;
+    for (const auto& [from, to] : refusals->when) {
       const double length = (to - from).to_seconds();
       at = from + Duration::from_seconds(std::min(u, length));
       if (u < length) break;
       u -= length;
     }
   }
-  ShipmentRecord r = record_of(k, at, trace_g_);
+  ShipmentRecord r = record_of(k, declared, at, trace_g_);
   r.reason = reason;
   r.entry = entry_kind(k.entry(), k.has_data, k.high_risk, Entry::Own);
   if (k.refused) {
@@ -275,8 +325,8 @@ void AggregatedStream::trace_sampled(const ShipmentClass& k, SelectionReason rea
 
 // The generator of class i in the current slice: seeded by the stream's seed, the slice and
 // the class, so that a class's count and values in an hour depend on nothing else drawn.
-Xoshiro256 AggregatedStream::class_draws(std::uint64_t stream_seed, std::size_t i) const {
-  std::uint64_t hour = stream_seed ^ static_cast<std::uint64_t>(slice_from_.since_start().ticks());
+Xoshiro256 AggregatedStream::class_draws(std::uint64_t stream_seed, std::size_t i, std::uint32_t salt) const {
+  std::uint64_t hour = hour_seed(stream_seed, salt, slice_from_.since_start().ticks());
   return Xoshiro256{splitmix64_next(hour) + i};
 }
 
@@ -308,25 +358,36 @@ std::int64_t class_count(std::uint64_t seed, double mean) {
 
 }  // namespace
 
-void AggregatedStream::count_classes(bool refused) {
-  const double per_shipment = refused ? per_second_ * asleep_seconds_ : per_second_ * (slice_to_ - slice_from_).to_seconds();
+void AggregatedStream::count_classes(const Refusals* refusals) {
+  const bool refused = refusals != nullptr;
+  const double per_shipment = per_second_ * (refused ? refusals->seconds : (slice_to_ - slice_from_).to_seconds());
   if (!(per_shipment > 0.0)) return;
-  std::uint64_t hour = (refused ? refused_seed_ : count_seed_) ^ static_cast<std::uint64_t>(slice_from_.since_start().ticks());
-  const std::uint64_t hour_seed = splitmix64_next(hour);
+  std::uint64_t hour = hour_seed(refused ? refused_seed_ : count_seed_, refused ? refusals->salt : 0, slice_from_.since_start().ticks());
+  const std::uint64_t classes_seed = splitmix64_next(hour);
+  const RankedAdmission* ranked = refused ? refusals->ranked : nullptr;
   std::uint32_t* counts = counts_.data();
-  for (std::size_t i = 0; i < classes_.size(); ++i) {
-    const double mean = per_shipment * (refused ? classes_.selected_chance(i) : classes_.not_selected_chance(i));
-    if (!(mean > 0.0)) continue;
-    const auto n = static_cast<std::uint32_t>(class_count(hour_seed + i, mean));
-    if (n == 0) continue;
+  const auto count = [&](std::size_t i, double mean) {
+    if (!(mean > 0.0)) return;
+    const auto n = static_cast<std::uint32_t>(class_count(classes_seed + i, mean));
+    if (n == 0) return;
     if (counts[i] == 0) touched_.push_back(static_cast<std::uint32_t>(i));
     counts[i] += n;
+  };
+  if (ranked) {
+    // Below a bar: only targeted classes are turned away (those that pass it were presented).
+    for (const std::uint32_t i : ranked->ranked_classes()) count(i, per_shipment * classes_.selected_chance(i) * (1.0 - ranked->admitted(i)));
+    return;
+  }
+  for (std::size_t i = 0; i < classes_.size(); ++i) {
+    count(i, per_shipment * (refused ? classes_.selected_chance(i) : classes_.not_selected_chance(i)));
   }
 }
 
 // Every count of the classes drawn, as the per-shipment path counts each shipment: at
 // arrival, then (refused by the full line) its selection, and its release.
-std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, bool refused, ShipmentTrace* trace) {
+std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, const Refusals* refusals, ShipmentTrace* trace) {
+  const bool refused = refusals != nullptr;
+  const RankedAdmission* ranked = refused ? refusals->ranked : nullptr;
   std::uint64_t total = 0;
   refused_at_border_ = 0;
   for (const std::uint32_t i : touched_) {
@@ -348,14 +409,16 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
       posts_->count_items(k.origin, terms[k.origin]->measure, n, k.has_data ? n : 0);
     }
     // The class-hour's values, and the split of its refusals, from its own generator.
-    Xoshiro256 g = class_draws(refused ? refused_values_seed_ : values_seed_, i);
-    const double duty = k.refused ? 0.0 : duty_usd(k, n, g);
+    Xoshiro256 g = class_draws(refused ? refused_values_seed_ : values_seed_, i, refused ? refusals->salt : 0);
+    // Below a ranked line's bar, the values of the class that do not pass it.
+    const TruncatedLogNormal declared = ranked ? ranked->declared(classes_, i, false) : k.declared;
+    const double duty = k.refused ? 0.0 : duty_usd(k, declared, n, g);
     recorder.at_arrival(r, [&](CustomsTally& t) { count_arrivals(t, facts, n, n, duty); });
     if (k.refused) {
       // Held or blocked at the border: it never enters commerce, nor is it released.
       refused_at_border_ += n;
       if (trace) {
-        for (std::uint64_t sampled = trace->sample_of(n); sampled > 0; --sampled) trace_sampled(k, SelectionReason::None, *trace);
+        for (std::uint64_t sampled = trace->sample_of(n); sampled > 0; --sampled) trace_sampled(k, declared, SelectionReason::None, refusals, *trace);
       }
       continue;
     }
@@ -380,7 +443,7 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
         count_releases(t, m, k.carried ? m : 0);
       });
       if (trace) {
-        for (std::uint64_t sampled = trace->sample_of(m); sampled > 0; --sampled) trace_sampled(k, r.reason, *trace);
+        for (std::uint64_t sampled = trace->sample_of(m); sampled > 0; --sampled) trace_sampled(k, declared, r.reason, refusals, *trace);
       }
     };
     released(random);
@@ -393,16 +456,16 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, boo
   return total;
 }
 
-double AggregatedStream::duty_usd(const ShipmentClass& k, std::uint64_t shipments, Xoshiro256& g) {
+double AggregatedStream::duty_usd(const ShipmentClass& k, const TruncatedLogNormal& declared, std::uint64_t shipments, Xoshiro256& g) {
   if (k.specific_duty) return k.specific_duty_usd * static_cast<double>(shipments);
   if (k.duty_rate == 0.0 || shipments == 0) return 0.0;
   double sum = 0.0;
   if (shipments < kExactSumBelow) {
-    for (std::uint64_t i = 0; i < shipments; ++i) sum += k.declared(g);
+    for (std::uint64_t i = 0; i < shipments; ++i) sum += declared(g);
   } else {
     const auto n = static_cast<double>(shipments);
-    sum = n * k.declared.mean() + std::sqrt(n * k.declared.variance()) * standard_normal(g);
-    sum = std::clamp(sum, n * k.declared.low(), n * k.declared.high());
+    sum = n * declared.mean() + std::sqrt(n * declared.variance()) * standard_normal(g);
+    sum = std::clamp(sum, n * declared.low(), n * declared.high());
   }
   return k.duty_rate * sum;
 }

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
+#include <cmath>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -11,6 +14,7 @@
 #include "model/customs_recorder.hpp"
 #include "cisim/model/entry_rules.hpp"
 #include "cisim/model/seller_market.hpp"
+#include "model/aggregated/ranked_admission.hpp"
 #include "model/aggregated/seller_moments.hpp"
 #include "model/aggregated/shipment_classes.hpp"
 #include "cisim/model/shipment_record.hpp"
@@ -40,6 +44,9 @@ struct SelectedShipment {
 /// By the memoryless property the process restarts exactly when the line has room again.
 /// Findings and sanctions of sellers wait for the next slice, as in the per-shipment path,
 /// which draws a slice's shipments (and their sellers' histories) at its start.
+/// A full risk-ranked line (decision 0020) still admits what scores above its lowest waiting
+/// selection, the bar: while asleep with a finite bar the stream draws those one by one
+/// (RankedAdmission) and counts the rest of each interval of one bar by class, refused.
 class AggregatedStream {
  public:
   /// A stream that no row of per_shipment_rules() keeps on the per-shipment path.
@@ -80,14 +87,23 @@ class AggregatedStream {
   SimTime slice_from() const { return slice_from_; }
   SimTime slice_to() const { return slice_to_; }
   bool awake() const { return awake_; }
-  /// Changes whenever a pending selection event goes stale (sleep, slice start and end).
+  /// Asleep, the lowest score the full line holds, which a selection must beat to enter
+  /// (infinite: nothing enters, or the line is not ranked).
+  double bar() const { return bar_; }
+  /// Whether selections are presented one by one: awake, or asleep with a finite bar.
+  bool presenting() const { return awake_ || std::isfinite(bar_); }
+  /// Changes whenever a pending selection event goes stale (sleep, a new bar, wake, slice
+  /// start and end).
   std::uint32_t generation() const { return generation_; }
-  void sleep(SimTime now);
-  void wake(SimTime now);
+  /// The line is full at `now` with `bar` (infinite unless ranked), or the bar changed: the
+  /// selections of the last bar's interval not presented are counted into `recorder`, refused,
+  /// and their number returned.
+  std::uint64_t sleep(SimTime now, double bar, CustomsRecorder& recorder, ShipmentTrace* trace);
+  std::uint64_t wake(SimTime now, CustomsRecorder& recorder, ShipmentTrace* trace);
   /// The time of the next candidate selection after `now`, if before the slice's end.
   std::optional<SimTime> next_selected(SimTime now);
-  /// The candidate at `now`: a selected shipment drawn from its class, or empty when the
-  /// candidate is thinned out.
+  /// The candidate at `now`: a selected shipment drawn from its class (asleep: one that passes
+  /// the bar), or empty when the candidate is thinned out.
   std::optional<SelectedShipment> selected_shipment(SimTime now);
   /// The selected high-risk shipments whose entry is filed first (a filing delay): a Poisson
   /// process that never sleeps, since the line they meet is the one after the delay. Its
@@ -108,25 +124,37 @@ class AggregatedStream {
     SimTime at;
     bool finding;  // else a sanction
   };
+  // Where the selections refused by the full line were counted from: the sleeping time with
+  // no bar (one count per slice), or one interval of a finite bar (`ranked`, `salt` > 0).
+  struct Refusals {
+    std::span<const std::pair<SimTime, SimTime>> when;
+    double seconds = 0.0;
+    std::uint32_t salt = 0;
+    const RankedAdmission* ranked = nullptr;
+  };
   // Each class's Poisson count of the slice, not selected (the whole slice) or selected and
-  // refused (its sleeping time), each from a generator of the class-hour's own.
-  void count_classes(bool refused);
-  Xoshiro256 class_draws(std::uint64_t stream_seed, std::size_t i) const;
-  std::uint64_t flush(CustomsRecorder& recorder, SimTime at, bool refused, ShipmentTrace* trace);
-  // Shipment i of class k whose trace record is sampled: value, seller and arrival time
-  // from the trace's stream (arrival uniform in the slice, or while asleep when refused).
-  void trace_sampled(const ShipmentClass& k, SelectionReason reason, ShipmentTrace& trace);
+  // refused (`refusals`), each from a generator of the class-hour's own (and interval's).
+  void count_classes(const Refusals* refusals);
+  Xoshiro256 class_draws(std::uint64_t stream_seed, std::size_t i, std::uint32_t salt) const;
+  std::uint64_t flush(CustomsRecorder& recorder, SimTime at, const Refusals* refusals, ShipmentTrace* trace);
+  // Ends the sleeping interval at `now`: a finite bar's refusals counted now, else its time
+  // kept for the slice's end.
+  std::uint64_t close_asleep(SimTime now, CustomsRecorder& recorder, ShipmentTrace* trace);
+  // Shipment i of class k whose trace record is sampled: value (from `declared`), seller and
+  // arrival time from the trace's stream (uniform in the slice, or in `refusals` when refused).
+  void trace_sampled(const ShipmentClass& k, const TruncatedLogNormal& declared, SelectionReason reason,
+                     const Refusals* refusals, ShipmentTrace& trace);
   // The reason of one selection of class i that targeting does not make, from g: the random
   // sample, its post's prioritized selection or the formal-entry rule, by their shares.
   SelectionReason untargeted_reason(std::size_t i, Xoshiro256& g) const;
   // A selected shipment of class i drawn with g: targeted, or the random sample's or the
   // formal-entry rule's (by their shares).
-  SelectedShipment selected_of(std::size_t i, SimTime now, Xoshiro256& g);
+  SelectedShipment selected_of(std::size_t i, const TruncatedLogNormal& declared, SimTime now, Xoshiro256& g);
   std::optional<SimTime> next_candidate(SimTime now, double chance, Xoshiro256& g) const;
   // Candidate i of a selected process at `now`: thinned by keep(), else drawn from its class.
   std::optional<SelectedShipment> candidate_shipment(std::size_t i, SimTime now, Xoshiro256& g);
-  ShipmentRecord record_of(const ShipmentClass& k, SimTime at, Xoshiro256& g);
-  double duty_usd(const ShipmentClass& k, std::uint64_t shipments, Xoshiro256& g);
+  ShipmentRecord record_of(const ShipmentClass& k, const TruncatedLogNormal& declared, SimTime at, Xoshiro256& g);
+  double duty_usd(const ShipmentClass& k, const TruncatedLogNormal& declared, std::uint64_t shipments, Xoshiro256& g);
   std::uint32_t draw_seller(const ShipmentClass& k, Xoshiro256& g);
 
   const CustomsModelConfig* config_;
@@ -143,6 +171,12 @@ class AggregatedStream {
   Xoshiro256 selected_g_, trace_g_;
   Xoshiro256 filed_g_;  // "aggregate_filed/<s>": the selected high-risk entries filed first
   Xoshiro256 audit_g_;  // "aggregate_audit/<s>": the audited shipments
+  Xoshiro256 ranked_g_;  // "aggregate_ranked/<s>": selections that pass a full ranked line's bar
+  std::optional<RankedAdmission> ranked_;  // a bounded risk-ranked line only
+  double bar_ = std::numeric_limits<double>::infinity();
+  std::uint32_t bars_ = 0;  // intervals of a finite bar counted in the slice
+  std::uint32_t drawn_since_bar_ = 0;  // candidates of the current bar's table
+  static constexpr std::uint32_t kStaleAfter = 64;
   SellerMoments moments_;
   ShipmentClasses classes_;
   double max_multiplier_ = 1.0;

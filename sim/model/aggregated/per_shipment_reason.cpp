@@ -59,9 +59,11 @@ constexpr std::array<PerShipmentRule, kPerShipmentReasons> kRules{{
     {PerShipmentReason::SellerExclusion, "seller_exclusion", "its platform delists or restricts sellers",
      [](const StreamFacts& f) { return f.sellers->present() && f.sellers->may_exclude(); }, nullptr},
     {PerShipmentReason::RankedLine, "ranked_line",
-     "its facility's line is risk-ranked and bounded (a full line still admits a higher score)",
+     "its facility's line is risk-ranked and bounded, and its posts' items may be prioritized (a class would rank two ways)",
      [](const StreamFacts& f) {
-       return f.config->policies.targeting.ranked_line && f.config->facilities[stream_of(f).facility].waiting_limit.has_value();
+       const CustomsPolicies& p = f.config->policies;
+       return p.targeting.ranked_line && f.config->facilities[stream_of(f).facility].waiting_limit.has_value() &&
+              p.post_scoring.enabled && stream_of(f).mode == Mode::Postal && p.post_scoring.prioritized_rate > 0.0;
      },
      nullptr},
     {PerShipmentReason::ValuesNotLognormal, "values_not_lognormal", "a category it sends has values that are not lognormal",

@@ -127,7 +127,7 @@ void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, 
     const bool targeted = targeting_->enabled() && targeting_->targets(r, stream_->mode, sees_data, sees_data && history);
     const bool de_minimis = entry.de_minimis, informal = entry.informal, specific = entry.specific_duty;
     if (open && de_minimis == k.de_minimis && informal == k.informal && targeted == k.targeted && specific == k.specific_duty &&
-        high_risk == k.high_risk) {
+        high_risk == k.high_risk && sees_data == k.sees_data) {
       k.declared = TruncatedLogNormal{mu, value.sigma, k.declared.low(), high};
     } else {
       if (open && k.declared.probability() > 0.0) {
@@ -140,6 +140,7 @@ void ShipmentClasses::add_classes(SimTime at, std::uint16_t o, std::uint16_t c, 
       k.specific_duty = specific;
       k.specific_duty_usd = specific ? entry.duty_usd : 0.0;  // one item
       k.high_risk = high_risk;
+      k.sees_data = sees_data;
       // CustomsRun::enter_inline: a blocked post's items, and those without data once more
       // data is required, are refused; the others of a post under any measure are prioritized.
       const std::optional<PostTerms> post = o < posts_.size() ? posts_[o] : std::nullopt;
@@ -162,6 +163,7 @@ void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
   built_data_share_ = stream_->advance_data_share.at(at);
   built_threshold_step_ = targeting_->step_index(at);
   built_posts_ = posts_;
+  ++class_builds_;
   classes_.clear();
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {
     const std::optional<PostTerms> post = o < posts_.size() ? posts_[o] : std::nullopt;

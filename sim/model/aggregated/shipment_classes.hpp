@@ -31,6 +31,7 @@ struct ShipmentClass {
   bool de_minimis = false;
   bool informal = false;  ///< else formal, when not de minimis
   bool high_risk = false;  ///< formal under the formal-entry rule (it then files full data)
+  bool sees_data = false;  ///< targeting sees its data: sent, or filed by its entry
   bool refused = false;     ///< held or blocked at the border under its post's measures (EO 13904)
   bool prioritized = false;  ///< its post's items get prioritized targeted inspection
   std::uint32_t group = 0;  ///< (origin, category, data, history, carried): what the sellers decide
@@ -96,6 +97,11 @@ class ShipmentClasses {
   /// built with, times the bound. A Poisson number of candidates, each kept by keep(), is
   /// exactly a Poisson number of shipments of each class.
   double candidate_chance_selected() const { return selected_total_ * bound_; }
+  /// Class i's weight in the selected table (its chance of being selected as built), and
+  /// the bound of keep(): a table of a part of the selected classes draws candidates as
+  /// this one does (RankedAdmission).
+  double selected_as_built(std::size_t i) const { return selected_[i]; }
+  double bound() const { return bound_; }
   /// Selected high-risk shipments whose formal entry is filed before they are presented
   /// (a filing delay): a table of their own, since the line they meet is the one of later.
   double candidate_chance_filed() const { return filed_total_ * bound_; }
@@ -122,6 +128,8 @@ class ShipmentClasses {
   }
   /// Table builds so far (for the benchmark's account of the cost).
   std::uint64_t builds() const { return builds_; }
+  /// Class builds so far: the classes (not only their chances) may differ after each.
+  std::uint64_t class_builds() const { return class_builds_; }
 
  private:
   // The chance that a shipment of class k not targeted is selected all the same.
@@ -158,6 +166,7 @@ class ShipmentClasses {
   double bound_ = 1.0;
   bool all_kept_ = true;
   std::uint64_t builds_ = 0;
+  std::uint64_t class_builds_ = 0;
 };
 
 }  // namespace cisim

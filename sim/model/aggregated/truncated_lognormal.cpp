@@ -72,6 +72,21 @@ TruncatedLogNormal::TruncatedLogNormal(double mu, double sigma, double low, doub
   variance_ = std::max(0.0, m2 / probability_ - mean_ * mean_);
 }
 
+double TruncatedLogNormal::z_of(double x) const {
+  if (!(x > 0.0)) return -kInfiniteZ;
+  return std::isinf(x) ? kInfiniteZ : (std::log(x) - mu_) / sigma_;
+}
+
+// P(z < Z <= b) over P(a < Z <= b), each mass from the tail that keeps its digits (as
+// normal_mass): tail_b_ is Phi(-b) when a > 0, else Phi(b).
+double TruncatedLogNormal::share_above(double z, double phi, double phi_minus) const {
+  if (z <= a_) return 1.0;
+  if (z >= b_ || !(probability_ > 0.0)) return 0.0;
+  const double phi_minus_b = a_ > 0.0 ? tail_b_ : 1.0 - tail_b_;
+  const double mass = z > 0.0 ? phi_minus - phi_minus_b : tail_b_ - phi;  // z <= 0 < ... only when a <= 0
+  return std::clamp(mass / probability_, 0.0, 1.0);
+}
+
 double TruncatedLogNormal::operator()(Xoshiro256& g) const {
   if (probability_ >= 0.5) {
     for (;;) {

@@ -32,6 +32,18 @@ class TruncatedLogNormal {
   double mean() const { return mean_; }
   double variance() const { return variance_; }
   double low() const { return low_; }
+  double mu() const { return mu_; }
+  double sigma() const { return sigma_; }
+  /// A value's place on the standard normal scale, (log x - mu) / sigma.
+  double z_of(double x) const;
+  /// P(X > x | low < X <= high) for z = z_of(x), given its tails Phi(z) and Phi(-z), which
+  /// every distribution with the same mu and sigma shares: no error function per call.
+  double share_above(double z, double phi, double phi_minus) const;
+  /// The same lognormal restricted further to (max(low, low()), min(high, high())], which
+  /// must not be empty.
+  TruncatedLogNormal within(double low, double high) const {
+    return TruncatedLogNormal{mu_, sigma_, low > low_ ? low : low_, high < high_ ? high : high_};
+  }
   double high() const { return high_; }
 
   /// One value: where the interval holds at least half the mass, an untruncated draw
