@@ -43,6 +43,7 @@ void CustomsRecorder::absorb(const CustomsRecorder& part, bool with_blitzes) {
     }
   }
   for (std::size_t o = 0; o < origins_.size(); ++o) origins_[o].merge(part.origins_[o]);
+  for (std::size_t k = 0; k < kEntryKinds; ++k) audit_channels_[k].merge(part.audit_channels_[k]);
   if (with_blitzes) {
     blitzes_ = part.blitzes_;
     all_blitzes_ = part.all_blitzes_;
@@ -60,6 +61,7 @@ void CustomsRecorder::finish(const BlitzCalendar& calendar, const std::vector<co
   out.blitzes = blitzes_;
   out.all_blitzes = all_blitzes_;
   out.origins = origins_;
+  out.audit_channels = audit_channels_;
   out.blitz_windows.assign(nb, CustomsTally{});
   out.daily.assign(days_, std::vector<CustomsTally>(nf));
   for (std::size_t day = 0; day < days_; ++day) {

@@ -56,6 +56,7 @@ class CustomsRecorder {
     if (t < measured_from_) return;
     update(cell(t, r.stream, lane_of(r.reason)));
     update(origins_[r.origin]);
+    if (r.reason == SelectionReason::Audit) [[unlikely]] update(audit_channels_[static_cast<std::size_t>(r.entry)]);
     if (r.blitz == kNoBlitz) return;
     update(blitzes_[static_cast<std::size_t>(r.blitz)]);
     update(all_blitzes_);
@@ -93,6 +94,7 @@ class CustomsRecorder {
   std::vector<CustomsTally> blitzes_;
   CustomsTally all_blitzes_;
   std::vector<CustomsTally> origins_;  // per origin (as shipped), event-side counts
+  std::array<CustomsTally, kEntryKinds> audit_channels_;  // the audit's, per entry channel
   std::size_t day_ = 0;                          // the day of [day_from_, day_to_)
   SimTime day_from_ = SimTime::max(), day_to_ = SimTime::max();
 };

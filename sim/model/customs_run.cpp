@@ -193,7 +193,8 @@ void CustomsRun::counted_by_class(std::uint64_t arrived, std::uint64_t refused, 
 [[gnu::always_inline]] inline void CustomsRun::count_entry(ShipmentRecord& r, bool& has_data, bool high_risk, Entry entry, bool refused, bool rerouted) {
   if (high_risk) has_data = true;
   const EntryDecision d = rules_.classify(r, config_.streams[r.stream].mode, high_risk, entry);
-  if (trace_) r.entry = entry_kind(d, has_data, high_risk, entry);
+  // The trace and the audit's scope by entry channel read it.
+  if (trace_ || audits_) r.entry = entry_kind(d, has_data, high_risk, entry);
   // An entry files what advance data would have given (docs/model.md, "Entries bring data").
   if (rules_.entry_files_data(d)) has_data = true;
   ArrivalFacts facts = arrival_facts(d, has_data, high_risk, r.carried);

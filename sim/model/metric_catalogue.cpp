@@ -41,7 +41,7 @@ constexpr ScopeSet kArrivalScopes = scope_bit(Scope::Run) | scope_bit(Scope::Fac
                                     scope_bit(Scope::Day);
 // Origins are counted by event time only: selections, inspections and outcomes are a small
 // share of arrivals, so a count per origin costs nothing on the per-arrival path.
-constexpr ScopeSet kEventScopes = kArrivalScopes | scope_bit(Scope::Selection) | scope_bit(Scope::Origin);
+constexpr ScopeSet kEventScopes = kArrivalScopes | scope_bit(Scope::Selection) | scope_bit(Scope::Origin) | scope_bit(Scope::AuditChannel);
 // Sums of money and hours added over partitions would depend on the order of addition in
 // their last bits; per origin only counts are reported.
 constexpr ScopeSet kOrigin = scope_bit(Scope::Origin);
@@ -208,7 +208,8 @@ const std::vector<MetricDefinition> kCatalogue{
 
 std::string_view scope_name(Scope s) {
   static constexpr std::array<std::string_view, kScopeKinds> kNames{"run", "facility", "stream", "mode",
-                                                                     "selection", "blitz", "blitz_window", "day", "origin"};
+                                                                     "selection", "blitz", "blitz_window", "day", "origin",
+                                                                     "audit_channel"};
   return kNames[static_cast<std::size_t>(s)];
 }
 
@@ -245,15 +246,18 @@ std::string format_metric_reference() {
       "| `facility` | facility id | the facility's streams; officer metrics over its days with traffic or work |\n"
       "| `stream` | stream id | one stream |\n"
       "| `mode` | `postal`, `express`, `cargo`, `truck` | the streams of that mode (modes without a stream are left out) |\n"
-      "| `selection` | `blitz`, `targeted`, `random`, `release_program`, `formal_entry_rule` | the shipments selected for "
-      "that reason: their selection, inspection and outcome (no arrival counts) |\n"
+      "| `selection` | `blitz`, `targeted`, `random`, `release_program`, `formal_entry_rule`, `audit` | the shipments "
+      "selected for that reason: their selection, inspection and outcome (no arrival counts) |\n"
       "| `blitz` | blitz id, or `all` when there are several | what the blitz measured: its own selections and their "
       "outcomes, beside the arrivals it could select (its facilities, window, origins and categories); officers at its "
       "facilities over its window |\n"
       "| `blitz_window` | blitz id, or `all` | everything at the blitz's facilities on its days, whatever selected it |\n"
       "| `day` | facility id (`timeseries.csv`) | one facility on one day |\n"
       "| `origin` | origin id | the shipments of that origin (as shipped, not as declared): their selection, inspection and "
-      "outcome (no arrival counts) |\n\n"
+      "outcome (no arrival counts) |\n"
+      "| `audit_channel` | `de_minimis` (released from its manifest), `type86`, `informal`, `formal`, `formal_high_risk`, "
+      "`bulk_entry`, `bulk_covered` | the random audit's selections by the entry they came in (channels it examined in "
+      "some replication): the audit's measured rates by channel (no arrival counts) |\n\n"
       "## Windows\n\n"
       "Counts are kept only for what happens in the measured window (after the warm-up, up to the horizon).\n"
       "- **by arrival**: shipments that arrived in the window (the traffic and its hidden truth);\n"

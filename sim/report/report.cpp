@@ -123,6 +123,15 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
     if (!shipped) continue;
     add_scope(r, Scope::Origin, m.origins[o].name, results, [o](const CustomsResult& x) { return ScopeData{&x.origins[o]}; });
   }
+  // The audit by entry channel: the channels it examined in some replication.
+  for (std::size_t k = 0; k < kEntryKinds; ++k) {
+    const bool audited = std::any_of(results.per_replication.begin(), results.per_replication.end(), [&](const CustomsResult& x) {
+      return x.audit_channels[k][Count::SelectedAudit] > 0;
+    });
+    if (!audited) continue;
+    add_scope(r, Scope::AuditChannel, std::string(kEntryKindNames[k]), results,
+              [k](const CustomsResult& x) { return ScopeData{&x.audit_channels[k]}; });
+  }
   for (std::size_t reason = 0; reason < kSelectionReasons; ++reason) {
     if (!reason_possible(m, reason)) continue;
     add_scope(r, Scope::Selection, std::string(kSelectionReasonNames[reason]), results,

@@ -189,6 +189,11 @@ std::string format_table(const Report& r, TableStyle style) {
   out += scope_block(r, "selection reason", "selection", {"selected", "inspected", "discrepancy_rate", "counterfeit_rate", "seizures"}).render(style);
   out += '\n';
   out += scope_block(r, "mode", "mode", {"arrivals", "inspected", "discrepancy_rate", "seizures"}, "seizures", "Share of\nall seizures").render(style);
+  // What the random audit measured in each entry channel (release from manifest, Type 86, ...).
+  if (count_scopes(r, "audit_channel") > 0) {
+    out += '\n';
+    out += scope_block(r, "audit by entry channel", "audit_channel", {"inspected", "discrepancy_rate", "counterfeit_rate"}).render(style);
+  }
   if (count_scopes(r, "origin") > 1) {
     out += '\n';
     out += scope_block(r, "origin", "origin", {"selected", "inspected", "counterfeit_rate", "ipr_seizures"}, "ipr_seizures",

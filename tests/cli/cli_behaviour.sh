@@ -308,6 +308,9 @@ if grep -q "2:officers_on_duty_mean:40 .*3:officers_on_duty_mean:10 " <<<"$serie
 else
   fail "dated values: officers or audit did not change on their dates: $series"
 fi
+# The audit's own scope by entry channel gives the same split as the trace.
+check "audit by entry channel" 0 "audit_channel,type86,discrepancy_rate,.*,0\.(19|20|21)[0-9]*," \
+  "$cisim" run "$work/channels.yaml" -f csv
 # The offered-load check takes each dated period on its own and names the worst.
 check "dated: overload in one period" 0 "warning: facilities.hub: from 2024-01-01 to 2024-01-02, offered load needs 1.39 officers on average but 1.00 are on duty; the waiting line will grow all through that period" \
   "$cisim" check "$work/channels.yaml" --set 'facilities.hub.officers.count={2024-01-01: 1, 2024-01-03: 40}'

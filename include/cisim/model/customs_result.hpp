@@ -26,6 +26,8 @@ struct CustomsResult {
   std::array<CustomsTally, kSelectionReasons> selections;
   /// By origin (as shipped), event-side counts only.
   std::vector<CustomsTally> origins;
+  /// The random audit's selections by entry channel (EntryKind, kEntryKindNames), event-side.
+  std::array<CustomsTally, kEntryKinds> audit_channels;
   /// What each blitz measured: its own selections and their outcomes, and the arrivals it
   /// could select (in its window, at its facilities, of its origins and categories).
   std::vector<CustomsTally> blitzes;

@@ -35,7 +35,8 @@ enum class Entry : std::uint8_t { Own, BreakBulkParcel, BulkEntry, BulkCovered }
 /// How a shipment was entered (--trace): de minimis (without or with advance data, Type 86),
 /// informal, formal (by value, or by the high-risk rule), a lot in bulk, a parcel so covered.
 enum class EntryKind : std::uint8_t { DeMinimis, Type86, Informal, Formal, FormalHighRisk, BulkEntry, BulkCovered };
-inline constexpr std::array<std::string_view, 7> kEntryKindNames{"de_minimis", "type86", "informal", "formal",
+inline constexpr std::size_t kEntryKinds = 7;
+inline constexpr std::array<std::string_view, kEntryKinds> kEntryKindNames{"de_minimis", "type86", "informal", "formal",
                                                                  "formal_high_risk", "bulk_entry", "bulk_covered"};
 
 /// A shipment while the model needs it: from arrival to release for a selected one, only
