@@ -2,6 +2,8 @@
 // cisim merge: sweep databases (the shards of a sweep) combined into one.
 #include "commands.hpp"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -27,10 +29,43 @@ ExitStatus merge_command(const std::vector<std::string>& args) {
   if (files.size() < 2) throw UsageError{"merge needs OUT.db and at least one IN.db"};
   for (std::size_t i = 1; i < files.size(); ++i) {
     if (!std::filesystem::is_regular_file(files[i])) throw UsageError{fmt::format("{}: no such sweep database", files[i])};
+    std::error_code ec;
+    if (std::filesystem::equivalent(files[i], files[0], ec)) {
+      throw SweepDatabaseError(fmt::format("{}: is the output of the merge too; name the output first, then other files", files[i]));
+    }
   }
-  SweepDatabase out{files[0]};
-  for (std::size_t i = 1; i < files.size(); ++i) out.merge_from(files[i]);
-  fmt::print("merged {} databases into {}: {} points\n", files.size() - 1, files[0], out.finished_points().size());
+  // The merge is made in a copy beside OUT and renamed over it at the end, so a merge that is
+  // killed or runs out of disk leaves OUT as it was (whole, or absent): never a part merged.
+  const std::filesystem::path out{files[0]};
+  const std::filesystem::path merging = out.string() + fmt::format(".merging-{}", ::getpid());
+  const auto remove_merging = [&] {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(merging.string() + suffix, ignored);
+  };
+  remove_merging();
+  std::size_t points = 0;
+  try {
+    if (std::filesystem::exists(out)) {
+      // Opened for writing and closed first, so its log is checkpointed into the file and
+      // removed: the renamed copy then meets no log of the file it replaces.
+      { SweepDatabase existing{out.string()}; }
+      SweepDatabase{out.string(), SweepDatabase::Access::ReadOnly}.copy_to(merging.string());
+    }
+    SweepDatabase merged{merging.string()};
+    merged.set_full_disk_advice(fmt::format("{} is left as it was: free space and merge again", out.string()));
+    for (std::size_t i = 1; i < files.size(); ++i) merged.merge_from(files[i]);
+    points = merged.finished_points().size();
+  } catch (...) {
+    remove_merging();
+    throw;
+  }
+  std::error_code ec;
+  std::filesystem::rename(merging, out, ec);
+  if (ec) {
+    remove_merging();
+    throw SweepDatabaseError(fmt::format("{}: cannot replace it with the merged database: {}", out.string(), ec.message()));
+  }
+  fmt::print("merged {} databases into {}: {} points\n", files.size() - 1, files[0], points);
   return ExitStatus::Ok;
 }
 

@@ -108,7 +108,7 @@ void SweepDatabase::fail_with(const std::string& what, int code, const std::stri
   std::string hint;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) hint = " (another process is writing this database; wait for it or use another file)";
   if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) hint = " (the file or its directory is not writable)";
-  if (code == SQLITE_FULL || code == SQLITE_IOERR) hint = " (is the disk full? finished points are kept: free space and resume)";
+  if (code == SQLITE_FULL || code == SQLITE_IOERR) hint = fmt::format(" (is the disk full? {})", full_disk_advice_);
   throw SweepDatabaseError(fmt::format("{}: {}: {}{}", path_, what, message, hint));
 }
 
@@ -334,6 +334,12 @@ void SweepDatabase::set_meta(const std::string& key, const std::string& value) {
   bind_text(update.get(), 1, key);
   bind_text(update.get(), 2, value);
   update.step();
+}
+
+void SweepDatabase::copy_to(const std::string& path) const {
+  Statement vacuum{db_, "VACUUM INTO ?", [this](const std::string& what) { fail(what); }};
+  bind_text(vacuum.get(), 1, path);
+  vacuum.step();
 }
 
 void SweepDatabase::merge_from(const std::string& other_path) {

@@ -141,6 +141,15 @@ check "merge X X" 1 "is the output of the merge too" "$cisim" merge "$work/merge
 sqlite3 "$work/foreign.db" "create table meta(key text, value text); insert into meta values('x', 'y');"
 check "merge of a foreign database" 1 "foreign.db: not a sweep database of this cisim" "$cisim" merge "$work/m2.db" "$work/foreign.db"
 check "export of a foreign database" 1 "foreign.db: not a sweep database of this cisim" "$cisim" export "$work/foreign.db"
+# A merge that fails part way (its second input is foreign) leaves its output as it was: absent
+# when it was, else with the points it had (the merge is made in a copy, renamed at the end),
+# and no copy behind.
+check "failed merge: no output" 1 "foreign.db: not a sweep database" "$cisim" merge "$work/m4.db" "$work/shard_0.db" "$work/foreign.db"
+if [ ! -e "$work/m4.db" ] && ! ls "$work"/m4.db.merging-* > /dev/null 2>&1; then pass; else fail "a failed merge left a partial output or its copy"; fi
+"$cisim" merge "$work/m5.db" "$work/shard_1.db" > /dev/null
+before_points="$(sqlite3 "$work/m5.db" 'select count(*) from points')"
+check "failed merge: output kept" 1 "foreign.db: not a sweep database" "$cisim" merge "$work/m5.db" "$work/shard_2.db" "$work/foreign.db"
+if [ "$(sqlite3 "$work/m5.db" 'select count(*) from points')" = "$before_points" ]; then pass; else fail "a failed merge changed its output"; fi
 cp "$work/shard_2.db" "$work/input.db"
 sqlite3 "$work/input.db" "pragma journal_mode=delete" > /dev/null
 before_sum="$(md5sum < "$work/input.db")"

@@ -71,6 +71,11 @@ class SweepDatabase {
   void merge_from(const std::string& other_path);
   /// The tidy table: point, every varied key, replication, scope, scope_name, metric, value.
   std::string export_csv() const;
+  /// A whole copy of the database (its log included) in a new file at `path`.
+  void copy_to(const std::string& path) const;
+  /// What a full disk's message advises (a sweep keeps its finished points and resumes; a
+  /// merge leaves its output as it was).
+  void set_full_disk_advice(std::string advice) { full_disk_advice_ = std::move(advice); }
 
   const std::string& path() const { return path_; }
 
@@ -86,6 +91,7 @@ class SweepDatabase {
   [[noreturn]] void fail_with(const std::string& what, int code, const std::string& message) const;
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::string full_disk_advice_ = "finished points are kept: free space and resume";
 };
 
 }  // namespace cisim
