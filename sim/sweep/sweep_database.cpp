@@ -43,7 +43,8 @@ std::vector<std::string> split_tabs(const std::string& s) {
 class Statement {
  public:
   Statement(sqlite3* db, const std::string& sql, const std::function<void(const std::string&)>& fail) : fail_(fail) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) fail_(fmt::format("cannot prepare '{}'", sql));
+    // The message names what failed in words; SQLite's own message says why (no SQL text).
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) fail_("cannot read its tables");
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -115,10 +116,8 @@ void SweepDatabase::fail_with(const std::string& what, int code, const std::stri
 void SweepDatabase::exec(const std::string& sql) const {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    const std::string text = message ? message : "unknown error";
-    sqlite3_free(message);
-    fail(fmt::format("cannot run '{}'", sql.substr(0, 60)));
-    (void)text;
+    sqlite3_free(message);  // sqlite3_errmsg() gives the same text to fail()
+    fail("cannot update it");
   }
 }
 

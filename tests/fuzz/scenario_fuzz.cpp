@@ -10,8 +10,14 @@
 // - any exception out of load_scenario_text (it promises every problem is a diagnostic);
 // - a diagnostic without a location (every diagnostic names file:line:column or --set:N);
 // - an error-free load whose scenario the run would refuse for a reason other than its size
-//   (run_memory_bytes must be finite and non-negative).
+//   (run_memory_bytes must be finite and non-negative);
+// - an error-free load whose short simulation aborts or throws anything but a refusal of its
+//   size: one replication, on one thread, over a horizon cut so that about 2,000 shipments
+//   arrive (at least a minute, at most two days), no spin-up or warm-up, so a model abort on a
+//   scenario `check` accepts is a fuzz crash.
+#include <algorithm>
 #include <cmath>
+#include <exception>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -30,6 +36,33 @@ constexpr std::string_view kSetMarker = "\n#--set\n";
 void fail(const char* what, const std::string& detail) {
   std::fprintf(stderr, "cisim_fuzz_scenario: %s: %s\n", what, detail.c_str());
   std::abort();
+}
+
+// The loaded scenario, cut short: its clock starts where it did (the spin-up's days become
+// measured ones), so its dated values and blitzes keep their places.
+void simulate_briefly(const cisim::Scenario& loaded) {
+  cisim::Scenario scenario = loaded;
+  double per_second = 0.0;
+  for (const auto& stream : scenario.model.streams) {
+    per_second += stream.arrivals.rate_per_second() * stream.arrivals.mean_batch_size() * stream.rate_scale.max();
+  }
+  constexpr double kShipments = 2000.0;
+  const double seconds = std::clamp(per_second > 0.0 ? kShipments / per_second : 1e300, 60.0, 2.0 * 86400.0);
+  if (!std::isfinite(seconds)) return;
+  const cisim::Duration horizon = std::min(scenario.model.horizon, cisim::Duration::from_seconds(seconds));
+  scenario.model.horizon = horizon;
+  scenario.model.warmup = cisim::Duration::zero();
+  scenario.spin_up = cisim::Duration::zero();
+  scenario.replications = 1;
+  cisim::RunOptions options;
+  options.threads = 1;
+  try {
+    (void)cisim::run_scenario(scenario, options);
+  } catch (const cisim::RunBudgetError&) {
+    // Too large to run here: refused before it starts, as the CLI refuses it.
+  } catch (const std::exception& e) {
+    fail("the short simulation of a loaded scenario threw", e.what());
+  }
 }
 
 }  // namespace
@@ -56,6 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const cisim::Scenario& scenario = *loaded.scenario;
     const double bytes = cisim::run_memory_bytes(scenario, scenario.replications, 2);
     if (!std::isfinite(bytes) || bytes < 0) fail("run size not finite", std::to_string(bytes));
+    simulate_briefly(scenario);
   }
   return 0;
 }

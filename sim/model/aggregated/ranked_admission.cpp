@@ -13,7 +13,7 @@
 namespace cisim {
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kUnbounded = std::numeric_limits<double>::infinity();
 
 }  // namespace
 
@@ -25,7 +25,7 @@ void RankedAdmission::prepare(const ShipmentClasses& classes) {
   score_groups_.clear();
   value_groups_.clear();
   value_group_of_.assign(classes.size(), -1);
-  fixed_score_.assign(classes.size(), kInf);
+  fixed_score_.assign(classes.size(), kUnbounded);
   admitted_.assign(classes.size(), 1.0);
   untargeted_.clear();
   targeted_.clear();
@@ -74,7 +74,7 @@ void RankedAdmission::set(const ShipmentClasses& classes, double bar) {
   for (ScoreGroup& g : score_groups_) g.crossing = std::expm1((bar - g.rest) / w);
   for (ValueGroup& g : value_groups_) {
     const double v = score_groups_[g.score_group].crossing;
-    g.z = !(v > 0.0) ? -kInf : std::isinf(v) ? kInf : (std::log(v) - g.mu) / g.sigma;
+    g.z = !(v > 0.0) ? -kUnbounded : std::isinf(v) ? kUnbounded : (std::log(v) - g.mu) / g.sigma;
     g.phi = normal_cdf(g.z);
     g.phi_minus = normal_cdf(-g.z);
   }
@@ -114,7 +114,7 @@ TruncatedLogNormal RankedAdmission::declared(const ShipmentClasses& classes, std
   if (!(v > k.declared.low() && v < k.declared.high())) return k.declared;
   // Rising: the values above the crossing pass; falling: those below.
   const bool above = (targeting_->value_weight() > 0.0) == passing;
-  return above ? k.declared.within(v, kInf) : k.declared.within(0.0, v);
+  return above ? k.declared.within(v, kUnbounded) : k.declared.within(0.0, v);
 }
 
 }  // namespace cisim
