@@ -14,14 +14,14 @@ using cisim::EventQueue;
 using cisim::SimTime;
 
 namespace {
-SimTime at(std::int64_t ticks) { return SimTime::from_ticks(ticks); }
+SimTime tick_at(std::int64_t ticks) { return SimTime::from_ticks(ticks); }
 }  // namespace
 
 TEST_CASE("EventQueue: same-time events pop in scheduling order", "[engine]") {
   EventQueue<int> q;
-  q.schedule(at(5), 1);
-  q.schedule(at(5), 2);
-  q.schedule(at(5), 3);
+  q.schedule(tick_at(5), 1);
+  q.schedule(tick_at(5), 2);
+  q.schedule(tick_at(5), 3);
   REQUIRE(q.pop_next().payload == 1);
   REQUIRE(q.pop_next().payload == 2);
   REQUIRE(q.pop_next().payload == 3);
@@ -35,7 +35,7 @@ TEST_CASE("EventQueue: pops in (time, sequence) order for random schedules", "[e
   for (int i = 0; i < 10'000; ++i) {
     // Few distinct times, so ties are common and the sequence number must break them.
     const auto t = static_cast<std::int64_t>(g() % 50);
-    q.schedule(at(t), i);
+    q.schedule(tick_at(t), i);
     expected.emplace_back(t, i);
   }
   std::stable_sort(expected.begin(), expected.end(),
@@ -53,26 +53,26 @@ TEST_CASE("EventQueue: interleaved schedule and pop keeps order", "[engine]") {
   cisim::Xoshiro256 g{7};
   std::int64_t now = 0;
   int next_payload = 0;
-  for (int i = 0; i < 100; ++i) q.schedule(at(static_cast<std::int64_t>(g() % 1000)), next_payload++);
+  for (int i = 0; i < 100; ++i) q.schedule(tick_at(static_cast<std::int64_t>(g() % 1000)), next_payload++);
   for (int step = 0; step < 100'000; ++step) {
     const auto e = q.pop_next();
     REQUIRE(e.when.ticks() >= now);
     now = e.when.ticks();
-    q.schedule(at(now + static_cast<std::int64_t>(g() % 1000)), next_payload++);
+    q.schedule(tick_at(now + static_cast<std::int64_t>(g() % 1000)), next_payload++);
   }
   REQUIRE(q.size() == 100);
 }
 
 TEST_CASE("EventQueue: cancelled events never pop and are not counted", "[engine]") {
   EventQueue<int> q;
-  const auto a = q.schedule(at(1), 1);
-  q.schedule(at(2), 2);
-  const auto c = q.schedule(at(3), 3);
-  q.schedule(at(4), 4);
+  const auto a = q.schedule(tick_at(1), 1);
+  q.schedule(tick_at(2), 2);
+  const auto c = q.schedule(tick_at(3), 3);
+  q.schedule(tick_at(4), 4);
   q.cancel(a);
   q.cancel(c);
   REQUIRE(q.size() == 2);
-  REQUIRE(q.next_time() == at(2));
+  REQUIRE(q.next_time() == tick_at(2));
   REQUIRE(q.pop_next().payload == 2);
   REQUIRE(q.pop_next().payload == 4);
   REQUIRE(q.empty());
@@ -90,14 +90,14 @@ TEST_CASE("EventQueue: pop_next_until with any mix of schedules and cancels matc
   std::int64_t now = 0;
   int next_payload = 0;
   auto schedule = [&](std::int64_t t) {
-    const auto id = q.schedule(at(t), next_payload);
+    const auto id = q.schedule(tick_at(t), next_payload);
     pending.emplace_back(t, id.seq, next_payload++);
   };
   for (int i = 0; i < 20; ++i) schedule(static_cast<std::int64_t>(g() % 100));
   const std::int64_t horizon = 100'000;
   EventQueue<int>::Entry e;
   int pops = 0;
-  while (q.pop_next_until(at(horizon), e)) {
+  while (q.pop_next_until(tick_at(horizon), e)) {
     ++pops;
     const auto first = std::min_element(pending.begin(), pending.end());
     REQUIRE(first != pending.end());

@@ -83,7 +83,7 @@ TEST_CASE("ShipmentTrace: the limit is shared among replications and what did no
 
 namespace {
 // National traffic for six hours: every stream is counted by class (the aggregated path).
-const LoadedScenario& national() {
+const LoadedScenario& trace_national() {
   static const LoadedScenario l =
       load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", {"horizon=6h", "warmup=1h", "replications=2"});
   return l;
@@ -91,16 +91,16 @@ const LoadedScenario& national() {
 }  // namespace
 
 TEST_CASE("ShipmentTrace: on the aggregated path a trace changes no result, and samples the releases counted by class", "[model]") {
-  REQUIRE(national().scenario);
+  REQUIRE(trace_national().scenario);
   RunOptions plain;
   plain.threads = 2;
   RunOptions with_trace = plain;
   with_trace.trace = traced(0.001, 1'000'000).trace;
-  const RunResults a = run_scenario(*national().scenario, plain);
-  const RunResults b = run_scenario(*national().scenario, with_trace);
-  const Report report = make_report(national(), b);
+  const RunResults a = run_scenario(*trace_national().scenario, plain);
+  const RunResults b = run_scenario(*trace_national().scenario, with_trace);
+  const Report report = make_report(trace_national(), b);
   REQUIRE(report.counted_by_class > 0.9);  // the trace kept the aggregated path
-  REQUIRE(format_json(make_report(national(), a)) == format_json(report));
+  REQUIRE(format_json(make_report(trace_national(), a)) == format_json(report));
   REQUIRE(b.trace_dropped == 0);
   for (std::size_t rep = 0; rep < b.traces.size(); ++rep) {
     const CustomsTally& t = b.per_replication[rep].run;

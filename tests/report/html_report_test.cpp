@@ -13,7 +13,7 @@
 using namespace cisim;
 
 namespace {
-Report small_report(const std::vector<std::string>& sets = {}) {
+Report small_html_report(const std::vector<std::string>& sets = {}) {
   const LoadedScenario loaded = load_scenario_text(cisim::testing::valid_scenario_text(), "small.yaml", sets);
   RunOptions options;
   options.replications = 3;
@@ -31,7 +31,7 @@ nlohmann::json page_data(const std::string& html) {
 }  // namespace
 
 TEST_CASE("HTML report: one self-contained file with Chart.js inlined", "[report]") {
-  const std::string html = format_html_report(small_report());
+  const std::string html = format_html_report(small_html_report());
   REQUIRE(html.rfind("<!DOCTYPE html>", 0) == 0);
   REQUIRE(html.find("Chart.js v3") != std::string::npos);  // the library's own banner, inlined
   REQUIRE(html.find("src=\"http") == std::string::npos);  // nothing fetched
@@ -40,7 +40,7 @@ TEST_CASE("HTML report: one self-contained file with Chart.js inlined", "[report
 }
 
 TEST_CASE("HTML report: its tables say what the terminal table says", "[report]") {
-  const Report r = small_report();
+  const Report r = small_html_report();
   const auto data = page_data(format_html_report(r));
   const HeadlineTable h = headline_table(r);
   REQUIRE(data["headline"]["rows"].size() == h.rows.size());
@@ -55,13 +55,13 @@ TEST_CASE("HTML report: its tables say what the terminal table says", "[report]"
 }
 
 TEST_CASE("HTML report: text from a scenario cannot end the data script", "[report]") {
-  const std::string html = format_html_report(small_report({"description=\"</script><script>alert(1)</script>\""}));
+  const std::string html = format_html_report(small_html_report({"description=\"</script><script>alert(1)</script>\""}));
   REQUIRE(html.find("</script><script>alert(1)") == std::string::npos);
   REQUIRE(page_data(html)["run"]["description"] == "</script><script>alert(1)</script>");
 }
 
 TEST_CASE("HTML report: a comparison carries both runs and the paired differences", "[report]") {
-  const Comparison c = compare_reports(small_report(), small_report({"policies.random_rate=20%"}));
+  const Comparison c = compare_reports(small_html_report(), small_html_report({"policies.random_rate=20%"}));
   const auto data = page_data(format_html_comparison(c));
   REQUIRE(data["kind"] == "compare");
   REQUIRE(data["base"]["run_id"] == c.base.run_id);
@@ -74,7 +74,7 @@ TEST_CASE("HTML report: a comparison carries both runs and the paired difference
 }
 
 TEST_CASE("HTML report: without JavaScript (a mail client, a previewer) the page still shows the report as text", "[report]") {
-  const Report r = small_report();
+  const Report r = small_html_report();
   const std::string html = format_html_report(r);
   // What is on the page before any script: the whole terminal table, escaped.
   const std::string before_scripts = html.substr(0, html.find("<script"));

@@ -14,7 +14,7 @@ using namespace cisim;
 
 namespace {
 
-constexpr int kReplications = 30;
+constexpr int kPathReplications = 30;
 // The national scenario at a twentieth of its volume for two weeks: the same streams,
 // sellers, targeting and officers, so the line is as full as at full volume's scale.
 const std::vector<std::string> kNational{
@@ -23,7 +23,7 @@ const std::vector<std::string> kNational{
     "streams.cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express."
     "arrivals.rate=18580/d"};
 
-Report run(const std::vector<std::string>& sets, bool exact, const std::string& scenario = "us_fy2024.yaml") {
+Report run_path(const std::vector<std::string>& sets, bool exact, const std::string& scenario = "us_fy2024.yaml") {
   std::vector<std::string> all = sets;
   all.push_back(exact ? "simulation=exact" : "simulation=aggregated");
   const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/" + scenario, all);
@@ -46,8 +46,8 @@ void require_equivalent(const Report& exact, const Report& aggregated) {
     if (m.scope != "run") continue;
     const MetricSummary* other = find_metric(aggregated, m.scope, m.scope_name, m.metric);
     REQUIRE(other != nullptr);
-    REQUIRE(m.values.size() == static_cast<std::size_t>(kReplications));
-    REQUIRE(other->values.size() == static_cast<std::size_t>(kReplications));
+    REQUIRE(m.values.size() == static_cast<std::size_t>(kPathReplications));
+    REQUIRE(other->values.size() == static_cast<std::size_t>(kPathReplications));
     tested.push_back(&m);
   }
   const double alpha = 0.01 / (2.0 * static_cast<double>(tested.size()));
@@ -74,8 +74,8 @@ void require_equivalent_week(const std::vector<std::string>& levers, double coun
   std::vector<std::string> sets = kNational;
   sets[0] = "horizon=7d";
   sets.insert(sets.end(), levers.begin(), levers.end());
-  const Report exact = run(sets, true);
-  const Report aggregated = run(sets, false);
+  const Report exact = run_path(sets, true);
+  const Report aggregated = run_path(sets, false);
   REQUIRE(aggregated.counted_by_class > counted);
   require_equivalent(exact, aggregated);
 }
@@ -100,7 +100,7 @@ TEST_CASE("Two-sample tests: equal samples pass, a shift of 2 standard deviation
 
 TEST_CASE("Aggregated path: national traffic with the line full agrees with the per-shipment path over 30 replications",
           "[validation][slow]") {
-  require_equivalent(run(kNational, true), run(kNational, false));
+  require_equivalent(run_path(kNational, true), run_path(kNational, false));
 }
 
 TEST_CASE("Aggregated path: a line with room, a random sample, deterrence and a low threshold agree over 30 replications",
@@ -114,7 +114,7 @@ TEST_CASE("Aggregated path: a line with room, a random sample, deterrence and a 
   sets.push_back("policies.random_rate=1%");
   sets.push_back("policies.de_minimis.threshold=100 USD");
   sets.push_back("streams.*.sellers.deterrence=30%");
-  require_equivalent(run(sets, true), run(sets, false));
+  require_equivalent(run_path(sets, true), run_path(sets, false));
 }
 
 TEST_CASE("Aggregated path: postal specific duties after de minimis ends for two origins agree over 30 replications",
@@ -158,8 +158,8 @@ TEST_CASE("Aggregated path: EO 13904's post scoring (prioritized, data required,
   const std::vector<std::string> sets{"horizon=56d", "replications=30", "policies.post_scoring.quarter=7d",
                                       "policies.post_scoring.prioritize_after=1", "policies.post_scoring.request_data_after=3",
                                       "policies.post_scoring.block_after=5"};
-  const Report exact = run(sets, true, "eo13904_posts.yaml");
-  const Report aggregated = run(sets, false, "eo13904_posts.yaml");
+  const Report exact = run_path(sets, true, "eo13904_posts.yaml");
+  const Report aggregated = run_path(sets, false, "eo13904_posts.yaml");
   REQUIRE(aggregated.counted_by_class > 0.9);
   require_equivalent(exact, aggregated);
 }
@@ -205,8 +205,8 @@ TEST_CASE("Aggregated path: dated volumes, officers, examination time, audit rat
   // Examinations take 40% longer from the 4th.
   sets.push_back("facilities.*.methods.physical.duration_scale={2023-10-01: 1, 2023-10-04: 1.4}");
   sets.push_back("streams.jfk_imf_mail|ord_imf_mail|lax_imf_mail|mia_imf_mail|sfo_imf_mail.advance_data={2023-10-01: 60%, 2023-10-05: 90%}");
-  const Report exact = run(sets, true);
-  const Report aggregated = run(sets, false);
+  const Report exact = run_path(sets, true);
+  const Report aggregated = run_path(sets, false);
   REQUIRE(aggregated.counted_by_class > 0.9);
   require_equivalent(exact, aggregated);
 }

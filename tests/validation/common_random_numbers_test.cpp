@@ -15,14 +15,14 @@ namespace {
 
 // The national scenario at a twentieth of its volume for three days, four replications:
 // about 550,000 parcels per replication, of which about 3,000 carry a counterfeit electronic.
-const std::vector<std::string> kSmallNational{
+const std::vector<std::string> kCrnNational{
     "horizon=3d", "warmup=0s", "replications=4",
     "streams.jfk_imf_mail|ord_imf_mail|lax_imf_mail|mia_imf_mail|sfo_imf_mail.arrivals.rate=14865/d",
     "streams.cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express."
     "arrivals.rate=18580/d"};
 
-Report run(const std::string& simulation, const std::string& prevalence) {
-  std::vector<std::string> sets = kSmallNational;
+Report run_crn(const std::string& simulation, const std::string& prevalence) {
+  std::vector<std::string> sets = kCrnNational;
   sets.push_back("simulation=" + simulation);
   sets.push_back("categories.electronics.prevalence.counterfeit=" + prevalence);
   const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", sets);
@@ -60,10 +60,10 @@ void require_few_changes(const Report& a, const Report& b, double tolerance) {
 // with a finding move by their whole replication noise, hundreds of shipments.
 TEST_CASE("Common random numbers: a 0.1% change of one prevalence changes every count by a few shipments, per-shipment path",
           "[validation][slow]") {
-  require_few_changes(run("exact", "2.90%"), run("exact", "2.9029%"), 30.0);
+  require_few_changes(run_crn("exact", "2.90%"), run_crn("exact", "2.9029%"), 30.0);
 }
 
 TEST_CASE("Common random numbers: a 0.1% change of one prevalence changes every count by a few shipments, aggregated path",
           "[validation][slow]") {
-  require_few_changes(run("aggregated", "2.90%"), run("aggregated", "2.9029%"), 30.0);
+  require_few_changes(run_crn("aggregated", "2.90%"), run_crn("aggregated", "2.9029%"), 30.0);
 }

@@ -32,7 +32,7 @@ struct Measured {
   ReplicationSummary aoq;
 };
 
-Measured run(const CustomsModelConfig& c) {
+Measured run_plan(const CustomsModelConfig& c) {
   std::vector<double> afi;
   std::vector<double> aoq;
   for (std::uint64_t r = 0; r < 10; ++r) {
@@ -60,7 +60,7 @@ void require_dodge(double p, int clearance, double fraction, bool per_seller = f
     c.streams[0].sellers = sellers;
     c.streams[0].release_program->per_seller = true;
   }
-  const auto m = run(c);
+  const auto m = run_plan(c);
   INFO("AFI theory " << afi << ", simulated " << m.afi.mean << " +- " << *m.afi.half_width);
   INFO("AOQ theory " << aoq << ", simulated " << m.aoq.mean << " +- " << *m.aoq.half_width);
   REQUIRE(m.afi.contains(afi));
