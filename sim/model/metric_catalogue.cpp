@@ -43,8 +43,9 @@ constexpr ScopeSet kArrivalScopes = scope_bit(Scope::Run) | scope_bit(Scope::Fac
 // share of arrivals, so a count per origin costs nothing on the per-arrival path.
 constexpr ScopeSet kEventScopes = kArrivalScopes | scope_bit(Scope::Selection) | scope_bit(Scope::Origin) | scope_bit(Scope::AuditChannel);
 // Sums of money and hours added over partitions would depend on the order of addition in
-// their last bits; per origin only counts are reported.
-constexpr ScopeSet kOrigin = scope_bit(Scope::Origin);
+// their last bits; per origin and per audit channel (scopes that span partitions) only
+// counts are reported.
+constexpr ScopeSet kSpanning = scope_bit(Scope::Origin) | scope_bit(Scope::AuditChannel);
 constexpr ScopeSet kOfficerScopes = scope_bit(Scope::Facility) | scope_bit(Scope::Blitz) | scope_bit(Scope::Day);
 constexpr ScopeSet kFacility = scope_bit(Scope::Facility);
 
@@ -166,12 +167,12 @@ const std::vector<MetricDefinition> kCatalogue{
      amount_of<Sum::DutiesForgoneUsd>},
     {"bulk_duty_avoided_usd", "Duty avoided by break-bulk", "USD", K::Amount, W::Arrival, kArrivalScopes, true,
      "duty that bulk entries would have paid on lots sent as parcels", amount_of<Sum::BulkDutyAvoidedUsd>},
-    {"penalties_usd", "Penalties", "USD", K::Amount, W::Event, kEventScopes & ~kOrigin, true, "penalties on undervaluation or misdescription found",
+    {"penalties_usd", "Penalties", "USD", K::Amount, W::Event, kEventScopes & ~kSpanning, true, "penalties on undervaluation or misdescription found",
      amount_of<Sum::PenaltiesUsd>},
     // Time in the system, per shipment.
-    {"wait_hours_mean", "Wait for inspection, mean", "h", K::Mean, W::Event, kEventScopes & ~kOrigin, true, "queue wait of inspections, by the time they started",
+    {"wait_hours_mean", "Wait for inspection, mean", "h", K::Mean, W::Event, kEventScopes & ~kSpanning, true, "queue wait of inspections, by the time they started",
      mean_of<Per::WaitHours>},
-    {"dwell_hours_mean", "Arrival to release, inspected, mean", "h", K::Mean, W::Event, kEventScopes & ~kOrigin, true, "arrival to the end of inspection, inspected shipments",
+    {"dwell_hours_mean", "Arrival to release, inspected, mean", "h", K::Mean, W::Event, kEventScopes & ~kSpanning, true, "arrival to the end of inspection, inspected shipments",
      mean_of<Per::DwellHours>},
     {"wait_hours_p50", "Wait for inspection, median", "h", K::Quantile, W::Event, kFacility, false, "median queue wait (inspections started in the window)",
      [](const ScopeData& d) { return d.queue->wait_p50_hours; }},
