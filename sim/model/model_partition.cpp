@@ -65,6 +65,20 @@ std::vector<ModelPartition> partition_model(const CustomsModelConfig& config) {
       else postal = s.facility;
     }
   }
+  // Facilities that no stream reaches (kept for their officers' figures) form one part
+  // together, not one each: every part holds a pool per facility of the model, so a part per
+  // idle facility made memory grow with the square of their number.
+  std::vector<char> reached(nf, 0);
+  for (const CustomsStream& s : config.streams) {
+    reached[s.facility] = 1;
+    if (s.fulfillment) reached[s.fulfillment->center] = 1;
+  }
+  std::optional<std::size_t> idle;
+  for (std::size_t f = 0; f < nf; ++f) {
+    if (reached[f]) continue;
+    if (idle) groups.join(*idle, f);
+    else idle = f;
+  }
   std::optional<std::size_t> blitzed;  // the first facility any blitz covers
   for (const Blitz& b : config.blitzes) {
     for (std::size_t f = 0; f < nf && f < b.facilities.size(); ++f) {

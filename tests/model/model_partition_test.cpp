@@ -95,6 +95,12 @@ TEST_CASE("ModelPartition: a fulfillment center joins its stream's facility; bli
     REQUIRE(facilities_of(parts) == std::vector<std::vector<std::uint32_t>>{{0}, {1}, {2}});
     REQUIRE(parts[2].streams.empty());
   }
+  SECTION("facilities without streams are one part together (a part per idle facility grew memory with their square)") {
+    for (int i = 0; i < 3; ++i) c.facilities.push_back(c.facilities[0]);  // facilities 3, 4 and 5: no stream reaches them
+    const auto parts = partition_model(c);
+    REQUIRE(facilities_of(parts) == std::vector<std::vector<std::uint32_t>>{{2}, {0}, {1}, {3, 4, 5}});
+    REQUIRE(parts[3].streams.empty());
+  }
 }
 
 TEST_CASE("CustomsReplication: the parts on several threads give the whole model's report byte for byte", "[model]") {
