@@ -87,9 +87,6 @@ class AggregatedStream {
   SimTime slice_from() const { return slice_from_; }
   SimTime slice_to() const { return slice_to_; }
   bool awake() const { return awake_; }
-  /// Asleep, the lowest score the full line holds, which a selection must beat to enter
-  /// (infinite: nothing enters, or the line is not ranked).
-  double bar() const { return bar_; }
   /// Whether selections are presented one by one: awake, or asleep with a finite bar.
   bool presenting() const { return awake_ || std::isfinite(bar_); }
   /// Changes whenever a pending selection event goes stale (sleep, a new bar, wake, slice

@@ -68,7 +68,6 @@ void RankedAdmission::prepare(const ShipmentClasses& classes) {
 void RankedAdmission::set(const ShipmentClasses& classes, double bar) {
   CISIM_ASSERT(std::isfinite(bar), "a full line whose lowest score is not finite admits nothing");
   if (prepared_ != classes.builds()) prepare(classes);
-  bar_ = bar;
   const double w = targeting_->value_weight();
   // rest + w log1p(v) = bar at v = expm1((bar - rest) / w); its z on each value group's scale.
   for (ScoreGroup& g : score_groups_) g.crossing = std::expm1((bar - g.rest) / w);

@@ -32,7 +32,6 @@ class RankedAdmission {
 
   /// The admitted shares and table of `classes` for a finite `bar` (a score, w.x).
   void set(const ShipmentClasses& classes, double bar);
-  double bar() const { return bar_; }
   /// Chance per shipment of an admitted candidate (keep() thins them to the current chances).
   double candidate_chance(const ShipmentClasses& classes) const { return total_ * classes.bound(); }
   /// An admitted candidate's class, by inversion of the cumulative weights.
@@ -61,7 +60,6 @@ class RankedAdmission {
 
   const Targeting* targeting_;
   Mode mode_;
-  double bar_ = 0.0;
   std::uint64_t prepared_ = 0;  // classes.builds() when the groups were made (0: never)
   std::vector<ScoreGroup> score_groups_;
   std::vector<ValueGroup> value_groups_;

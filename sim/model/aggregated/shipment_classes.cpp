@@ -163,7 +163,6 @@ void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
   built_data_share_ = stream_->advance_data_share.at(at);
   built_threshold_step_ = targeting_->step_index(at);
   built_posts_ = posts_;
-  ++class_builds_;
   classes_.clear();
   for (std::size_t o = 0; o < config_->origins.size(); ++o) {
     const std::optional<PostTerms> post = o < posts_.size() ? posts_[o] : std::nullopt;

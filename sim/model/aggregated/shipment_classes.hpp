@@ -128,8 +128,6 @@ class ShipmentClasses {
   }
   /// Table builds so far (for the benchmark's account of the cost).
   std::uint64_t builds() const { return builds_; }
-  /// Class builds so far: the classes (not only their chances) may differ after each.
-  std::uint64_t class_builds() const { return class_builds_; }
 
  private:
   // The chance that a shipment of class k not targeted is selected all the same.
@@ -166,7 +164,6 @@ class ShipmentClasses {
   double bound_ = 1.0;
   bool all_kept_ = true;
   std::uint64_t builds_ = 0;
-  std::uint64_t class_builds_ = 0;
 };
 
 }  // namespace cisim
