@@ -74,7 +74,7 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
       "vary", po::value<std::string>(), "KEY=LO:HI (add :log to bisect in log space)")(
       "target", po::value<std::string>(), "METRIC<VALUE or METRIC>VALUE, e.g. 'discrepancy_rate<1%' (quote it for the shell)")(
       "scope", po::value<std::string>()->default_value("run"),
-      "where the metric is read: run, or facility:ID, stream:ID,\nmode:postal|express|cargo|truck, selection:REASON, blitz:ID,\nblitz_window:ID (docs/metrics.md)")(
+      "where the metric is read: run, or facility:ID, stream:ID,\nmode:postal|express|cargo|truck, selection:REASON, blitz:ID,\nblitz_window:ID, origin:ID, audit_channel:NAME,\nfiscal_year:FY2021, month:2021-03 (docs/metrics.md)")(
       "steps", po::value<int>()->default_value(8), "bisection steps for a real-valued key (whole numbers stop when adjacent)");
   add_replication_options(options);
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(), "KEY=VALUE applied to every evaluation (repeatable)")(

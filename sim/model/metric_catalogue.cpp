@@ -38,7 +38,7 @@ double per_hour(double x, double hours) { return hours > 0.0 ? x / hours : 0.0; 
 
 constexpr ScopeSet kArrivalScopes = scope_bit(Scope::Run) | scope_bit(Scope::Facility) | scope_bit(Scope::Stream) |
                                     scope_bit(Scope::Mode) | scope_bit(Scope::Blitz) | scope_bit(Scope::BlitzWindow) |
-                                    scope_bit(Scope::Day);
+                                    scope_bit(Scope::Day) | scope_bit(Scope::FiscalYear) | scope_bit(Scope::Month);
 // Origins are counted by event time only: selections, inspections and outcomes are a small
 // share of arrivals, so a count per origin costs nothing on the per-arrival path.
 constexpr ScopeSet kEventScopes = kArrivalScopes | scope_bit(Scope::Selection) | scope_bit(Scope::Origin) | scope_bit(Scope::AuditChannel);
@@ -46,7 +46,8 @@ constexpr ScopeSet kEventScopes = kArrivalScopes | scope_bit(Scope::Selection) |
 // their last bits; per origin and per audit channel (scopes that span partitions) only
 // counts are reported.
 constexpr ScopeSet kSpanning = scope_bit(Scope::Origin) | scope_bit(Scope::AuditChannel);
-constexpr ScopeSet kOfficerScopes = scope_bit(Scope::Facility) | scope_bit(Scope::Blitz) | scope_bit(Scope::Day);
+constexpr ScopeSet kOfficerScopes = scope_bit(Scope::Facility) | scope_bit(Scope::Blitz) | scope_bit(Scope::Day) |
+                                    scope_bit(Scope::FiscalYear) | scope_bit(Scope::Month);
 constexpr ScopeSet kFacility = scope_bit(Scope::Facility);
 
 using K = MetricKind;
@@ -210,7 +211,7 @@ const std::vector<MetricDefinition> kCatalogue{
 std::string_view scope_name(Scope s) {
   static constexpr std::array<std::string_view, kScopeKinds> kNames{"run", "facility", "stream", "mode",
                                                                      "selection", "blitz", "blitz_window", "day", "origin",
-                                                                     "audit_channel"};
+                                                                     "audit_channel", "fiscal_year", "month"};
   return kNames[static_cast<std::size_t>(s)];
 }
 
@@ -258,7 +259,11 @@ std::string format_metric_reference() {
       "outcome (no arrival counts) |\n"
       "| `audit_channel` | `de_minimis` (released from its manifest), `type86`, `informal`, `formal`, `formal_high_risk`, "
       "`bulk_entry`, `bulk_covered` | the random audit's selections by the entry they came in (channels it examined in "
-      "some replication): the audit's measured rates by channel (no arrival counts) |\n\n"
+      "some replication): the audit's measured rates by channel (no arrival counts) |\n"
+      "| `fiscal_year` | `FY2019` (1 October 2018 to 30 September 2019, the US federal fiscal year, named by the year it "
+      "ends in) | every facility over the measured days of that fiscal year (a year the window covers in part: that part); "
+      "a rate across a period's edge (counterfeits stopped) counts an outcome in the period it happened |\n"
+      "| `month` | `2019-03` | every facility over the measured days of that calendar month, as `fiscal_year` |\n\n"
       "## Windows\n\n"
       "Counts are kept only for what happens in the measured window (after the warm-up, up to the horizon).\n"
       "- **by arrival**: shipments that arrived in the window (the traffic and its hidden truth);\n"

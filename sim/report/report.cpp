@@ -14,6 +14,7 @@
 #include "cisim/report/overload.hpp"
 #include "cisim/scenario/units.hpp"
 #include "cisim/version.hpp"
+#include "report/calendar_periods.hpp"
 
 namespace cisim {
 namespace {
@@ -151,6 +152,14 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results) {
   for (std::size_t b = 0; b < m.blitzes.size(); ++b) {
     add_scope(r, Scope::BlitzWindow, m.blitzes[b].name, results,
               [b](const CustomsResult& x) { return ScopeData{&x.blitz_windows[b]}; });
+  }
+  // Fiscal years and months over the measured days (a run of one month has one of each).
+  const std::vector<CalendarPeriod> periods = calendar_periods(results.per_replication, day0, first_day, end_days);
+  for (const CalendarPeriod& p : periods) {
+    add_scope(r, p.kind, p.name, results, [&p, &results](const CustomsResult& x) {
+      const auto rep = static_cast<std::size_t>(&x - results.per_replication.data());
+      return ScopeData{&p.tallies[rep], &p.officers[rep]};
+    });
   }
   if (!results.per_replication.empty()) {
     // Days wholly inside the warm-up hold nothing measured: they are left out, not shown as zeros.

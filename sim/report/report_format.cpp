@@ -199,12 +199,18 @@ std::string format_table(const Report& r, TableStyle style) {
     out += scope_block(r, "origin", "origin", {"selected", "inspected", "counterfeit_rate", "ipr_seizures"}, "ipr_seizures",
                        "Share of all\nIPR seizures").render(style);
   }
+  // A run over several fiscal years (a national history) reads year by year.
+  if (count_scopes(r, "fiscal_year") > 1) {
+    out += '\n';
+    out += scope_block(r, "fiscal year", "fiscal_year", {"arrivals", "inspected", "discrepancy_rate", "ipr_seizures",
+                       "counterfeit_interdiction_rate"}).render(style);
+  }
   out += "\n";
   out += "Measured rates are among inspected shipments (what inspectors report); true rates are among all arrivals (what\n"
          "measurement hides). A blitz column counts the blitz's own selections and the arrivals it could select. Facility,\n"
          "selection and mode blocks show means; officer figures are over each facility's days with traffic or work. Every\n"
-         "metric with its interval, per facility, stream, mode, selection reason and blitz: --format csv or json, --out DIR,\n"
-         "or --report FILE.html (docs/metrics.md).\n";
+         "metric with its interval, per facility, stream, mode, selection reason, blitz, fiscal year and month: --format csv\n"
+         "or json, --out DIR, or --report FILE.html (docs/metrics.md).\n";
   if (out.find(std::string{"  "} + kUndefinedText, tables_from) != std::string::npos) {
     out += fmt::format("{}: undefined, a rate or mean over no shipments (none inspected, or none arrived), not 0.\n", kUndefinedText);
   }

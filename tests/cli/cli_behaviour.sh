@@ -321,6 +321,20 @@ if out="$("$cisim" check "$work/channels.yaml" --set 'facilities.hub.officers.co
 else
   fail "dated: a period without overload warned: $out"
 fi
+# Fiscal years and months: a run from 2023-09-25 for 14 days spans FY2023 and FY2024 and two
+# months; each period's arrivals add up to the run's, and the table reads year by year.
+check "fiscal years in the table" 0 "^FY2024 +[0-9,]+" "$cisim" run "$work/channels.yaml" -r 1 \
+  --set start_date=2023-09-25 --set horizon=14d
+if sums="$("$cisim" run "$work/channels.yaml" -r 1 --set start_date=2023-09-25 --set horizon=14d -f csv |
+  awk -F, '$4 == "arrivals" { s[$2] += $7 } $4 == "arrivals" && $2 == "fiscal_year" { y = y $3 " " }
+    END { printf "%s%.0f %.0f %.0f", y, s["run"], s["fiscal_year"], s["month"] }')" &&
+  awk -v s="$sums" 'BEGIN { n = split(s, x, " "); exit !(x[1] == "FY2023" && x[2] == "FY2024" && x[3] > 0 && x[3] == x[4] && x[3] == x[5]) }'; then
+  pass
+else
+  fail "fiscal years: the years' and months' arrivals do not add up to the run's: $sums"
+fi
+check "calibrate reads a fiscal year" 2 "no fiscal_year 'FY2022'; did you mean 'FY2024'\\?" "$cisim" calibrate \
+  "$work/channels.yaml" -r 2 --vary prevalence_scale.counterfeit=0.5:2 --target 'counterfeit_rate@fiscal_year:FY2022=10%±1%'
 check "dated: first date late" 2 "policies.audit.rate: the first date, 2024-01-03, is after start_date 2024-01-01" \
   "$cisim" check "$work/channels.yaml" --set 'policies.audit.rate={2024-01-03: 1%}'
 check "dated: past the horizon" 2 "2024-01-08 is past the horizon \(its last day is 2024-01-07\)" \

@@ -14,8 +14,8 @@
 namespace cisim {
 
 /// The kinds of scope a metric is reported for (docs/metrics.md).
-enum class Scope : std::uint8_t { Run, Facility, Stream, Mode, Selection, Blitz, BlitzWindow, Day, Origin, AuditChannel };
-inline constexpr std::size_t kScopeKinds = 10;
+enum class Scope : std::uint8_t { Run, Facility, Stream, Mode, Selection, Blitz, BlitzWindow, Day, Origin, AuditChannel, FiscalYear, Month };
+inline constexpr std::size_t kScopeKinds = 12;
 /// The names used in every output's "scope" column ("day" is timeseries.csv).
 std::string_view scope_name(Scope s);
 

@@ -30,8 +30,8 @@ struct CalibrationTarget {
 };
 
 /// Parses "METRIC[@SCOPE]=VALUE±TOL" ("+-" for "±"; SCOPE as in --scope: run, facility:ID,
-/// stream:ID, mode:postal, selection:REASON, blitz:ID, blitz_window:ID). Values take the
-/// metric's unit ("5.1%", "6min", "2e6 USD"). A parse error is returned as its message.
+/// stream:ID, mode:postal, selection:REASON, blitz:ID, blitz_window:ID, origin:ID,
+/// audit_channel:NAME, fiscal_year:FY2021, month:2021-03). Values take the metric's unit ("5.1%", "6min", "2e6 USD"). A parse error is returned as its message.
 Parsed<CalibrationTarget> parse_calibration_target(const std::string& spec);
 
 /// The derivative-free local optimizers offered, all NLopt's own (never ours).
