@@ -15,7 +15,7 @@ struct ArrivalFacts {
   bool refused = false;     ///< refused at the border (EO 13904 measures): no entry
   bool covered = false;     ///< a parcel of a lot entered in bulk: counted with the lot
   bool de_minimis = false;
-  bool has_data = false;    ///< advance data (Type 86 when de minimis)
+  bool type86 = false;      ///< a Type 86 entry, when de minimis (files_type86)
   bool informal = false;    ///< else formal, when neither covered nor de minimis
   bool high_risk = false;   ///< formal under the high-risk rule
   bool bulk_entry = false;
@@ -27,11 +27,11 @@ struct ArrivalFacts {
 /// The arrival facts of a shipment (or a class of them) entered as `d`: the one place they are
 /// built from an entry decision. The per-shipment path adds what only it knows (a refusal at
 /// the border, a lot entered in bulk, a break-bulk parcel, a reroute).
-inline ArrivalFacts arrival_facts(const EntryDecision& d, bool has_data, bool high_risk, ViolationSet carried) {
+inline ArrivalFacts arrival_facts(const EntryDecision& d, bool type86, bool high_risk, ViolationSet carried) {
   ArrivalFacts a;
   a.covered = d.covered;
   a.de_minimis = d.de_minimis;
-  a.has_data = has_data;
+  a.type86 = type86;
   a.informal = d.informal;
   a.high_risk = high_risk;
   a.carried = carried;
@@ -52,7 +52,7 @@ inline void count_arrivals(CustomsTally& t, const ArrivalFacts& a, std::uint64_t
     t[Count::Items] += items;
     if (a.de_minimis) {
       t[Count::DeMinimis] += shipments;
-      if (a.has_data) t[Count::Type86] += shipments;
+      if (a.type86) t[Count::Type86] += shipments;
       t[Sum::DutiesForgoneUsd] += duty_usd;
     } else {
       t[a.informal ? Count::Informal : Count::Formal] += shipments;

@@ -166,6 +166,15 @@ void add_model_keys(std::vector<KeySpec>& s) {
                               "without advance data (de minimis express: release from manifest)",
                               "0.2"),
                          0, 1000));
+  KeySpec channel = leaf("streams.*.de_minimis_entry", KeyType::Choice, "", false, "by_data",
+                         "how the stream's de minimis shipments are entered: `by_data` (with advance data a Type 86 entry, "
+                         "without it a release from the manifest), `manifest` (every one released from its manifest, whatever "
+                         "data it brings: an express carrier's manifest) or `type86` (every one a Type 86 entry, filed by a "
+                         "broker with its data; advance_data must be 100%); the audit's scope by entry channel and the Type 86 "
+                         "count follow it (docs/model.md, \"Risk by entry channel\")",
+                         "manifest");
+  channel.choices = {"by_data", "manifest", "type86"};
+  s.push_back(channel);
   s.push_back(with_range(leaf("streams.*.demand_elasticity", KeyType::Real, "", false, "0",
                               "traffic scales as (landed cost / landed cost at the start)^-elasticity when de minimis is "
                               "withdrawn (an adjustable assumption; 0: traffic does not respond)",

@@ -114,6 +114,17 @@ std::optional<CustomsStream> Validator::build_stream(const std::string& id, cons
   stream.data_risk[0] = maybe<double>(path + ".risk_without_advance_data", pattern + ".risk_without_advance_data").value_or(1.0);
   stream.data_risk[1] = maybe<double>(path + ".risk_with_advance_data", pattern + ".risk_with_advance_data").value_or(1.0);
   stream.demand_elasticity = maybe<double>(path + ".demand_elasticity", pattern + ".demand_elasticity").value_or(0.0);
+  const std::string channel = maybe<std::string>(path + ".de_minimis_entry", pattern + ".de_minimis_entry").value_or("by_data");
+  stream.de_minimis_entry = channel == "manifest" ? DeMinimisEntry::Manifest
+                            : channel == "type86" ? DeMinimisEntry::Type86
+                                                  : DeMinimisEntry::ByData;
+  // A Type 86 entry files the shipment's data: a stream of them without it would be targeted blind.
+  if (stream.de_minimis_entry == DeMinimisEntry::Type86 && stream.advance_data_share.min() < 1.0) {
+    const std::string key = written_.contains(path + ".advance_data") ? path + ".advance_data" : path + ".de_minimis_entry";
+    error(where(key), key,
+          fmt::format("a stream entered as Type 86 files every shipment's data: advance_data must be 100%, found {:g}%",
+                      100.0 * stream.advance_data_share.min()));
+  }
   if (sections_.contains(path + ".release_program")) {
     const auto clearance = maybe<std::int64_t>(path + ".release_program.clearance", "");
     const auto fraction = maybe<double>(path + ".release_program.fraction", "");

@@ -294,6 +294,21 @@ if awk -v r="$rates" 'BEGIN { split(r, x, " "); exit !(x[1] > 0.18 && x[1] < 0.2
 else
   fail "channel risk: audited Type 86 and manifest rates $rates, expected about 0.20 and 0.02"
 fi
+# The stream's entry channel, not its data, decides which de minimis parcels are Type 86: an
+# express carrier's manifest stream has none (its audit is all 'de_minimis'), a broker's stream
+# all, and a Type 86 stream without every parcel's data is a located error.
+if out="$("$cisim" run "$work/channels.yaml" -r 1 -f csv --set streams.express.de_minimis_entry=manifest)" &&
+  grep -q ",run,all,type86,[^,]*,shipments,0," <<<"$out" && grep -q ",run,all,de_minimis,[^,]*,shipments,[1-9]" <<<"$out" &&
+  grep -q "audit_channel,de_minimis,inspected" <<<"$out" && ! grep -q "audit_channel,type86" <<<"$out"; then
+  pass
+else
+  fail "entry channel: a manifest stream's audit was not all de_minimis"
+fi
+check "entry channel: type86" 0 "audit_channel,type86,discrepancy_rate,.*,0\.(19|20|21|22)[0-9]*," "$cisim" run "$work/channels.yaml" -r 1 -f csv \
+  --set streams.express.de_minimis_entry=type86 --set streams.express.advance_data=100%
+check "entry channel: type86 needs data" 2 "channels.yaml:[0-9]+:[0-9]+: error: streams.express.advance_data: a stream entered as Type 86 files every shipment's data: advance_data must be 100%, found 50%" \
+  "$cisim" check "$work/channels.yaml" --set streams.express.de_minimis_entry=type86
+check "entry channel: did you mean" 2 "unknown value 'manifst'; did you mean 'manifest'\?" "$cisim" check "$work/channels.yaml" --set streams.express.de_minimis_entry=manifst
 check "channel risk with posts' data" 2 "risk_without_advance_data: risk by advance data cannot be set for a postal stream" \
   "$cisim" check "$work/posts.yaml" --set streams.post.risk_without_advance_data=0.5 --set 'policies.post_scoring.improves={CN: 90%}'
 

@@ -108,6 +108,12 @@ struct FulfillmentSupply {
   Duration transit = Duration::zero();
 };
 
+/// How a stream's de minimis shipments are entered (docs/model.md, "Entry channels"): by their
+/// data (with advance data a Type 86 entry, without it a release from the manifest), every one
+/// released from its manifest whatever data it brings (an express carrier's manifest), or every
+/// one entered as Type 86 (a broker's filing, which brings the data).
+enum class DeMinimisEntry : std::uint8_t { ByData, Manifest, Type86 };
+
 struct CustomsStream {
   std::string name;
   std::size_t facility = 0;
@@ -125,6 +131,7 @@ struct CustomsStream {
   /// prevalence of a shipment without [0] or with [1] advance data, as drawn on arrival (for
   /// de minimis express: release from manifest, or a Type 86 entry).
   std::array<double, 2> data_risk{1.0, 1.0};
+  DeMinimisEntry de_minimis_entry = DeMinimisEntry::ByData;
   /// Traffic falls as (landed cost / landed cost at the start)^-elasticity when shipments
   /// lose de minimis (docs/model.md, "Demand response"); 0: no response.
   double demand_elasticity = 0.0;

@@ -42,6 +42,11 @@ class DatedValue {
     for (const auto& s : steps_) m = std::max(m, s.second);
     return m;
   }
+  double min() const {
+    double m = steps_.front().second;
+    for (const auto& s : steps_) m = std::min(m, s.second);
+    return m;
+  }
   bool dated() const { return steps_.size() > 1; }
   const std::vector<std::pair<SimTime, double>>& steps() const { return steps_; }
   /// The same steps, each value times `factor`.

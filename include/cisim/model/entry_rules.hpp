@@ -19,11 +19,17 @@ struct EntryDecision {
   bool specific_duty = false;  ///< duty_usd is the postal duty per item, not ad valorem
 };
 
-/// The kind of entry a trace records for decision `d` (has_data before the entry files any).
-inline EntryKind entry_kind(const EntryDecision& d, bool has_data, bool high_risk, Entry entry) {
+/// Whether a de minimis shipment of a stream entered as `channel` is a Type 86 entry (has_data:
+/// the shipment brings advance data, before any entry files it).
+constexpr bool files_type86(DeMinimisEntry channel, bool has_data) {
+  return channel == DeMinimisEntry::Type86 || (channel == DeMinimisEntry::ByData && has_data);
+}
+
+/// The kind of entry a trace records for decision `d` (type86: files_type86 of the shipment).
+inline EntryKind entry_kind(const EntryDecision& d, bool type86, bool high_risk, Entry entry) {
   if (entry == Entry::BulkEntry) return EntryKind::BulkEntry;
   if (d.covered) return EntryKind::BulkCovered;
-  if (d.de_minimis) return has_data ? EntryKind::Type86 : EntryKind::DeMinimis;
+  if (d.de_minimis) return type86 ? EntryKind::Type86 : EntryKind::DeMinimis;
   if (d.informal) return EntryKind::Informal;
   return high_risk ? EntryKind::FormalHighRisk : EntryKind::Formal;
 }
