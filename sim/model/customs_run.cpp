@@ -194,11 +194,11 @@ void CustomsRun::counted_by_class(std::uint64_t arrived, std::uint64_t refused, 
   if (high_risk) has_data = true;
   const EntryDecision d = rules_.classify(r, config_.streams[r.stream].mode, high_risk, entry);
   // The trace and the audit's scope by entry channel read it.
-  const bool type86 = files_type86(config_.streams[r.stream].de_minimis_entry, has_data);
-  if (trace_ || audits_) r.entry = entry_kind(d, type86, high_risk, entry);
+  const EntryKind de_minimis_as = de_minimis_kind(config_.streams[r.stream].de_minimis_entry, has_data);
+  if (trace_ || audits_) r.entry = entry_kind(d, de_minimis_as, high_risk, entry);
   // An entry files what advance data would have given (docs/model.md, "Entries bring data").
   if (rules_.entry_files_data(d)) has_data = true;
-  ArrivalFacts facts = arrival_facts(d, type86, high_risk, r.carried);
+  ArrivalFacts facts = arrival_facts(d, de_minimis_as == EntryKind::Type86, high_risk, r.carried);
   facts.refused = refused;
   facts.bulk_entry = r.bulk_entry;
   facts.breakbulk = entry == Entry::BreakBulkParcel;

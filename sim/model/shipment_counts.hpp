@@ -15,7 +15,7 @@ struct ArrivalFacts {
   bool refused = false;     ///< refused at the border (EO 13904 measures): no entry
   bool covered = false;     ///< a parcel of a lot entered in bulk: counted with the lot
   bool de_minimis = false;
-  bool type86 = false;      ///< a Type 86 entry, when de minimis (files_type86)
+  bool type86 = false;      ///< a Type 86 entry, when de minimis (de_minimis_kind)
   bool informal = false;    ///< else formal, when neither covered nor de minimis
   bool high_risk = false;   ///< formal under the high-risk rule
   bool bulk_entry = false;

@@ -169,11 +169,12 @@ void add_model_keys(std::vector<KeySpec>& s) {
   KeySpec channel = leaf("streams.*.de_minimis_entry", KeyType::Choice, "", false, "by_data",
                          "how the stream's de minimis shipments are entered: `by_data` (with advance data a Type 86 entry, "
                          "without it a release from the manifest), `manifest` (every one released from its manifest, whatever "
-                         "data it brings: an express carrier's manifest) or `type86` (every one a Type 86 entry, filed by a "
-                         "broker with its data; advance_data must be 100%); the audit's scope by entry channel and the Type 86 "
-                         "count follow it (docs/model.md, \"Risk by entry channel\")",
+                         "data it brings: an express carrier's manifest), `type86` (every one a Type 86 entry, filed by a "
+                         "broker with its data; advance_data must be 100%) or `postal` (every one an item of international "
+                         "mail); the audit's scope by entry channel and the Type 86 count follow it (docs/model.md, \"Risk by "
+                         "entry channel\")",
                          "manifest");
-  channel.choices = {"by_data", "manifest", "type86"};
+  channel.choices = {"by_data", "manifest", "type86", "postal"};
   s.push_back(channel);
   s.push_back(with_range(leaf("streams.*.demand_elasticity", KeyType::Real, "", false, "0",
                               "traffic scales as (landed cost / landed cost at the start)^-elasticity when de minimis is "

@@ -152,6 +152,15 @@ Scenario Validator::build() {
   build_post_scoring(m);
   m.policies.post_scoring.quarters_from = SimTime::start() + s.spin_up;
   build_blitzes(s);
+  if (past_horizon_.keys > 0) {
+    const std::int64_t end_day = days_since_epoch(s.start_date) + static_cast<std::int64_t>(days_covering(m.horizon));
+    warning(past_horizon_.where, past_horizon_.key,
+            fmt::format("{} is past the horizon (its last day is {}): the steps from it on never apply in this run{}",
+                        to_string(past_horizon_.date), to_string(civil_date(end_day - 1)),
+                        past_horizon_.keys == 1 ? std::string{}
+                                                : fmt::format(", nor those past the horizon of {} other dated key{}",
+                                                              past_horizon_.keys - 1, past_horizon_.keys == 2 ? "" : "s")));
+  }
   // Load warnings only make sense for a scenario that is otherwise valid.
   if (!has_errors(diagnostics_)) {
     check_offered_load(s);

@@ -84,6 +84,14 @@ class Validator {
   CivilDate clock_start_;            // the clock's first day (start_date less the spin-up)
   CivilDate written_start_;          // start_date as written
   Duration horizon_ = Duration::zero();  // with the spin-up
+  // Schedules with steps past the horizon (which never apply in this run): the first such
+  // step's key, date and place, and how many keys have one (one warning says so, in build).
+  struct PastHorizon {
+    std::string key;
+    CivilDate date;
+    SourceLocation where;
+    std::size_t keys = 0;
+  } past_horizon_;
   SourceLocation where(const std::string& path) const;
 
   Scenario build();

@@ -80,10 +80,10 @@ std::optional<DatedValue> Validator::maybe_dated(const std::string& path, const 
   for (const CivilDate& date : schedule->dates) {
     const std::int64_t day = days_since_epoch(date);
     if (day >= end_day) {
-      error(values_.at(path + "." + to_string(date)).where, path,
-            fmt::format("{} is past the horizon (its last day is {}): a step there would never apply", to_string(date),
-                        to_string(civil_date(end_day - 1))));
-      return std::nullopt;
+      // A history of several years run over a part of it (one fiscal year, a trial of a few
+      // days) is meant: its later steps are left out, and build() says so once.
+      if (past_horizon_.keys++ == 0) past_horizon_ = {path, date, values_.at(path + "." + to_string(date)).where, 1};
+      break;
     }
     const double value = number(values_.at(path + "." + to_string(date)).value).value();
     const SimTime from = SimTime::start() + Duration::days(std::max<std::int64_t>(day - clock_day, 0));

@@ -117,6 +117,7 @@ std::optional<CustomsStream> Validator::build_stream(const std::string& id, cons
   const std::string channel = maybe<std::string>(path + ".de_minimis_entry", pattern + ".de_minimis_entry").value_or("by_data");
   stream.de_minimis_entry = channel == "manifest" ? DeMinimisEntry::Manifest
                             : channel == "type86" ? DeMinimisEntry::Type86
+                            : channel == "postal" ? DeMinimisEntry::Postal
                                                   : DeMinimisEntry::ByData;
   // A Type 86 entry files the shipment's data: a stream of them without it would be targeted blind.
   if (stream.de_minimis_entry == DeMinimisEntry::Type86 && stream.advance_data_share.min() < 1.0) {

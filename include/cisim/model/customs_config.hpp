@@ -108,11 +108,12 @@ struct FulfillmentSupply {
   Duration transit = Duration::zero();
 };
 
-/// How a stream's de minimis shipments are entered (docs/model.md, "Entry channels"): by their
-/// data (with advance data a Type 86 entry, without it a release from the manifest), every one
-/// released from its manifest whatever data it brings (an express carrier's manifest), or every
-/// one entered as Type 86 (a broker's filing, which brings the data).
-enum class DeMinimisEntry : std::uint8_t { ByData, Manifest, Type86 };
+/// How a stream's de minimis shipments are entered (docs/model.md, "Risk by entry channel"): by
+/// their data (with advance data a Type 86 entry, without it a release from the manifest), every
+/// one released from its manifest whatever data it brings (an express carrier's manifest), every
+/// one entered as Type 86 (a broker's filing, which brings the data), or every one released as
+/// an item of international mail.
+enum class DeMinimisEntry : std::uint8_t { ByData, Manifest, Type86, Postal };
 
 struct CustomsStream {
   std::string name;

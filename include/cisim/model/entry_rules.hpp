@@ -19,17 +19,23 @@ struct EntryDecision {
   bool specific_duty = false;  ///< duty_usd is the postal duty per item, not ad valorem
 };
 
-/// Whether a de minimis shipment of a stream entered as `channel` is a Type 86 entry (has_data:
-/// the shipment brings advance data, before any entry files it).
-constexpr bool files_type86(DeMinimisEntry channel, bool has_data) {
-  return channel == DeMinimisEntry::Type86 || (channel == DeMinimisEntry::ByData && has_data);
+/// The entry a de minimis shipment of a stream entered as `channel` makes (has_data: the
+/// shipment brings advance data, before any entry files it): DeMinimis (released from its
+/// manifest), Type86 or Postal.
+constexpr EntryKind de_minimis_kind(DeMinimisEntry channel, bool has_data) {
+  switch (channel) {
+    case DeMinimisEntry::Manifest: return EntryKind::DeMinimis;
+    case DeMinimisEntry::Type86: return EntryKind::Type86;
+    case DeMinimisEntry::Postal: return EntryKind::Postal;
+    default: return has_data ? EntryKind::Type86 : EntryKind::DeMinimis;
+  }
 }
 
-/// The kind of entry a trace records for decision `d` (type86: files_type86 of the shipment).
-inline EntryKind entry_kind(const EntryDecision& d, bool type86, bool high_risk, Entry entry) {
+/// The kind of entry a trace records for decision `d`; `de_minimis_as`: de_minimis_kind.
+inline EntryKind entry_kind(const EntryDecision& d, EntryKind de_minimis_as, bool high_risk, Entry entry) {
   if (entry == Entry::BulkEntry) return EntryKind::BulkEntry;
   if (d.covered) return EntryKind::BulkCovered;
-  if (d.de_minimis) return type86 ? EntryKind::Type86 : EntryKind::DeMinimis;
+  if (d.de_minimis) return de_minimis_as;
   if (d.informal) return EntryKind::Informal;
   return high_risk ? EntryKind::FormalHighRisk : EntryKind::Formal;
 }

@@ -32,12 +32,13 @@ constexpr std::size_t lane_of(SelectionReason r) { return r == SelectionReason::
 /// own too), as a lot entered in bulk by the center, or as a parcel of a lot so entered.
 enum class Entry : std::uint8_t { Own, BreakBulkParcel, BulkEntry, BulkCovered };
 
-/// How a shipment was entered (--trace): de minimis (without or with advance data, Type 86),
-/// informal, formal (by value, or by the high-risk rule), a lot in bulk, a parcel so covered.
-enum class EntryKind : std::uint8_t { DeMinimis, Type86, Informal, Formal, FormalHighRisk, BulkEntry, BulkCovered };
-inline constexpr std::size_t kEntryKinds = 7;
-inline constexpr std::array<std::string_view, kEntryKinds> kEntryKindNames{"de_minimis", "type86", "informal", "formal",
-                                                                 "formal_high_risk", "bulk_entry", "bulk_covered"};
+/// How a shipment was entered (--trace): de minimis (released from its manifest, or a Type 86
+/// entry), informal, formal (by value, or by the high-risk rule), a lot in bulk, a parcel so
+/// covered, or de minimis as an item of international mail (a stream entered as `postal`).
+enum class EntryKind : std::uint8_t { DeMinimis, Type86, Informal, Formal, FormalHighRisk, BulkEntry, BulkCovered, Postal };
+inline constexpr std::size_t kEntryKinds = 8;
+inline constexpr std::array<std::string_view, kEntryKinds> kEntryKindNames{
+    "de_minimis", "type86", "informal", "formal", "formal_high_risk", "bulk_entry", "bulk_covered", "postal"};
 
 /// A shipment while the model needs it: from arrival to release for a selected one, only
 /// during its arrival for the others (they are counted and dropped).

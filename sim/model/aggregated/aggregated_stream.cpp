@@ -315,7 +315,7 @@ void AggregatedStream::trace_sampled(const ShipmentClass& k, const TruncatedLogN
   }
   ShipmentRecord r = record_of(k, declared, at, trace_g_);
   r.reason = reason;
-  r.entry = entry_kind(k.entry(), files_type86(config_->streams[stream_].de_minimis_entry, k.has_data), k.high_risk, Entry::Own);
+  r.entry = entry_kind(k.entry(), de_minimis_kind(config_->streams[stream_].de_minimis_entry, k.has_data), k.high_risk, Entry::Own);
   if (k.refused) {
     trace.refused_sampled(r, at);  // held or blocked at the border (EO 13904)
   } else {
@@ -401,7 +401,8 @@ std::uint64_t AggregatedStream::flush(CustomsRecorder& recorder, SimTime at, con
     r.origin = k.origin;
     r.category = k.category;
     r.reason = !refused ? SelectionReason::None : k.targeted ? SelectionReason::Targeted : SelectionReason::Random;
-    ArrivalFacts facts = arrival_facts(k.entry(), files_type86(config_->streams[stream_].de_minimis_entry, k.has_data), k.high_risk, k.carried);
+    const bool type86 = de_minimis_kind(config_->streams[stream_].de_minimis_entry, k.has_data) == EntryKind::Type86;
+    ArrivalFacts facts = arrival_facts(k.entry(), type86, k.high_risk, k.carried);
     facts.refused = k.refused;
     // A scored post's items count toward its quarter's score as they arrive (arrive()).
     const auto& terms = classes_.posts();
