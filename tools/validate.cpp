@@ -202,5 +202,6 @@ int main(int argc, char** argv) {
   fmt::print("code changes. The queueing case is a true validation against an independent closed form.\n");
   all_pass = calibration_section(root) && all_pass;
   all_pass = cisim_validate::national_section(root) && all_pass;
+  all_pass = cisim_validate::history_section(root) && all_pass;
   return all_pass ? 0 : 1;
 }

@@ -11,6 +11,7 @@
 
 #include "cisim/report/number_format.hpp"
 #include "cisim/report/report.hpp"
+#include "cisim/stats/replication_summary.hpp"
 
 namespace cisim_validate {
 
@@ -30,8 +31,39 @@ inline std::string show(double v, const std::string& format) {
   return cisim::grouped_number(v, 0);
 }
 
+// One published figure beside the simulated values (docs/validation.md's national sections).
+struct Row {
+  std::string figure;
+  std::string published;
+  std::string role;  // "fitted", "follows from the fit", "predicted"
+  double low, high;
+  std::vector<double> values;
+  std::string format;
+};
+
+// Prints the rows; returns whether every fitted row (and what follows from it) is in its band.
+// A prediction outside its band is reported, not failed: it is what the model says.
+inline bool print_rows(const std::vector<Row>& rows) {
+  bool pass = true;
+  fmt::print("| figure | published | band | simulated mean | 95% CI | role | result |\n|---|---|---|---|---|---|---|\n");
+  for (const Row& r : rows) {
+    const auto s = cisim::ReplicationSummary::of(r.values, 0.95);
+    const bool inside = s.mean >= r.low && s.mean <= r.high;
+    const bool predicted = r.role == "predicted";
+    if (!predicted) pass = pass && inside;
+    fmt::print("| {} | {} | {} to {} | {} | {} to {} | {} | {} |\n", r.figure, r.published, show(r.low, r.format), show(r.high, r.format),
+               show(s.mean, r.format), show(s.low().value_or(s.mean), r.format), show(s.high().value_or(s.mean), r.format), r.role,
+               predicted ? (inside ? "inside the published range" : "outside the published range") : (inside ? "pass" : "FAIL"));
+  }
+  return pass;
+}
+
 /// docs/validation.md's national section: FY2019 enforcement fitted to the published IPR
 /// seizures, the baseline as written checked at full volume, and its predictions.
 bool national_section(const std::string& root);
+
+/// docs/validation.md's national history: FY2019 to FY2023 with enforcement fitted year by
+/// year (tools/fit_national_history.sh), checked at the fitted values, and its predictions.
+bool history_section(const std::string& root);
 
 }  // namespace cisim_validate

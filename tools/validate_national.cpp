@@ -77,32 +77,6 @@ std::vector<double> share(const std::vector<double>& part, const std::vector<dou
   return out;
 }
 
-struct Row {
-  std::string figure;
-  std::string published;
-  std::string role;  // "fitted", "follows from the fit", "predicted"
-  double low, high;
-  std::vector<double> values;
-  std::string format;
-};
-
-// Prints the rows; returns whether every fitted row (and what follows from it) is in its band.
-// A prediction outside its band is reported, not failed: it is what the model says.
-bool print_rows(const std::vector<Row>& rows) {
-  bool pass = true;
-  fmt::print("| figure | published | band | simulated mean | 95% CI | role | result |\n|---|---|---|---|---|---|---|\n");
-  for (const Row& r : rows) {
-    const auto s = ReplicationSummary::of(r.values, 0.95);
-    const bool inside = s.mean >= r.low && s.mean <= r.high;
-    const bool predicted = r.role == "predicted";
-    if (!predicted) pass = pass && inside;
-    fmt::print("| {} | {} | {} to {} | {} | {} to {} | {} | {} |\n", r.figure, r.published, show(r.low, r.format), show(r.high, r.format),
-               show(s.mean, r.format), show(s.low().value_or(s.mean), r.format), show(s.high().value_or(s.mean), r.format), r.role,
-               predicted ? (inside ? "inside the published range" : "outside the published range") : (inside ? "pass" : "FAIL"));
-  }
-  return pass;
-}
-
 }  // namespace
 
 bool national_section(const std::string& root) {

@@ -46,7 +46,7 @@ void Fulfillment::draw_lot(std::uint32_t s, std::uint32_t seller, SimTime at, Sh
   lot.id = next_lot_id_++;
   lot.origin = static_cast<std::uint16_t>(d.origin(g));
   lot.category = static_cast<std::uint16_t>(d.category(g));
-  double risk = config_->origins[lot.origin].risk_multiplier * stream.risk_multiplier;
+  double risk = config_->origins[lot.origin].risk_multiplier * stream.risk_multiplier.at(at);
   if (d.sellers.present()) {
     // A seller the platform limits stocks another category instead.
     for (int tries = 0; tries < 64 && d.sellers.restricted(seller, lot.category); ++tries) {

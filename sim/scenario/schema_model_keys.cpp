@@ -153,9 +153,11 @@ void add_model_keys(std::vector<KeySpec>& s) {
                          "share of shipments with advance electronic data (GAO-17-606: about half of inbound mail lacked "
                          "it); with risk by advance data, the entry-channel mix (dated: from 00:00 of each date)",
                          "50%")));
-  s.push_back(with_range(leaf("streams.*.risk_multiplier", KeyType::Real, "", false, "1",
-                              "multiplies every prevalence for this stream's shipments", "1.2"),
-                         0, 1000));
+  s.push_back(dated(with_range(leaf("streams.*.risk_multiplier", KeyType::Real, "", false, "1",
+                                    "multiplies every prevalence for this stream's shipments (dated: for shipments that arrive "
+                                    "from 00:00 of each date, as risky trade moves between channels)",
+                                    "1.2"),
+                               0, 1000)));
   s.push_back(with_range(leaf("streams.*.risk_with_advance_data", KeyType::Real, "", false, "1",
                               "risk by entry channel: multiplies every prevalence of the stream's shipments that arrive "
                               "with advance data (de minimis express: Type 86 entries)",

@@ -110,7 +110,7 @@ std::optional<CustomsStream> Validator::build_stream(const std::string& id, cons
   stream.origin_mix = build_mix(path + ".origin_mix", "origins", m.origins.size());
   stream.category_mix = build_mix(path + ".category_mix", "categories", m.categories.size());
   stream.advance_data_share = maybe_dated(path + ".advance_data", pattern + ".advance_data").value_or(DatedValue{1.0});
-  stream.risk_multiplier = maybe<double>(path + ".risk_multiplier", pattern + ".risk_multiplier").value_or(1.0);
+  stream.risk_multiplier = maybe_dated(path + ".risk_multiplier", pattern + ".risk_multiplier").value_or(DatedValue{1.0});
   stream.data_risk[0] = maybe<double>(path + ".risk_without_advance_data", pattern + ".risk_without_advance_data").value_or(1.0);
   stream.data_risk[1] = maybe<double>(path + ".risk_with_advance_data", pattern + ".risk_with_advance_data").value_or(1.0);
   stream.demand_elasticity = maybe<double>(path + ".demand_elasticity", pattern + ".demand_elasticity").value_or(0.0);

@@ -172,7 +172,7 @@ TEST_CASE("CustomsModel: origin duty adds to the category's; items are counted; 
   c.streams[0].origin_mix = {1.0, 0.0};
   c.streams[0].items = Constant{3.0};
   c.categories[0].prevalence = {0.02, 0.0, 0.0, 0.0, 0.0};
-  c.streams[0].risk_multiplier = 2.0;
+  c.streams[0].risk_multiplier = DatedValue{2.0};
   const auto r = run_customs_model(c, RandomStreams{8, 0}).run;
   REQUIRE(r[Sum::DutiesCollectedUsd] == Approx(350.0 * static_cast<double>(r[Count::Arrivals])));
   REQUIRE(r[Count::Items] == 3 * r[Count::Arrivals]);

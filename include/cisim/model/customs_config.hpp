@@ -124,7 +124,7 @@ struct CustomsStream {
   std::vector<double> category_mix;  ///< share per category index (sums to 1)
   DatedValue advance_data_share{1.0};  ///< dated: the channel mix changes on dates
   std::optional<SellerPopulation> sellers;
-  double risk_multiplier = 1.0;              ///< multiplies every prevalence of this stream
+  DatedValue risk_multiplier{1.0};  ///< multiplies every prevalence of this stream (dated: from 00:00 of each date)
   /// A dated arrival rate (docs/model.md, "Dated parameters"): the arrival process runs at the
   /// highest rate, times this share of it from each date (1 for a plain rate).
   DatedValue rate_scale{1.0};

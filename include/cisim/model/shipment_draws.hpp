@@ -61,7 +61,7 @@ inline ShipmentRecord draw_shipment(const CustomsModelConfig& config, std::uint3
   r.origin = static_cast<std::uint16_t>(d.origin(g));
   r.category = static_cast<std::uint16_t>(d.category(g));
   const ProductCategory& category = config.categories[r.category];
-  double risk = config.origins[r.origin].risk_multiplier * stream.risk_multiplier;
+  double risk = config.origins[r.origin].risk_multiplier * stream.risk_multiplier.at(at);
   if (d.sellers.present()) {
     r.seller = d.sellers.draw(at, r.category, g);
     risk *= d.sellers.risk_multiplier(r.seller);

@@ -27,14 +27,22 @@ ShipmentClasses::ShipmentClasses(const CustomsModelConfig& config, std::uint32_t
       targeting_(&targeting),
       rules_(&rules),
       categories_(config.categories.size()) {
+  set_risk(stream_->risk_multiplier.at(SimTime::start()));
+}
+
+// The chances of each kind of violation per (origin, category, data) at the stream's risk
+// multiplier `risk` (dated: set again when it changes), and their polynomials in the sellers'
+// multiplier.
+void ShipmentClasses::set_risk(double risk) {
+  built_risk_ = risk;
+  const CustomsModelConfig& config = *config_;
   kind_chances_.resize(config.origins.size() * categories_ * 2);
   for (std::size_t o = 0; o < config.origins.size(); ++o) {
     for (std::size_t c = 0; c < categories_; ++c) {
       for (const bool data : {false, true}) {
         PerViolation& a = kind_chances_[(o * categories_ + c) * 2 + (data ? 1 : 0)];
         for (std::size_t k = 0; k < a.size(); ++k) {
-          a[k] = config.categories[c].prevalence[k] * config.origins[o].risk_multiplier * stream_->risk_multiplier *
-                 stream_->data_risk[data ? 1 : 0];
+          a[k] = config.categories[c].prevalence[k] * config.origins[o].risk_multiplier * risk * stream_->data_risk[data ? 1 : 0];
         }
       }
     }
@@ -74,7 +82,8 @@ std::vector<char> ShipmentClasses::eligibility(SimTime at) const {
 
 bool ShipmentClasses::rules_changed(SimTime at) const {
   return eligibility(at) != eligible_ || posts_ != built_posts_ || config_->policies.audit_rate.at(at) != built_audit_ ||
-         stream_->advance_data_share.at(at) != built_data_share_ || targeting_->step_index(at) != built_threshold_step_;
+         stream_->advance_data_share.at(at) != built_data_share_ || targeting_->step_index(at) != built_threshold_step_ ||
+         stream_->risk_multiplier.at(at) != built_risk_;
 }
 
 
@@ -161,6 +170,7 @@ void ShipmentClasses::build(SimTime at, const SellerMoments& moments) {
   eligible_ = eligibility(at);
   built_audit_ = config_->policies.audit_rate.at(at);
   built_data_share_ = stream_->advance_data_share.at(at);
+  if (const double risk = stream_->risk_multiplier.at(at); risk != built_risk_) set_risk(risk);
   built_threshold_step_ = targeting_->step_index(at);
   built_posts_ = posts_;
   classes_.clear();

@@ -78,6 +78,7 @@ class ShipmentClasses {
   void build(SimTime at, const SellerMoments& moments);
   /// Tables for the sellers' `moments`, with the classes as they are.
   void build_tables(const SellerMoments& moments);
+  void set_risk(double risk);
   /// De minimis eligibility, or the (dated) audit rate, advance-data share or targeting
   /// threshold at `at` differs from the classes' (they must be built again).
   bool rules_changed(SimTime at) const;
@@ -151,6 +152,7 @@ class ShipmentClasses {
   std::vector<char> eligible_;              // de minimis per (origin, category), as built
   double built_audit_ = 0.0;                // the audit rate (dated) the classes were built with
   double built_data_share_ = 1.0;           // the advance-data share (dated) they were built with
+  double built_risk_ = 1.0;                 // the stream's risk multiplier (dated) kind_chances_ holds
   std::size_t built_threshold_step_ = 0;    // the targeting threshold's step (dated) they were built with
   std::vector<std::optional<PostTerms>> posts_, built_posts_;  // per origin: asked for, and as built
   std::vector<ShipmentClass> classes_;

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// docs/validation.md, "National history": scenarios/us_history_fy2019_2023.yaml with the values
+// tools/fit_national_history.sh fitted, checked against every figure it was fitted to, beside
+// the published figures kept out of every fit (predictions, whatever they come out as).
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "cisim/report/report.hpp"
+#include "cisim/scenario/load.hpp"
+#include "validate_common.hpp"
+
+namespace cisim_validate {
+
+namespace {
+
+using namespace cisim;
+
+constexpr const char* kHistoryMail = "jfk_imf_mail|ord_imf_mail|lax_imf_mail|mia_imf_mail|sfo_imf_mail";
+constexpr const char* kHistoryManifest =
+    "cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express";
+constexpr const char* kHistoryType86 = "cvg_dhl_type86|mem_fedex_type86|sdf_ups_type86|ind_fedex_type86|ont_ups_type86|jfk_express_type86";
+constexpr int kHistoryReplications = 4;
+
+// The history at a 50th of its volume, as tools/fit_national_history.sh runs it: every
+// facility's selections outrun its officers, so the seizures do not depend on the volume; the
+// audit keeps its size (a 50th of the parcels, 50 times the rate).
+std::vector<std::string> fiftieth() {
+  return {fmt::format("streams.{}.arrivals.rate={{2018-10-01: 5074/d, 2019-10-01: 4448/d, 2020-10-01: 3550/d, 2021-10-01: 1874/d, "
+                      "2022-10-01: 942.4/d}}",
+                      kHistoryMail),
+          fmt::format("streams.{}.arrivals.rate={{2018-10-01: 1315/d, 2019-10-01: 2030/d, 2020-10-01: 2712/d, 2021-10-01: 1853.8/d, "
+                      "2022-10-01: 3296/d}}",
+                      kHistoryManifest),
+          fmt::format("streams.{}.arrivals.rate={{2018-10-01: 0/d, 2019-10-01: 546.4/d, 2020-10-01: 1369.8/d, 2021-10-01: 2840/d, "
+                      "2022-10-01: 5690/d}}",
+                      kHistoryType86),
+          "policies.audit.rate={2018-10-01: 0%, 2023-04-01: 0.1%}"};
+}
+
+Report run_history(const std::string& path, std::vector<std::string> sets) {
+  const auto loaded = load_scenario(path, sets);
+  if (!loaded.scenario) throw std::runtime_error(fmt::format("{} does not load with the history's sets", path));
+  RunOptions options;
+  options.replications = kHistoryReplications;
+  options.threads = 2;
+  return make_report(loaded, run_scenario(*loaded.scenario, options));
+}
+
+std::vector<double> added(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> out(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] + b[i];
+  return out;
+}
+
+std::vector<double> ratio(const std::vector<double>& part, const std::vector<double>& whole) {
+  std::vector<double> out(part.size());
+  for (std::size_t i = 0; i < part.size(); ++i) out[i] = whole[i] > 0 ? part[i] / whole[i] : 0.0;
+  return out;
+}
+
+// A published seizure count of mail and express: `share` of `published`, checked within 10%.
+Row seizures(const std::string& figure, const std::string& published, const std::string& role, double count, std::vector<double> values) {
+  return Row{figure, published, role, 0.9 * count, 1.1 * count, std::move(values), "n"};
+}
+
+}  // namespace
+
+bool history_section(const std::string& root) {
+  const std::string path = root + "/scenarios/us_history_fy2019_2023.yaml";
+  const auto written = load_scenario(path);
+  if (!written.scenario) throw std::runtime_error("us_history_fy2019_2023 does not load");
+  const CustomsModelConfig& m = written.scenario->model;
+  auto facility = [&](const char* id) -> const Facility& {
+    for (const auto& f : m.facilities) {
+      if (f.name == id) return f;
+    }
+    throw std::runtime_error(fmt::format("no facility {}", id));
+  };
+  auto stream = [&](const char* id) -> const CustomsStream& {
+    for (const auto& s : m.streams) {
+      if (s.name == id) return s;
+    }
+    throw std::runtime_error(fmt::format("no stream {}", id));
+  };
+
+  // The whole history, warm, and FY2019 on its own (a year of spin-up before it, as fitted) for
+  // the seizures by mode and origin, which the scopes give for a whole run only.
+  const Report history = run_history(path, fiftieth());
+  auto one_year = fiftieth();
+  one_year.push_back("horizon=365d");
+  const Report fy2019 = run_history(path, one_year);
+  auto year = [&](const char* fy, const char* metric) { return values_of(history, "fiscal_year", fy, metric); };
+
+  // Published (docs/sources.md): IPR seizures 27,599 (FY2019), 26,503 (FY2020), 27,115 (FY2021),
+  // 19,522 (FY2023), all H; FY2022 about 20,800 (derived from FY2023's reported 6.2% fall, M).
+  // Mail and express: 92.5% of all, FY2018's share (64.0% express, 28.5% mail; M).
+  constexpr double kMailAndExpress = 0.925;
+  fmt::print("\n## National history (FY2019 to FY2023), fitted year by year, FY2022 predicted\n\n");
+  fmt::print("`scenarios/us_history_fy2019_2023.yaml`: the five fiscal years in one run with dated volumes and enforcement,\n");
+  fmt::print("started warm (a year of spin-up at FY2019's values). What each figure is:\n\n");
+  fmt::print("- **Set from a source**: de minimis volumes (607 M, 771 M, 685 M, 1.07 B in FY2019, 2021, 2022, 2023; H), the\n");
+  fmt::print("  mail share in FY2019 (76%, H) and FY2023 (about 8%, M), Type 86 entries in FY2023 (623.1 M, H) and their\n");
+  fmt::print("  doubling from FY2022 (M); categories, prevalences and sensitivities (Mega Flex, above).\n");
+  fmt::print("- **Assumed (A)**: FY2020's volume (690 M, between its neighbours), the mail share and Type 86 volume between\n");
+  fmt::print("  the years the record gives (straight lines), the Type 86 traffic's origins (85% China and Hong Kong), the\n");
+  fmt::print("  audit's size (not published: about 10,700 parcels over FY2023's second half), targeting weights and\n");
+  fmt::print("  threshold, two IPR officers per facility, the other origins' risk multiplier (0.4, chosen by hand from\n");
+  fmt::print("  the China and Hong Kong share of seizures: not a prediction).\n");
+  fmt::print("- **Fitted** by `tools/fit_national_history.sh` (`cisim calibrate`, BOBYQA, 4 replications per evaluation, each\n");
+  fmt::print("  fiscal year run on its own after a year of spin-up, at a 50th of the volume): the entry channels' risk to\n");
+  fmt::print("  the audit by channel; the officer time per IPR examination by mode to FY2019's seizures by mode; one\n");
+  fmt::print("  scale of it for every facility from FY2020, FY2021 and FY2023 to each year's seizures.\n");
+  fmt::print("- **Predicted**, kept out of every fit: FY2022's seizures (its scale is the geometric mean of FY2021's and\n");
+  fmt::print("  FY2023's), the audit's overall rate (postal items included), and what the year's examinations measured\n");
+  fmt::print("  beside the ports' published rate of selected examinations.\n\n");
+
+  const Facility& mail = facility("jfk_imf");
+  const Facility& express = facility("cvg_dhl");
+  const auto& scale = mail.methods.at(0).duration_scale;
+  fmt::print("| fitted key | in the scenario |\n|---|---|\n");
+  fmt::print("| officer time per IPR examination, mail facilities (FY2019) | {:.1f} min |\n", mean_of(mail.methods.at(0).duration_seconds) / 60.0);
+  fmt::print("| officer time per IPR examination, express hubs (FY2019) | {:.1f} min |\n",
+             mean_of(express.methods.at(0).duration_seconds) / 60.0);
+  const char* years[] = {"FY2019", "FY2020", "FY2021", "FY2022", "FY2023"};
+  for (std::size_t i = 1; i < scale.steps().size() && i < 5; ++i) {
+    fmt::print("| its scale from {}{} | {:.3g} |\n", years[i], i == 3 ? " (not fitted: the geometric mean of its neighbours)" : "",
+               scale.steps()[i].second);
+  }
+  const auto& manifest = stream("cvg_dhl_express").risk_multiplier;
+  fmt::print("| risk multiplier, express manifests, from FY2023 (FY2019: {:.3g}; between: straight, A) | {:.3g} |\n",
+             manifest.steps().front().second, manifest.steps().back().second);
+  fmt::print("| risk multiplier, Type 86 entries | {:.3g} |\n\n", stream("cvg_dhl_type86").risk_multiplier.steps().back().second);
+
+  fmt::print("The history as written, at a 50th of the volume, {} replications:\n\n", kHistoryReplications);
+  const auto cn = added(values_of(fy2019, "origin", "CN", "ipr_seizures"), values_of(fy2019, "origin", "HK", "ipr_seizures"));
+  bool pass = print_rows({
+      seizures("FY2019 IPR seizures in mail", "28.5% of 27,599 (FY2018 share)", "fitted", 0.285 * 27599,
+               values_of(fy2019, "mode", "postal", "ipr_seizures")),
+      seizures("FY2019 IPR seizures in express", "64.0% of 27,599 (FY2018 share)", "fitted", 0.640 * 27599,
+               values_of(fy2019, "mode", "express", "ipr_seizures")),
+      seizures("FY2019 IPR seizures in mail and express, the history's year", "92.5% of 27,599", "follows from the fit",
+               kMailAndExpress * 27599, year("FY2019", "ipr_seizures")),
+      seizures("FY2020 IPR seizures in mail and express", "92.5% of 26,503", "fitted", kMailAndExpress * 26503, year("FY2020", "ipr_seizures")),
+      seizures("FY2021 IPR seizures in mail and express", "92.5% of 27,115", "fitted", kMailAndExpress * 27115, year("FY2021", "ipr_seizures")),
+      seizures("FY2023 IPR seizures in mail and express", "92.5% of 19,522", "fitted", kMailAndExpress * 19522, year("FY2023", "ipr_seizures")),
+      Row{"audit, express manifests: violative", "about 2%", "fitted", 0.005, 0.035,
+          values_of(history, "audit_channel", "de_minimis", "discrepancy_rate"), "%"},
+      Row{"audit, Type 86 entries: violative", "about 12%", "fitted", 0.09, 0.15,
+          values_of(history, "audit_channel", "type86", "discrepancy_rate"), "%"},
+      Row{"China and Hong Kong share of FY2019's IPR seizures", "83 to 87%", "set by hand from it", 0.83, 0.87,
+          ratio(cn, values_of(fy2019, "run", "all", "ipr_seizures")), "%"},
+      seizures("FY2022 IPR seizures in mail and express", "92.5% of about 20,800 (M)", "predicted", kMailAndExpress * 20800,
+               year("FY2022", "ipr_seizures")),
+      Row{"audit, all de minimis parcels: violative", "about 9%", "predicted", 0.07, 0.11,
+          values_of(history, "selection", "audit", "discrepancy_rate"), "%"},
+      Row{"FY2023 examinations with a violation (ports' selected examinations, 2022-23)", "about 25%", "predicted", 0.20, 0.30,
+          year("FY2023", "discrepancy_rate"), "%"},
+  });
+  fmt::print("\nThe audit's parcels by post (no published figure): {} violative. FY2023's examinations are the targeted\n",
+             show(ReplicationSummary::of(values_of(history, "audit_channel", "postal", "discrepancy_rate"), 0.95).mean, "%"));
+  fmt::print("ones and the audit's (about {} of {}).\n\n",
+             show(ReplicationSummary::of(values_of(history, "selection", "audit", "inspected"), 0.95).mean, "n"),
+             show(ReplicationSummary::of(year("FY2023", "inspected"), 0.95).mean, "n"));
+
+  fmt::print("Year by year (a 50th of the volume: arrivals are a 50th of the record's, seizures are not):\n\n");
+  fmt::print("| fiscal year | arrivals | examined | IPR seizures | measured violative | true counterfeit prevalence |\n");
+  fmt::print("|---|---|---|---|---|---|\n");
+  for (const char* fy : years) {
+    auto mean = [&](const char* metric) { return ReplicationSummary::of(year(fy, metric), 0.95).mean; };
+    fmt::print("| {} | {} | {} | {} | {} | {} |\n", fy, show(mean("arrivals"), "n"), show(mean("inspected"), "n"), show(mean("ipr_seizures"), "n"),
+               show(mean("discrepancy_rate"), "%"), show(mean("true_counterfeit_prevalence"), "%"));
+  }
+  return pass;
+}
+
+}  // namespace cisim_validate
