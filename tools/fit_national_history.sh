@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Fits the enforcement of scenarios/us_history_fy2019_2023.yaml that the record does not give
-# (docs/validation.md, "National history"), year by year, each fiscal year run on its own with a
-# year of spin-up before it (the year before, at its own values), at a 50th of the volume (every
-# facility's selections outrun its officers, so the seizures do not depend on the volume):
-#   1. the entry channels' risk (express manifests, Type 86) to the 2023-24 random audit by
-#      channel, on FY2023 with the audit at 1% of its second half (the audit's rates depend on
+# (docs/validation.md, "National history"), year by year, each on the history from its start to
+# the end of that year (warm as the whole history runs: the seizures of a year depend on the
+# sellers' histories the years before built), at a 50th of the volume (every facility's
+# selections outrun its officers, so the seizures do not depend on the volume):
+#   1. the entry channels' risk in FY2023 (express manifests, Type 86) to the 2023-24 random
+#      audit by channel, on FY2023 with the audit at 1% of its second half (the audit's rates depend on
 #      the traffic alone, not on the officers, so a larger audit only narrows them);
-#   2. the officer time per IPR examination by mode to FY2019's IPR seizures by mode;
+#   2. the officer time per IPR examination by mode to FY2019's IPR seizures by mode (FY2019
+#      alone: the scopes by mode span a whole run);
 #   3. one scale of it for all facilities from FY2020, FY2021 and FY2023 to each year's seizures.
 # FY2022 is not fitted: its scale is the geometric mean of FY2021's and FY2023's, and its seizures
 # are predicted. Prints each fitted value; write them into the scenario. About 20 min on 2 cores.
@@ -54,7 +56,7 @@ for step in "${steps[@]}"; do
   case "$step" in
     channels)
       fit channels 2022-10-01 365d --set spin_up=0d --set "policies.audit.rate={2018-10-01: 0%, 2023-04-01: 1%}" \
-        --vary "streams.$manifest_s.risk_multiplier=0.05:3:log" --vary "streams.$type86_s.risk_multiplier=0.05:3:log" \
+        --vary "streams.$manifest_s.risk_multiplier.2022-10-01=0.05:3:log" --vary "streams.$type86_s.risk_multiplier=0.05:3:log" \
         --target 'discrepancy_rate@audit_channel:de_minimis=2%±0.2%' --target 'discrepancy_rate@audit_channel:type86=12%±0.3%' ;;
     fy2019)
       # 27,599 IPR seizures (H) split as in FY2018 (28.5% mail, 64.0% express; M), each within 5% of all.
@@ -64,9 +66,9 @@ for step in "${steps[@]}"; do
         --target 'ipr_seizures@mode:postal=7866±1380' --target 'ipr_seizures@mode:express=17663±1380' ;;
     # Later years: all seizures in mail and express, 92.5% of the published count (FY2018's share,
     # M), each within 4% of it (the 10% of the check, less the noise of 4 replications).
-    fy2020) fit fy2020 2019-10-01 366d --vary "$scale.2019-10-01=0.2:5:log" --target 'ipr_seizures=24515±980' ;;
-    fy2021) fit fy2021 2020-10-01 365d --vary "$scale.2020-10-01=0.2:5:log" --target 'ipr_seizures=25081±1000' ;;
-    fy2023) fit fy2023 2022-10-01 365d --vary "$scale.2022-10-01=0.2:5:log" --target 'ipr_seizures=18058±720' ;;
+    fy2020) fit fy2020 2018-10-01 731d --vary "$scale.2019-10-01=0.2:5:log" --target 'ipr_seizures@fiscal_year:FY2020=24515±980' ;;
+    fy2021) fit fy2021 2018-10-01 1096d --vary "$scale.2020-10-01=0.2:5:log" --target 'ipr_seizures@fiscal_year:FY2021=25081±1000' ;;
+    fy2023) fit fy2023 2018-10-01 1826d --vary "$scale.2022-10-01=0.2:5:log" --target 'ipr_seizures@fiscal_year:FY2023=18058±720' ;;
     *) echo "unknown step '$step' (channels fy2019 fy2020 fy2021 fy2023)" >&2; exit 2 ;;
   esac
 done

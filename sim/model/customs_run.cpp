@@ -44,22 +44,24 @@ CustomsRun::CustomsRun(const CustomsModelConfig& config, const RandomStreams& st
       aggregated_at_(config.facilities.size()),
       pool_recorders_(config.facilities.size(), nullptr),
       officer_time_(config.facilities.size(), nullptr) {
-  // Every facility has a pool (indices stay the model's); only the part's own are observed
-  // and get shift changes, and only its streams draw and arrive.
+  // Only the part's own facilities have a pool (indices stay the model's): a pool for every
+  // facility in every part made memory grow with the square of their number (issue 28). Only
+  // they are observed and get shift changes, and only its streams draw and arrive.
   // With a random audit, its examinations have a line of their own, ahead of the others and
   // not bounded by the waiting limit (docs/model.md, "Random audit").
   const bool audit = config.policies.audit_rate.max() > 0.0;
-  for (std::size_t f = 0; f < config.facilities.size(); ++f) {
-    pools_.emplace_back(on_duty_at(f, SimTime::start()), audit ? 2 : 1, config.facilities[f].waiting_limit);
-    if (audit) pools_.back().exempt_from_limit(1);
+  pools_.resize(config.facilities.size());
+  for (const std::uint32_t f : part.facilities) {
+    pools_[f] = std::make_unique<OfficerPool>(on_duty_at(f, SimTime::start()), audit ? 2 : 1, config.facilities[f].waiting_limit);
+    if (audit) pools_[f]->exempt_from_limit(1);
     // A risk-ranked line orders the class that holds targeted selections by score.
-    if (config.policies.targeting.ranked_line) pools_.back().rank_class(audit ? 1 : 0);
+    if (config.policies.targeting.ranked_line) pools_[f]->rank_class(audit ? 1 : 0);
   }
   for (const std::uint32_t f : part.facilities) {
     pool_recorders_[f] = &sim_.add_observer<OfficerPoolRecorder>();
     officer_time_[f] = &sim_.add_observer<OfficerTimeRecorder>(days_covering(config.horizon));
-    pools_[f].add_observer(pool_recorders_[f], sim_.now());
-    pools_[f].add_observer(officer_time_[f], sim_.now());
+    pools_[f]->add_observer(pool_recorders_[f], sim_.now());
+    pools_[f]->add_observer(officer_time_[f], sim_.now());
     schedule_officer_change(f);
   }
   watched_.assign(config.streams.size(), false);
@@ -119,7 +121,7 @@ void CustomsRun::schedule_officer_change(std::size_t f) {
 }
 
 void CustomsRun::on(const ShiftChanged& e) {
-  pools_[e.facility].set_on_duty(sim_.now(), on_duty_at(e.facility, sim_.now()));
+  pool(e.facility).set_on_duty(sim_.now(), on_duty_at(e.facility, sim_.now()));
   start_inspections(e.facility);
   schedule_officer_change(e.facility);
 }
@@ -164,7 +166,7 @@ void CustomsRun::counted_by_class(std::uint64_t arrived, std::uint64_t refused, 
   ledger_refused_ += refused;
   ledger_counted_by_class_ += arrived;
   // Refusals of the warm-up are forgotten with it.
-  if (line_refused > 0 && from >= trace_from_) pools_[facility].refuse(now, line_refused);
+  if (line_refused > 0 && from >= trace_from_) pool(facility).refuse(now, line_refused);
 }
 
 // ---- 2. entry and selection (docs/model.md, "Entry types", "Selection order") ----
@@ -324,7 +326,7 @@ void CustomsRun::on(const ShipmentPresented& e) {
   // In a risk-ranked line the other selections go ahead of the targeted ones (an infinite score).
   const int priority = audits_ && r.reason != SelectionReason::Audit ? 1 : 0;
   const double rank = r.reason == SelectionReason::Targeted ? r.score : std::numeric_limits<double>::infinity();
-  const bool accepted = pools_[f].request(sim_.now(), InspectionRequest{e.slot, sim_.now(), priority, rank});
+  const bool accepted = pool(f).request(sim_.now(), InspectionRequest{e.slot, sim_.now(), priority, rank});
   recorder_.at_event(r, sim_.now(), [&](CustomsTally& t) {
     ++t[selected_count(r.reason)];
     if (!accepted) ++t[Count::SelectedNotInspected];
@@ -334,7 +336,7 @@ void CustomsRun::on(const ShipmentPresented& e) {
     return;
   }
   // A higher-scored selection took the place of the lowest in a full risk-ranked line.
-  if (const auto evicted = pools_[f].pop_evicted()) [[unlikely]] {
+  if (const auto evicted = pool(f).pop_evicted()) [[unlikely]] {
     const auto slot = static_cast<std::uint32_t>(evicted->shipment);
     recorder_.at_event(slots_[slot], sim_.now(), [](CustomsTally& t) { ++t[Count::SelectedNotInspected]; });
     release_unexamined(slot);
@@ -351,7 +353,7 @@ void CustomsRun::release_unexamined(std::uint32_t slot) {
 }
 
 void CustomsRun::start_inspections(std::size_t f) {
-  while (auto started = pools_[f].start_next(sim_.now())) {
+  while (auto started = pool(f).start_next(sim_.now())) {
     const auto slot = static_cast<std::uint32_t>(started->shipment);
     ShipmentRecord& r = slots_[slot];
     const std::size_t m = inspection_.choose_method(f, r);
@@ -365,7 +367,7 @@ void CustomsRun::start_inspections(std::size_t f) {
 }
 
 void CustomsRun::line_changed(std::size_t f) {
-  const bool room = pools_[f].has_room();
+  const bool room = pool(f).has_room();
   for (const std::uint32_t s : aggregated_at_[f]) sources_[s]->line_changed(room, sim_.now());
 }
 
@@ -374,7 +376,7 @@ void CustomsRun::line_changed(std::size_t f) {
 void CustomsRun::on(const InspectionCompleted& e) {
   const std::size_t f = e.facility;
   const SimTime now = sim_.now();
-  pools_[f].finish(now);
+  pool(f).finish(now);
   ShipmentRecord& r = slots_[e.slot];
   Xoshiro256 g = inspection_.inspection_draws(f);
   const Finding finding = inspection_.detect(f, r, g);

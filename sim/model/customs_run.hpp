@@ -72,8 +72,8 @@ class CustomsRun final : public StreamHost {
   void counted_by_class(std::uint64_t arrived, std::uint64_t refused, std::uint64_t line_refused, std::uint32_t facility,
                         SimTime from, SimTime now) override;
   void schedule(SimTime at, const ModelEvent& event) override { sim_.schedule_at(at, event); }
-  bool line_has_room(std::uint32_t facility) const override { return pools_[facility].has_room(); }
-  double admission_bar(std::uint32_t facility) const override { return pools_[facility].admission_bar(); }
+  bool line_has_room(std::uint32_t facility) const override { return pool(facility).has_room(); }
+  double admission_bar(std::uint32_t facility) const override { return pool(facility).admission_bar(); }
   void seller_replaced(std::uint32_t s, std::uint32_t seller) override {
     release_program_.replace_seller(s, seller);
     fulfillment_.replace_seller(s, seller);
@@ -134,7 +134,9 @@ class CustomsRun final : public StreamHost {
   std::vector<std::unique_ptr<StreamSource>> sources_;  // per stream; the part's own only
   std::vector<char> aggregated_;                         // per stream: its source counts by class
   std::vector<std::vector<std::uint32_t>> aggregated_at_;  // per facility: its aggregated streams
-  std::vector<OfficerPool> pools_;                    // per facility
+  std::vector<std::unique_ptr<OfficerPool>> pools_;   // per facility of the model: the part's own, else empty
+  OfficerPool& pool(std::size_t f) { return *pools_[f]; }
+  const OfficerPool& pool(std::size_t f) const { return *pools_[f]; }
   std::vector<OfficerPoolRecorder*> pool_recorders_;  // per facility; the part's own only
   std::vector<OfficerTimeRecorder*> officer_time_;    // per facility; the part's own only
   std::vector<std::size_t> eligible_;  // blitzes that may select the shipment being entered

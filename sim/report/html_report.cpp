@@ -73,16 +73,19 @@ ordered_json scopes(const Report& r) {
   ordered_json out = ordered_json::array();
   const std::pair<const char*, const char*> kinds[] = {
       {"facility", "By facility"}, {"mode", "By mode"}, {"selection", "By selection reason"}, {"blitz", "By blitz"}};
+  const ScopeMetrics run{r, "run"};
   for (const auto& [kind, title] : kinds) {
     ordered_json entries = ordered_json::array();
+    const ScopeMetrics of_kind{r, kind};
     auto add = [&](const std::string& scope, const std::string& name, const std::string& shown) {
+      const ScopeMetrics& of_scope = scope == "run" ? run : of_kind;
       ordered_json values = ordered_json::object();
       for (const char* metric : kRateMetrics) {
         // An undefined value (over no shipments, decision 0015) is left out: the chart has no bar there, not a 0.
-        const MetricSummary* m = find_metric(r, scope, name, metric);
+        const MetricSummary* m = of_scope.find(name, metric);
         if (m && !std::isnan(m->summary.mean)) values[metric] = estimate(m->summary);
       }
-      const MetricSummary* inspected = find_metric(r, scope, name, "inspected");
+      const MetricSummary* inspected = of_scope.find(name, "inspected");
       if (!inspected || inspected->summary.mean == 0.0) return;  // nothing measured: no point to show
       entries.push_back({{"name", shown}, {"values", values}});
     };

@@ -257,6 +257,17 @@ std::string Report::drawn_one_by_one_summary() const {
   return out + ".";
 }
 
+ScopeMetrics::ScopeMetrics(const Report& r, const std::string& scope) {
+  for (const auto& m : r.metrics) {
+    if (m.scope == scope) by_key_.emplace(m.scope_name + '\x1f' + m.metric, &m);
+  }
+}
+
+const MetricSummary* ScopeMetrics::find(const std::string& name, const std::string& metric) const {
+  const auto it = by_key_.find(name + '\x1f' + metric);
+  return it == by_key_.end() ? nullptr : it->second;
+}
+
 const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric) {
   for (const auto& m : r.metrics) {
     if (m.scope == scope && m.scope_name == name && m.metric == metric) return &m;

@@ -78,18 +78,19 @@ TextTable scope_block(const Report& r, const std::string& title, const std::stri
   const MetricSummary* all = shared.empty() ? nullptr : find_metric(r, "run", "all", shared);
   const double total = all ? all->summary.mean : 0.0;
   TextTable table{headers};
+  const ScopeMetrics of_scope{r, scope};
   for (const auto& m : r.metrics) {
     if (m.scope != scope || m.metric != "inspected") continue;
     // A fulfillment center without officers inspects nothing: it has no row.
-    const MetricSummary* officers = find_metric(r, scope, m.scope_name, "officers_on_duty_mean");
+    const MetricSummary* officers = of_scope.find(m.scope_name, "officers_on_duty_mean");
     if (scope == "facility" && m.summary.mean == 0.0 && officers && officers->summary.mean == 0.0) continue;
     std::vector<std::string> cells{r.display_name(scope, m.scope_name)};
     for (const auto& metric : metrics) {
-      const MetricSummary* x = find_metric(r, scope, m.scope_name, metric);
+      const MetricSummary* x = of_scope.find(m.scope_name, metric);
       cells.push_back(x ? format_value(x->summary.mean, x->unit) : "");
     }
     if (!shared.empty()) {
-      const MetricSummary* part = find_metric(r, scope, m.scope_name, shared);
+      const MetricSummary* part = of_scope.find(m.scope_name, shared);
       cells.push_back(part && total > 0.0 ? format_value(part->summary.mean / total, "fraction") : "");
     }
     table.add_row(std::move(cells));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -105,6 +106,17 @@ Report make_report(const LoadedScenario& loaded, const RunResults& results);
 
 /// The metric `metric` of scope `scope` / `name` ("run" / "all", "facility" / an id, ...), or null.
 const MetricSummary* find_metric(const Report& r, const std::string& scope, const std::string& name, const std::string& metric);
+
+/// The metrics of one scope kind by instance and metric, for tables that look up many of them:
+/// find_metric scans the report, so a row per facility made tables quadratic in facilities.
+class ScopeMetrics {
+ public:
+  ScopeMetrics(const Report& r, const std::string& scope);
+  const MetricSummary* find(const std::string& name, const std::string& metric) const;
+
+ private:
+  std::unordered_map<std::string, const MetricSummary*> by_key_;  // "name\x1fmetric"
+};
 
 /// A metric as tables name it: its catalogue label and unit ("Wait for inspection, mean (h)"),
 /// or its name when the catalogue has none.
