@@ -98,14 +98,15 @@ check "resume after SIGTERM" 0 "" "${sweep[@]}" --db "$work/term.db" --resume
 "$cisim" export "$work/term.db" > "$work/term.csv"
 if cmp -s "$work/whole.csv" "$work/term.csv"; then pass; else fail "stopped and resumed sweep differs from the whole sweep"; fi
 
-# A full disk (a file-size limit of 120 KiB stands in for it; the write-ahead log reaches it
-# after the first of the 8 points, each with its metrics, summaries and varied values): a clear error, finished points kept,
+# A full disk (a file-size limit of 250 KiB stands in for it; the write-ahead log reaches it
+# after the second of the 8 points, each with its metrics, summaries and varied values, its
+# month and fiscal year among them): a clear error, finished points kept,
 # and resuming after space is freed completes the sweep as if nothing had happened.
 small=("$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:17:8 --set horizon=2d --replications 2 --threads 1 --quiet)
 check "small sweep" 0 "" "${small[@]}" --db "$work/small.db"
 "$cisim" export "$work/small.db" > "$work/small.csv"
 check "full disk" 1 "disk I/O error \\(is the disk full\\? finished points are kept" \
-  bash -c 'ulimit -f 120; trap "" XFSZ; exec "$@"' _ "${small[@]}" --db "$work/full.db"
+  bash -c 'ulimit -f 250; trap "" XFSZ; exec "$@"' _ "${small[@]}" --db "$work/full.db"
 kept="$(sqlite3 "$work/full.db" 'select count(*) from points')"
 [ "$kept" -gt 0 ] && [ "$kept" -lt 8 ] && pass || fail "full disk: expected some finished points kept, found $kept"
 check "resume after full disk" 0 "" "${small[@]}" --db "$work/full.db" --resume
