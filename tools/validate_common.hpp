@@ -11,6 +11,8 @@
 
 #include "cisim/report/number_format.hpp"
 #include "cisim/report/report.hpp"
+#include "cisim/run.hpp"
+#include "cisim/scenario/load.hpp"
 #include "cisim/stats/replication_summary.hpp"
 
 namespace cisim_validate {
@@ -29,6 +31,29 @@ inline std::string show(double v, const std::string& format) {
   if (format == "%") return fmt::format("{:.2f}%", 100.0 * v);
   if (format == "h") return fmt::format("{:.5f} h", v);
   return cisim::grouped_number(v, 0);
+}
+
+// The scenario at `path` with `sets`, `replications` replications on 2 threads (results do not
+// depend on the thread count), as a report.
+inline cisim::Report run_replications(const std::string& path, const std::vector<std::string>& sets, int replications) {
+  const auto loaded = cisim::load_scenario(path, sets);
+  if (!loaded.scenario) throw std::runtime_error(fmt::format("{} does not load with the validation's sets", path));
+  cisim::RunOptions options;
+  options.replications = replications;
+  options.threads = 2;
+  return cisim::make_report(loaded, cisim::run_scenario(*loaded.scenario, options));
+}
+
+// Per replication: a + b, and part / whole (0 where whole is 0).
+inline std::vector<double> added(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> out(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] + b[i];
+  return out;
+}
+inline std::vector<double> ratio(const std::vector<double>& part, const std::vector<double>& whole) {
+  std::vector<double> out(part.size());
+  for (std::size_t i = 0; i < part.size(); ++i) out[i] = whole[i] > 0 ? part[i] / whole[i] : 0.0;
+  return out;
 }
 
 // One published figure beside the simulated values (docs/validation.md's national sections).

@@ -40,26 +40,6 @@ std::vector<std::string> fiftieth() {
           "policies.audit.rate={2018-10-01: 0%, 2023-04-01: 0.1%}"};
 }
 
-Report run_history(const std::string& path, std::vector<std::string> sets) {
-  const auto loaded = load_scenario(path, sets);
-  if (!loaded.scenario) throw std::runtime_error(fmt::format("{} does not load with the history's sets", path));
-  RunOptions options;
-  options.replications = kHistoryReplications;
-  options.threads = 2;
-  return make_report(loaded, run_scenario(*loaded.scenario, options));
-}
-
-std::vector<double> added(const std::vector<double>& a, const std::vector<double>& b) {
-  std::vector<double> out(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] + b[i];
-  return out;
-}
-
-std::vector<double> ratio(const std::vector<double>& part, const std::vector<double>& whole) {
-  std::vector<double> out(part.size());
-  for (std::size_t i = 0; i < part.size(); ++i) out[i] = whole[i] > 0 ? part[i] / whole[i] : 0.0;
-  return out;
-}
 
 // A published seizure count of mail and express: `share` of `published`, checked within 10%.
 Row seizures(const std::string& figure, const std::string& published, const std::string& role, double count, std::vector<double> values) {
@@ -88,10 +68,10 @@ bool history_section(const std::string& root) {
 
   // The whole history, warm, and FY2019 on its own (a year of spin-up before it, as fitted) for
   // the seizures by mode and origin, which the scopes give for a whole run only.
-  const Report history = run_history(path, fiftieth());
+  const Report history = run_replications(path, fiftieth(), kHistoryReplications);
   auto one_year = fiftieth();
   one_year.push_back("horizon=365d");
-  const Report fy2019 = run_history(path, one_year);
+  const Report fy2019 = run_replications(path, one_year, kHistoryReplications);
   auto year = [&](const char* fy, const char* metric) { return values_of(history, "fiscal_year", fy, metric); };
 
   // Published (docs/sources.md): IPR seizures 27,599 (FY2019), 26,503 (FY2020), 27,115 (FY2021),

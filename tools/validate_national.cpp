@@ -56,26 +56,6 @@ std::vector<std::string> volumes(double mail_per_year, double express_per_year, 
           fmt::format("streams.{}.arrivals.rate={:.0f}/d", kExpressStreams, express_per_year / 6 / 365 / share)};
 }
 
-Report run(const std::string& path, const std::vector<std::string>& sets) {
-  const auto loaded = load_scenario(path, sets);
-  if (!loaded.scenario) throw std::runtime_error(fmt::format("{} does not load with the national sets", path));
-  RunOptions options;
-  options.replications = kReplications;
-  options.threads = 2;
-  return make_report(loaded, run_scenario(*loaded.scenario, options));
-}
-
-std::vector<double> sum(const std::vector<double>& a, const std::vector<double>& b) {
-  std::vector<double> out(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] + b[i];
-  return out;
-}
-
-std::vector<double> share(const std::vector<double>& part, const std::vector<double>& whole) {
-  std::vector<double> out(part.size());
-  for (std::size_t i = 0; i < part.size(); ++i) out[i] = whole[i] > 0 ? part[i] / whole[i] : 0.0;
-  return out;
-}
 
 }  // namespace
 
@@ -162,12 +142,12 @@ bool national_section(const std::string& root) {
 
   // The baseline as written, at full FY2019 volume; and with FY2023's volumes (1.0 B parcels,
   // 40% by mail as in the FY2024 scenario, A) and the same enforcement.
-  const Report fy2019 = run(path, volumes(463e6, 144e6, kCheckShare));
-  const Report fy2023 = run(path, volumes(0.4e9, 0.6e9, kCheckShare));
+  const Report fy2019 = run_replications(path, volumes(463e6, 144e6, kCheckShare), kReplications);
+  const Report fy2023 = run_replications(path, volumes(0.4e9, 0.6e9, kCheckShare), kReplications);
   const auto mail = values_of(fy2019, "mode", "postal", "ipr_seizures");
   const auto express = values_of(fy2019, "mode", "express", "ipr_seizures");
   const auto all = values_of(fy2019, "run", "all", "ipr_seizures");
-  const auto china = sum(values_of(fy2019, "origin", "CN", "ipr_seizures"), values_of(fy2019, "origin", "HK", "ipr_seizures"));
+  const auto china = added(values_of(fy2019, "origin", "CN", "ipr_seizures"), values_of(fy2019, "origin", "HK", "ipr_seizures"));
   const auto later = values_of(fy2023, "run", "all", "ipr_seizures");
   fmt::print("\nThe baseline as written over FY2019 (at a {}th of the volume, {} replications), and with FY2023's volumes:\n\n", kCheckShare,
              kReplications);
@@ -177,8 +157,8 @@ bool national_section(const std::string& root) {
              Row{"FY2019 IPR seizures in express", "64.0% of 27,599 (FY2018 share)", "fitted",
                  kExpressShare * kSeizuresFy2019 - kModeTolerance, kExpressShare * kSeizuresFy2019 + kModeTolerance, express, "n"},
              Row{"FY2019 IPR seizures in mail and express", "over 90% of 27,599", "follows from the fit", 0.9 * kSeizuresFy2019,
-                 kSeizuresFy2019, sum(mail, express), "n"},
-             Row{"China and Hong Kong share of IPR seizures", "83 to 87%", "set by hand from it", 0.83, 0.87, share(china, all), "%"},
+                 kSeizuresFy2019, added(mail, express), "n"},
+             Row{"China and Hong Kong share of IPR seizures", "83 to 87%", "set by hand from it", 0.83, 0.87, ratio(china, all), "%"},
              Row{"FY2023 IPR seizures in mail and express (FY2019 enforcement)", "over 90% of 19,522", "predicted",
                  0.9 * kSeizuresFy2023, kSeizuresFy2023, later, "n"},
          }) &&
