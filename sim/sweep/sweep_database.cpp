@@ -78,6 +78,16 @@ void bind_real(sqlite3_stmt* s, int i, double v) {
     sqlite3_bind_double(s, i, v);
   }
 }
+// An SQLite file URI of `path` (its '%', '?' and '#' escaped), to which query parameters are added.
+std::string file_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else uri += c;
+  }
+  return uri;
+}
+
 double column_real(sqlite3_stmt* s, int i) {
   return sqlite3_column_type(s, i) == SQLITE_NULL ? std::numeric_limits<double>::quiet_NaN() : sqlite3_column_double(s, i);
 }
@@ -96,7 +106,35 @@ SweepDatabase::SweepDatabase(const std::string& path, Access access) : path_(pat
   }
   // Another process holding the write lock is waited for briefly, then reported.
   sqlite3_busy_timeout(db_, 3000);
-  if (read_only) return;  // an input is read as it is: no journal switch, nothing written
+  if (read_only) {
+    // An input is read as it is: no journal switch, nothing written. A database in write-ahead
+    // log mode cannot be read where its shared-memory file cannot be created (a read-only
+    // directory or medium, which the docs allow for inputs): opened as immutable, it can, as
+    // long as no log holds rows that the file does not (then the error says what to do).
+    if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK) return;
+    // Anything but "cannot create the shared memory" (a writer's lock, a file that is not a
+    // database) is reported as it is: immutable would read past a writer.
+    const int code = sqlite3_errcode(db_) & 0xff;
+    const std::string message = sqlite3_errmsg(db_);
+    sqlite3_close(db_);  // a constructor that throws runs no destructor
+    db_ = nullptr;
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) fail_with("cannot read its tables", code, message);
+    std::error_code ec;
+    const auto log = std::filesystem::file_size(path + "-wal", ec);
+    if (!ec && log > 0) {
+      throw SweepDatabaseError(fmt::format("{}: cannot read it here: its write-ahead log ({}-wal) holds rows that only a writable "
+                                           "directory lets SQLite read; copy both files to a writable directory",
+                                           path, path));
+    }
+    immutable_ = true;
+    if (sqlite3_open_v2((file_uri(path) + "?immutable=1").c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      const std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw SweepDatabaseError(fmt::format("{}: cannot open the sweep database: {}", path, reason));
+    }
+    return;
+  }
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
 }
@@ -367,13 +405,9 @@ void SweepDatabase::merge_from(const std::string& other_path) {
     }
   }
   const Failer failer = rollback_failer();
-  // Read-only, through a URI, so the input is neither changed nor switched to WAL.
-  std::string uri = "file:";
-  for (char c : std::filesystem::absolute(other_path).string()) {
-    if (c == '%' || c == '?' || c == '#') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-    else uri += c;
-  }
-  uri += "?mode=ro";
+  // Read-only, through a URI, so the input is neither changed nor switched to WAL (immutable
+  // where its write-ahead log's shared memory cannot be created, as it was opened above).
+  const std::string uri = file_uri(std::filesystem::absolute(other_path).string()) + (other.immutable_ ? "?immutable=1" : "?mode=ro");
   Statement attach{db_, "ATTACH DATABASE ? AS src", failer};
   bind_text(attach.get(), 1, uri);
   attach.step();

@@ -125,6 +125,29 @@ check "merge shards" 0 "merged 3 databases into .*: 8 points" "$cisim" merge "$w
 "$cisim" export "$work/merged.db" > "$work/merged.csv"
 if cmp -s "$work/whole.csv" "$work/merged.csv"; then pass; else fail "merged shards differ from the whole sweep"; fi
 
+# Inputs in a read-only directory (the docs allow it): export reads them and merge takes them as
+# shards, though SQLite cannot create a write-ahead log's shared memory beside them. Root ignores
+# permissions, so as root the commands run as 'nobody' (setpriv), in directories it may enter.
+ro="$work/ro"
+rw="$work/rw"
+mkdir -p "$ro" "$rw"
+cp "$work"/shard_{0,1,2}.db "$ro/"
+chmod 755 "$work"
+chmod 444 "$ro"/*.db
+chmod 555 "$ro"
+chmod 777 "$rw"
+as_user=()
+[ "$(id -u)" -eq 0 ] && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if "${as_user[@]}" "$cisim" merge "$rw/merged.db" "$ro"/shard_{0,1,2}.db > /dev/null 2> "$work/ro.err" &&
+  "${as_user[@]}" "$cisim" export "$rw/merged.db" > "$work/ro_merged.csv" 2>> "$work/ro.err" &&
+  "${as_user[@]}" "$cisim" export "$ro/shard_0.db" > "$work/ro_shard.csv" 2>> "$work/ro.err" &&
+  cmp -s "$work/whole.csv" "$work/ro_merged.csv" && [ "$(wc -l < "$work/ro_shard.csv")" -gt 1 ]; then
+  pass
+else
+  fail "read-only inputs: $(cat "$work/ro.err")"
+fi
+chmod 755 "$ro"
+
 # Refusals.
 check "exists without --resume" 2 "already holds a sweep; add --resume" "${sweep[@]}" --db "$work/whole.db"
 check "resume a different sweep" 2 "refusing to resume" "$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:14:5 \

@@ -91,6 +91,7 @@ class SweepDatabase {
   [[noreturn]] void fail_with(const std::string& what, int code, const std::string& message) const;
   sqlite3* db_ = nullptr;
   std::string path_;
+  bool immutable_ = false;  // a read-only input opened as immutable (its directory cannot hold a log's shared memory)
   std::string full_disk_advice_ = "finished points are kept: free space and resume";
 };
 
