@@ -66,8 +66,8 @@ std::vector<ModelPartition> partition_model(const CustomsModelConfig& config) {
     }
   }
   // Facilities that no stream reaches (kept for their officers' figures) form one part
-  // together, not one each: every part holds a pool per facility of the model, so a part per
-  // idle facility made memory grow with the square of their number.
+  // together, not one each: every part's run sets up tables of the whole model's streams and
+  // facilities, so a part per idle facility made set-up grow with the square of their number.
   std::vector<char> reached(nf, 0);
   for (const CustomsStream& s : config.streams) {
     reached[s.facility] = 1;
