@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "cisim/sweep/sweep_database.hpp"
 #include "options.hpp"
+#include "report/temporary_files.hpp"
 
 namespace cisim::app {
 
@@ -38,11 +40,19 @@ ExitStatus merge_command(const std::vector<std::string>& args) {
   // killed or runs out of disk leaves OUT as it was (whole, or absent): never a part merged.
   const std::filesystem::path out{files[0]};
   const std::filesystem::path merging = out.string() + fmt::format(".merging-{}", ::getpid());
+  // A kill the process can see removes the copy too (register_temporary); SIGKILL leaves it,
+  // and the next merge into OUT removes what a process that is gone left.
+  constexpr std::array<const char*, 4> kSuffixes{"", "-wal", "-shm", "-journal"};
   const auto remove_merging = [&] {
     std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(merging.string() + suffix, ignored);
+    for (const char* suffix : kSuffixes) {
+      std::filesystem::remove(merging.string() + suffix, ignored);
+      unregister_temporary(merging.string() + suffix);
+    }
   };
   remove_merging();
+  remove_stale_temporaries(out.string(), ".merging-");
+  for (const char* suffix : kSuffixes) register_temporary(merging.string() + suffix);
   std::size_t points = 0;
   try {
     if (std::filesystem::exists(out)) {
@@ -65,6 +75,7 @@ ExitStatus merge_command(const std::vector<std::string>& args) {
     remove_merging();
     throw SweepDatabaseError(fmt::format("{}: cannot replace it with the merged database: {}", out.string(), ec.message()));
   }
+  remove_merging();  // the renamed copy's name is gone; its log files, if any, with it
   fmt::print("merged {} databases into {}: {} points\n", files.size() - 1, files[0], points);
   return ExitStatus::Ok;
 }

@@ -16,6 +16,8 @@
 
 #include <fmt/core.h>
 
+#include "temporary_files.hpp"
+
 namespace cisim {
 
 namespace {
@@ -94,9 +96,11 @@ void write_stream(const std::string& path, const std::string& shown, const std::
 // Writes what `next` gives to the temporary name of `path` and flushes it to disk.
 void write_temporary(const std::string& path, const std::function<bool(std::string&)>& next) {
   const std::string temporary = temporary_of(path);
+  remove_stale_temporaries(path);
   auto fail = [&](const char* what) {
     const std::string reason = std::strerror(errno);
     ::unlink(temporary.c_str());
+    unregister_temporary(temporary);
     throw std::runtime_error(fmt::format("{}: cannot {}: {}", path, what, reason));
   };
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -104,12 +108,14 @@ void write_temporary(const std::string& path, const std::function<bool(std::stri
     const std::string reason = std::strerror(errno);
     throw std::runtime_error(fmt::format("{}: cannot write: {}", path, reason));
   }
+  register_temporary(temporary);
   bool written = false;
   try {
     written = write_parts(fd, next);
   } catch (...) {
     ::close(fd);
     ::unlink(temporary.c_str());
+    unregister_temporary(temporary);
     throw;
   }
   if (!written) {
@@ -138,7 +144,18 @@ void rename_into_place(const std::string& path) {
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(temporary.c_str());
+    unregister_temporary(temporary);
     throw std::runtime_error(fmt::format("{}: cannot rename into place: {}", path, reason));
+  }
+  unregister_temporary(temporary);
+}
+
+// Removes the temporaries of the set's files written so far.
+void remove_temporaries(const std::vector<OutputTarget>& targets, const std::vector<std::size_t>& written) {
+  for (const std::size_t i : written) {
+    const std::string temporary = temporary_of(targets[i].path);
+    ::unlink(temporary.c_str());
+    unregister_temporary(temporary);
   }
 }
 
@@ -168,10 +185,21 @@ void write_files_as_a_set(const std::vector<std::pair<std::string, std::string>>
       written.push_back(i);
     }
   } catch (...) {
-    for (const std::size_t i : written) ::unlink(temporary_of(targets[i].path).c_str());
+    remove_temporaries(targets, written);
     throw;
   }
-  for (const std::size_t i : written) rename_into_place(targets[i].path);
+  {
+    // A kill the process can see waits for the last rename: never two runs' files mixed.
+    const SignalsHeld hold;
+    for (std::size_t k = 0; k < written.size(); ++k) {
+      try {
+        rename_into_place(targets[written[k]].path);
+      } catch (...) {
+        remove_temporaries(targets, std::vector<std::size_t>(written.begin() + static_cast<std::ptrdiff_t>(k) + 1, written.end()));
+        throw;
+      }
+    }
+  }
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (targets[i].stream) write_stream(targets[i].path, files[i].first, all_of(files[i].second));
   }

@@ -147,6 +147,24 @@ else
   fail "read-only inputs: $(cat "$work/ro.err")"
 fi
 chmod 755 "$ro"
+# A database whose write-ahead log still holds rows (its writer was killed before the log was
+# checkpointed) cannot be read where the log's shared memory cannot be made: refused, saying
+# what to do, not read without those rows.
+mkdir -p "$work/ro_log"
+cp "$work/shard_0.db" "$work/ro_log/logged.db"
+python3 -c 'import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("pragma journal_mode=wal")
+db.execute("pragma wal_autocheckpoint=0")
+db.execute("insert into meta(key, value) values (\"left_in_the_log\", \"1\")")
+db.commit()
+os._exit(0)  # no close: the log keeps its rows' "$work/ro_log/logged.db"
+[ -s "$work/ro_log/logged.db-wal" ] && pass || fail "could not leave rows in a write-ahead log"
+rm -f "$work/ro_log/logged.db-shm"
+chmod 444 "$work/ro_log"/*
+chmod 555 "$work/ro_log"
+check "a read-only database with rows in its log" 1 "write-ahead log .* holds rows" "${as_user[@]}" "$cisim" export "$work/ro_log/logged.db"
+chmod 755 "$work/ro_log"
 
 # Refusals.
 check "exists without --resume" 2 "already holds a sweep; add --resume" "${sweep[@]}" --db "$work/whole.db"
