@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Registered temporaries live in fixed slots so that the signal handler touches no heap and
+// Registered temporaries live in fixed temporary_slots so that the signal handler touches no heap and
 // calls only async-signal-safe functions (unlink, sigaction, raise).
 #include "temporary_files.hpp"
 
@@ -19,29 +19,29 @@ namespace cisim {
 
 namespace {
 
-constexpr std::size_t kSlots = 64;
-constexpr std::size_t kPathBytes = 4096;
-constexpr std::array<int, 3> kSignals{SIGINT, SIGTERM, SIGHUP};
+constexpr std::size_t kTemporarySlots = 64;
+constexpr std::size_t kTemporaryPathBytes = 4096;
+constexpr std::array<int, 3> kCleanupSignals{SIGINT, SIGTERM, SIGHUP};
 
-struct Slot {
+struct TemporarySlot {
   std::atomic<bool> used{false};
-  char path[kPathBytes]{};
+  char path[kTemporaryPathBytes]{};
 };
-std::array<Slot, kSlots> slots;
-std::mutex registry;                 // register and unregister, never the handler
-int registered = 0;                  // under `registry`
-std::array<struct sigaction, kSignals.size()> before{};  // the handlers in place at install
-std::atomic<int> held{0};            // SignalsHeld nesting
-std::atomic<int> pending{0};         // a signal that arrived while held
+std::array<TemporarySlot, kTemporarySlots> temporary_slots;
+std::mutex temporary_registry;  // register and unregister, never the handler
+int temporaries_registered = 0;  // under `temporary_registry`
+std::array<struct sigaction, kCleanupSignals.size()> handlers_before{};  // the handlers in place at install
+std::atomic<int> signals_held{0};    // SignalsHeld nesting
+std::atomic<int> signal_pending{0};  // a signal that arrived while held
 
 void unlink_registered() {
-  for (Slot& s : slots) {
+  for (TemporarySlot& s : temporary_slots) {
     if (s.used.load()) ::unlink(s.path);
   }
 }
 
 void restore_handlers() {
-  for (std::size_t i = 0; i < kSignals.size(); ++i) ::sigaction(kSignals[i], &before[i], nullptr);
+  for (std::size_t i = 0; i < kCleanupSignals.size(); ++i) ::sigaction(kCleanupSignals[i], &handlers_before[i], nullptr);
 }
 
 // The signal's course after the temporaries are gone: the handler that was there, or the default.
@@ -52,8 +52,8 @@ void take_course(int signal) {
 }
 
 void on_signal(int signal) {
-  if (held.load() > 0) {
-    pending.store(signal);
+  if (signals_held.load() > 0) {
+    signal_pending.store(signal);
     return;
   }
   const int saved = errno;
@@ -65,41 +65,41 @@ void install_handlers() {
   struct sigaction action {};
   action.sa_handler = on_signal;
   ::sigemptyset(&action.sa_mask);
-  for (std::size_t i = 0; i < kSignals.size(); ++i) ::sigaction(kSignals[i], &action, &before[i]);
+  for (std::size_t i = 0; i < kCleanupSignals.size(); ++i) ::sigaction(kCleanupSignals[i], &action, &handlers_before[i]);
 }
 
 }  // namespace
 
 void register_temporary(const std::string& path) {
-  if (path.size() >= kPathBytes) return;
-  std::lock_guard lock(registry);
-  for (Slot& s : slots) {
+  if (path.size() >= kTemporaryPathBytes) return;
+  std::lock_guard lock(temporary_registry);
+  for (TemporarySlot& s : temporary_slots) {
     if (s.used.load()) continue;
     std::memcpy(s.path, path.c_str(), path.size() + 1);
     s.used.store(true);
-    if (registered++ == 0) install_handlers();
+    if (temporaries_registered++ == 0) install_handlers();
     return;
   }
 }
 
 void unregister_temporary(const std::string& path) {
-  std::lock_guard lock(registry);
-  for (Slot& s : slots) {
+  std::lock_guard lock(temporary_registry);
+  for (TemporarySlot& s : temporary_slots) {
     if (!s.used.load() || std::string_view(s.path) != path) continue;
     s.used.store(false);
-    if (--registered == 0 && held.load() == 0) restore_handlers();
+    if (--temporaries_registered == 0 && signals_held.load() == 0) restore_handlers();
     return;
   }
 }
 
-SignalsHeld::SignalsHeld() { held.fetch_add(1); }
+SignalsHeld::SignalsHeld() { signals_held.fetch_add(1); }
 
 SignalsHeld::~SignalsHeld() {
-  if (held.fetch_sub(1) != 1) return;
-  const int signal = pending.exchange(0);
+  if (signals_held.fetch_sub(1) != 1) return;
+  const int signal = signal_pending.exchange(0);
   if (signal != 0) take_course(signal);
-  std::lock_guard lock(registry);
-  if (registered == 0) restore_handlers();
+  std::lock_guard lock(temporary_registry);
+  if (temporaries_registered == 0) restore_handlers();
 }
 
 void remove_stale_temporaries(const std::string& path, const std::string& infix) {
