@@ -180,6 +180,8 @@ class AggregatedStream {
   std::vector<std::uint32_t> history_members_;  // the sellers with a history, in no order
   std::vector<std::uint32_t> member_at_;        // a seller's place in history_members_ (when it has one)
   void add_history_member(std::uint32_t seller);
+  // The sellers' moments and history list at the start (aggregated_sellers.cpp).
+  void init_sellers(const CustomsModelConfig& config, std::uint32_t s, const SellerMarket& sellers);
   std::vector<PendingSeller> pending_;
   bool sellers_changed_ = false;
   std::vector<std::uint32_t> counts_;    // per class, until flushed
