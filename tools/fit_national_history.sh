@@ -21,17 +21,10 @@ shift || true
 steps=("$@")
 [ "${#steps[@]}" -gt 0 ] || steps=(channels fy2019 fy2020 fy2021 fy2023)
 scenario=scenarios/us_history_fy2019_2023.yaml
-mail_f='jfk_imf|ord_imf|lax_imf|mia_imf|sfo_imf'
-express_f='cvg_dhl|mem_fedex|sdf_ups|ind_fedex|ont_ups|jfk_express'
-mail_s='jfk_imf_mail|ord_imf_mail|lax_imf_mail|mia_imf_mail|sfo_imf_mail'
-manifest_s='cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express'
-type86_s='cvg_dhl_type86|mem_fedex_type86|sdf_ups_type86|ind_fedex_type86|ont_ups_type86|jfk_express_type86'
-# The history at a 50th of its volume (each rate of the scenario over 50).
-fiftieth=(--set "streams.$mail_s.arrivals.rate={2018-10-01: 5074/d, 2019-10-01: 4448/d, 2020-10-01: 3550/d, 2021-10-01: 1874/d, 2022-10-01: 942.4/d}"
-  --set "streams.$manifest_s.arrivals.rate={2018-10-01: 1315/d, 2019-10-01: 2030/d, 2020-10-01: 2712/d, 2021-10-01: 1853.8/d, 2022-10-01: 3296/d}"
-  --set "streams.$type86_s.arrivals.rate={2018-10-01: 0/d, 2019-10-01: 546.4/d, 2020-10-01: 1369.8/d, 2021-10-01: 2840/d, 2022-10-01: 5690/d}"
-  --set "policies.audit.rate={2018-10-01: 0%, 2023-04-01: 0.1%}")
-scale="facilities.$mail_f|$express_f.methods.physical.duration_scale"
+source tools/national_fiftieth.sh
+mail_f="$national_mail_f" express_f="$national_express_f" manifest_s="$national_manifest_s" type86_s="$national_type86_s"
+fiftieth=("${history_fiftieth[@]}")
+scale="$national_scale"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 

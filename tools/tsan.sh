@@ -37,8 +37,8 @@ for scenario in breakbulk_mx_ca platform_practices release_program_csp1; do
 done
 # One replication of a model with many parts (11 facilities): its parts run on both threads.
 national=(--set horizon=1d --set warmup=6h --set 'streams.*.arrivals.rate=20000/d')
-check run-parts-1-thread "$cisim" run scenarios/us_fy2024.yaml "${national[@]}" -r 1 -t 1 -q --format json
-check run-parts-2-threads "$cisim" run scenarios/us_fy2024.yaml "${national[@]}" -r 1 -t 2 -q --format json
+check run-parts-1-thread "$cisim" run scenarios/common/us_fy2024_at_fy2019_enforcement.yaml "${national[@]}" -r 1 -t 1 -q --format json
+check run-parts-2-threads "$cisim" run scenarios/common/us_fy2024_at_fy2019_enforcement.yaml "${national[@]}" -r 1 -t 2 -q --format json
 if ! cmp -s "$work/run-parts-1-thread.out" "$work/run-parts-2-threads.out"; then
   echo "FAIL  run-parts: the parts of one replication on two threads give a different summary.json"
   failed=1

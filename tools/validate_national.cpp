@@ -164,7 +164,7 @@ bool national_section(const std::string& root) {
          }) &&
          pass;
   fmt::print("\nA share of what arrives (the share of counterfeit parcels interdicted) needs the full volume: it is in\n");
-  fmt::print("scenarios/README.md, from `cisim run scenarios/us_fy2019_baseline.yaml` and `us_fy2024.yaml`.\n");
+  fmt::print("scenarios/README.md, from `cisim run scenarios/us_fy2019_baseline.yaml` (FY2024: `us_fy2024.yaml`, after the national history).\n");
   return pass;
 }
 

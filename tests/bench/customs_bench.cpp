@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Customs model speed and memory: scenarios/us_fy2024.yaml traffic (about 4 M shipments a day)
+// Customs model speed and memory: scenarios/common/us_fy2024_at_fy2019_enforcement.yaml traffic (about 4 M shipments a day)
 // for 1 day and for 30 days, each in a child process so that its peak memory is its own; then
 // 20 replications of scenarios/mega_flex_2019.yaml.
 // Usage: customs_bench [SOURCE_DIR]
@@ -41,11 +41,11 @@ cisim::bench::ChildMeasurement measure(const cisim::bench::BenchArguments& args,
 int main(int argc, char** argv) {
   const cisim::bench::BenchArguments args{argc, argv,
                                           "usage: customs_bench [SOURCE_DIR=.]\n"
-                                          "  scenarios/us_fy2024.yaml for 1 and 30 days, then 20 replications of mega_flex_2019,\n"
+                                          "  scenarios/common/us_fy2024_at_fy2019_enforcement.yaml for 1 and 30 days, then 20 replications of mega_flex_2019,\n"
                                           "  each in a child process: shipments/s per core and peak memory.\n"};
   const std::string root = args.text(1, ".");
-  const std::string national = root + "/scenarios/us_fy2024.yaml";
-  fmt::print("us_fy2024 traffic, one replication, no warm-up:\n");
+  const std::string national = root + "/scenarios/common/us_fy2024_at_fy2019_enforcement.yaml";
+  fmt::print("us_fy2024_at_fy2019_enforcement traffic, one replication, no warm-up:\n");
   for (const char* horizon : {"1d", "30d"}) {
     const auto m = measure(args, national, {fmt::format("horizon={}", horizon), "warmup=0s"}, 1);
     fmt::print("  horizon {:>3}: {:>11.0f} shipments in {:6.2f} s = {:5.2f} M shipments/s per core, peak memory {:6.1f} MiB\n",

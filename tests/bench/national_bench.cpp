@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// A national year: scenarios/us_fy2024.yaml (about 4 M parcels a day, 11 facilities, 40,000
+// A national year: scenarios/common/us_fy2024_at_fy2019_enforcement.yaml (about 4 M parcels a day, 11 facilities, 40,000
 // sellers per stream), one replication over DAYS days without warm-up, on THREADS threads, in
 // a child process so that its peak memory is its own; alternating with a bare loop over the
 // same traffic that only draws arrivals, values and selections (one core, cisim's generators
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   const cisim::bench::BenchArguments args{
       argc, argv,
       "usage: national_bench [SOURCE_DIR=.] [DAYS=365] [THREADS=2] [ROUNDS=3] [PATH=aggregated|exact]\n"
-      "  One replication of scenarios/us_fy2024.yaml over DAYS days (no warm-up) on THREADS threads,\n"
+      "  One replication of scenarios/common/us_fy2024_at_fy2019_enforcement.yaml over DAYS days (no warm-up) on THREADS threads,\n"
       "  ROUNDS times, alternating with a bare loop over the same traffic; prints each round and the\n"
       "  medians: wall time, parcels/s per core, peak memory, cisim's core time per parcel / the bare loop's.\n"
       "  PATH: aggregated (cisim's default) or exact (every shipment drawn one by one).\n"};
@@ -108,8 +108,8 @@ int main(int argc, char** argv) {
   const std::string simulation = args.text(5, "aggregated");
   if (simulation != "aggregated" && simulation != "exact") args.fail(fmt::format("PATH must be aggregated or exact (got '{}')", simulation));
   const cisim::Scenario scenario =
-      args.load(root + "/scenarios/us_fy2024.yaml", {fmt::format("horizon={}d", days), "warmup=0s", "simulation=" + simulation});
-  fmt::print("us_fy2024, {} days, one replication on {} threads, the {} path, {} rounds (alternating with the bare loop)\n",
+      args.load(root + "/scenarios/common/us_fy2024_at_fy2019_enforcement.yaml", {fmt::format("horizon={}d", days), "warmup=0s", "simulation=" + simulation});
+  fmt::print("us_fy2024_at_fy2019_enforcement, {} days, one replication on {} threads, the {} path, {} rounds (alternating with the bare loop)\n",
              days, threads, simulation, rounds);
   std::vector<double> wall, per_core, bare_per_core, ratio, peak;
   for (int r = 0; r < rounds; ++r) {

@@ -49,7 +49,7 @@ check "seed -1 refused" 2 "--seed must be a whole number from 0 to 1844674407370
 check "replications above the schema cap" 2 "--replications must be at most 100000" "$cisim" run "$mmc" -r 100001
 check "quiet keeps asked-for output" 0 '"cisim_version"' "$cisim" run "$mmc" -r 2 --set horizon=2d -q --format json
 check "a run too large for memory is refused up front" 2 "this run would keep 191.5 GiB of results in memory \\(100000 replications of 365 days at 11 facilities" \
-  "$cisim" run scenarios/us_fy2024.yaml -r 100000 --set horizon=365d -t 2
+  "$cisim" run scenarios/common/us_fy2024_at_fy2019_enforcement.yaml -r 100000 --set horizon=365d -t 2
 check "unused category and origin warn" 0 "warning: categories.goods: no stream's category_mix gives this category a share" \
   "$cisim" check "$mmc" --set 'categories={goods: {value: {dist: constant, value: 5 USD}}}' --set 'origins={CN: {risk_multiplier: 1}}'
 check "duty rates above 100% (2025 tariffs)" 0 "de_minimis_2025.yaml: ok" "$cisim" check scenarios/de_minimis_2025.yaml --set 'origins.CN.additional_duty_rate=145%'

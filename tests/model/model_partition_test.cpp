@@ -111,7 +111,7 @@ TEST_CASE("CustomsReplication: the parts on several threads give the whole model
     std::vector<std::string> sets;
   };
   const std::vector<Case> cases = {
-      {"us_fy2024.yaml", {"horizon=2d", "warmup=6h", "streams.*.arrivals.rate=10000/d"}},
+      {"common/us_fy2024_at_fy2019_enforcement.yaml", {"horizon=2d", "warmup=6h", "streams.*.arrivals.rate=10000/d"}},
       {"breakbulk_mx_ca.yaml", {"horizon=3d", "warmup=1d"}},
       {"ultimate_consignee.yaml", {"horizon=3d", "warmup=1d"}},
       {"mega_flex_2019.yaml", {"streams.*.arrivals.rate=2000/d"}},

@@ -85,7 +85,7 @@ namespace {
 // National traffic for six hours: every stream is counted by class (the aggregated path).
 const LoadedScenario& trace_national() {
   static const LoadedScenario l =
-      load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", {"horizon=6h", "warmup=1h", "replications=2"});
+      load_scenario(CISIM_SOURCE_DIR "/scenarios/common/us_fy2024_at_fy2019_enforcement.yaml", {"horizon=6h", "warmup=1h", "replications=2"});
   return l;
 }
 }  // namespace
@@ -133,7 +133,7 @@ TEST_CASE("ShipmentTrace: on the aggregated path a trace changes no result, and 
 // it reports counts only, so its figures do not move in their last bits with a trace. With a
 // ranked line, whose refusals are counted per interval of one bar.
 TEST_CASE("ShipmentTrace: with an audit and a ranked line, a trace changes no result", "[model]") {
-  const LoadedScenario loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml",
+  const LoadedScenario loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/common/us_fy2024_at_fy2019_enforcement.yaml",
                                               {"horizon=6h", "warmup=1h", "replications=2", "policies.audit.rate=0.5%",
                                                "policies.targeting.line_order=score"});
   REQUIRE(loaded.scenario);

@@ -159,7 +159,7 @@ def test_compare_is_the_clis_and_pairs_replications():
 
 def test_run_budget_error():
     with pytest.raises(cisim.RunBudgetError, match="GiB"):
-        cisim.run(os.path.join(SOURCE, "scenarios", "us_fy2024.yaml"), set={"horizon": "3650d"}, replications=100000)
+        cisim.run(os.path.join(SOURCE, "scenarios", "common", "us_fy2024_at_fy2019_enforcement.yaml"), set={"horizon": "3650d"}, replications=100000)
 
 
 def test_the_gil_is_released_while_replications_run():

@@ -23,7 +23,7 @@ const std::vector<std::string> kNational{
     "streams.cvg_dhl_express|mem_fedex_express|sdf_ups_express|ind_fedex_express|ont_ups_express|jfk_express_express."
     "arrivals.rate=18580/d"};
 
-Report run_path(const std::vector<std::string>& sets, bool exact, const std::string& scenario = "us_fy2024.yaml") {
+Report run_path(const std::vector<std::string>& sets, bool exact, const std::string& scenario = "common/us_fy2024_at_fy2019_enforcement.yaml") {
   std::vector<std::string> all = sets;
   all.push_back(exact ? "simulation=exact" : "simulation=aggregated");
   const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/" + scenario, all);

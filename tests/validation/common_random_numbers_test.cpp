@@ -25,7 +25,7 @@ Report run_crn(const std::string& simulation, const std::string& prevalence) {
   std::vector<std::string> sets = kCrnNational;
   sets.push_back("simulation=" + simulation);
   sets.push_back("categories.electronics.prevalence.counterfeit=" + prevalence);
-  const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", sets);
+  const auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/common/us_fy2024_at_fy2019_enforcement.yaml", sets);
   REQUIRE(loaded.scenario);
   RunOptions options;
   options.threads = 2;

@@ -37,14 +37,14 @@ std::vector<std::string> national(std::vector<std::string> extra) {
 // at least one stream or hour.
 const std::map<PerShipmentReason, Case>& cases() {
   static const std::map<PerShipmentReason, Case> all{
-      {PerShipmentReason::Exact, {"us_fy2024.yaml", national({"simulation=exact"})}},
+      {PerShipmentReason::Exact, {"common/us_fy2024_at_fy2019_enforcement.yaml", national({"simulation=exact"})}},
       {PerShipmentReason::FulfillmentCenter, {"breakbulk_mx_ca.yaml", {"horizon=3d", "replications=1"}}},
       {PerShipmentReason::ReleaseProgram, {"release_program_csp1.yaml", {"horizon=2d", "replications=1"}}},
       {PerShipmentReason::LotSampling, {"lot_sampling_fixed.yaml", {"replications=1"}}},
       {PerShipmentReason::Displacement, {"blitz_displacement.yaml", {"replications=1"}}},
       {PerShipmentReason::ArrivalBatches,
-       {"us_fy2024.yaml", national({"streams.jfk_imf_mail.arrivals.batch_size={dist: poisson, mean: 2}"})}},
-      {PerShipmentReason::SeveralItems, {"us_fy2024.yaml", national({"streams.jfk_imf_mail.items={dist: poisson, mean: 2}"})}},
+       {"common/us_fy2024_at_fy2019_enforcement.yaml", national({"streams.jfk_imf_mail.arrivals.batch_size={dist: poisson, mean: 2}"})}},
+      {PerShipmentReason::SeveralItems, {"common/us_fy2024_at_fy2019_enforcement.yaml", national({"streams.jfk_imf_mail.items={dist: poisson, mean: 2}"})}},
       {PerShipmentReason::SellerExclusion, {"platform_practices.yaml", {"horizon=2d", "replications=1"}}},
       // A bounded ranked line alone is counted by class; beside a post's prioritized items it is not.
       {PerShipmentReason::RankedLine,
@@ -52,14 +52,14 @@ const std::map<PerShipmentReason, Case>& cases() {
         {"horizon=3d", "replications=1", "policies.targeting.threshold=50%", "policies.targeting.line_order=score",
          "facilities.*.officers.waiting_limit=50"}}},
       {PerShipmentReason::ValuesNotLognormal,
-       {"us_fy2024.yaml", national({"categories.electronics.value={dist: uniform, min: 10 USD, max: 110 USD}"})}},
-      {PerShipmentReason::UndervaluesToNothing, {"us_fy2024.yaml", national({"categories.electronics.undervaluation_factor=0"})}},
+       {"common/us_fy2024_at_fy2019_enforcement.yaml", national({"categories.electronics.value={dist: uniform, min: 10 USD, max: 110 USD}"})}},
+      {PerShipmentReason::UndervaluesToNothing, {"common/us_fy2024_at_fy2019_enforcement.yaml", national({"categories.electronics.undervaluation_factor=0"})}},
       {PerShipmentReason::BlitzInForce, {"mega_flex_2019.yaml", {"replications=1"}}},
-      {PerShipmentReason::WarmupEnds, {"us_fy2024.yaml", national({"warmup=90min"})}},
+      {PerShipmentReason::WarmupEnds, {"common/us_fy2024_at_fy2019_enforcement.yaml", national({"warmup=90min"})}},
       // A quarter of 36.5 hours ends in the middle of an hour.
       {PerShipmentReason::PostQuarterEnds,
        {"eo13904_posts.yaml", {"horizon=3d", "replications=1", "policies.post_scoring.quarter=2190min"}}},
-      {PerShipmentReason::FewShipments, {"us_fy2024.yaml", national({"streams.*.arrivals.rate=1000/d"})}},
+      {PerShipmentReason::FewShipments, {"common/us_fy2024_at_fy2019_enforcement.yaml", national({"streams.*.arrivals.rate=1000/d"})}},
   };
   return all;
 }
@@ -97,7 +97,7 @@ TEST_CASE("PerShipmentReason: the rows are in the enum's order, with distinct id
 }
 
 TEST_CASE("PerShipmentReason: without any row's lever, national traffic is counted by class and nothing is drawn one by one", "[model]") {
-  const Report r = run_case({"us_fy2024.yaml", kSmallNational});
+  const Report r = run_case({"common/us_fy2024_at_fy2019_enforcement.yaml", kSmallNational});
   CHECK(r.simulation == "aggregated");
   CHECK(r.counted_by_class > 0.99);
   CHECK(r.drawn_one_by_one.empty());
@@ -105,7 +105,7 @@ TEST_CASE("PerShipmentReason: without any row's lever, national traffic is count
 }
 
 TEST_CASE("PerShipmentReason: a bounded risk-ranked line without prioritized posts is counted by class", "[model]") {
-  const Report r = run_case({"us_fy2024.yaml", national({"policies.targeting.line_order=score"})});
+  const Report r = run_case({"common/us_fy2024_at_fy2019_enforcement.yaml", national({"policies.targeting.line_order=score"})});
   CHECK(r.simulation == "aggregated");
   // The selections that a full line's bar may admit are drawn one by one, as every selection
   // presented to the line is (about 2% of the national traffic here, against under 1% by arrival).

@@ -30,7 +30,7 @@ TEST_CASE("TruncatedLogNormal: the share above a value from shared tails is the 
 // Each class split at a bar: the admitted share against the scores of values drawn from the
 // class, and the two parts' values on their sides of the bar.
 TEST_CASE("RankedAdmission: a class's admitted share is the chance its score passes the bar", "[model]") {
-  auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml", {"policies.random_rate=2%"});
+  auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/common/us_fy2024_at_fy2019_enforcement.yaml", {"policies.random_rate=2%"});
   REQUIRE(loaded.scenario);
   const CustomsModelConfig& config = loaded.scenario->model;
   const Targeting targeting{config};

@@ -13,7 +13,7 @@ using namespace cisim;
 
 TEST_CASE("ShipmentClasses: class chances add up to 1 and the selected share is what the per-shipment draws select",
           "[model]") {
-  auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/us_fy2024.yaml",
+  auto loaded = load_scenario(CISIM_SOURCE_DIR "/scenarios/common/us_fy2024_at_fy2019_enforcement.yaml",
                              {"policies.random_rate=2%", "streams.*.risk_without_advance_data=0.3", "streams.*.risk_with_advance_data=1.5"});
   REQUIRE(loaded.scenario);
   const CustomsModelConfig& config = loaded.scenario->model;
