@@ -39,7 +39,13 @@ double run_memory_bytes(const Scenario& scenario, int replications, int threads)
   // of the whole recorder they are copied into at its end.
   const double in_progress = static_cast<double>(std::min(std::max(1, threads) + 1, std::max(1, replications)));
   const double working = in_progress * 2.0 * days * streams * static_cast<double>(kLanes * sizeof(CustomsTally));
-  return kept + working;
+  // Each replication in progress draws its own seller populations: about 62 bytes a seller
+  // (volume table, multiplier, history, findings, delisting time; measured with 1 M and 5 M
+  // sellers), counted as 64. A stream may declare 10 million.
+  constexpr double kSellerBytes = 64.0;
+  double sellers = 0.0;
+  for (const CustomsStream& s : m.streams) sellers += s.sellers ? static_cast<double>(s.sellers->count) : 0.0;
+  return kept + working + in_progress * sellers * kSellerBytes;
 }
 
 RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
@@ -58,11 +64,13 @@ RunResults run_scenario(const Scenario& scenario, const RunOptions& options) {
   const double trace_bytes = tracing ? static_cast<double>(std::min(options.trace.limit, kMaxTraceRecords) * sizeof(TraceRecord)) : 0.0;
   if (const double bytes = run_memory_bytes(scenario, results.replications, threads) + trace_bytes; bytes > kRunMemoryBudgetBytes) {
     const double gib = 1024.0 * 1024.0 * 1024.0;
+    std::int64_t sellers = 0;
+    for (const CustomsStream& s : scenario.model.streams) sellers += s.sellers ? s.sellers->count : 0;
     throw RunBudgetError(fmt::format(
-        "this run would keep {:.1f} GiB of results in memory ({} replications of {} days at {} facilities, on {} threads); "
-        "the limit is {:.0f} GiB: run fewer replications or a shorter horizon, or split it into a sweep",
-        bytes / gib, results.replications, days_covering(scenario.model.horizon),
-        scenario.model.facilities.size(), threads, kRunMemoryBudgetBytes / gib));
+        "this run would keep {:.1f} GiB in memory ({} replications of {} days at {} facilities with {} sellers, on {} threads); "
+        "the limit is {:.0f} GiB: run fewer replications or threads, a shorter horizon or fewer sellers, or split it into a sweep",
+        bytes / gib, results.replications, days_covering(scenario.model.horizon), scenario.model.facilities.size(), sellers,
+        threads, kRunMemoryBudgetBytes / gib));
   }
   const auto reps = static_cast<std::size_t>(results.replications);
   results.per_replication.resize(reps);

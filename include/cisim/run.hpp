@@ -72,7 +72,8 @@ class RunBudgetError : public std::runtime_error {
 };
 
 /// The memory `replications` of the scenario keep, on `threads` threads: per replication a
-/// daily tally and officer time per facility, per replication in progress the recorders' cells.
+/// daily tally and officer time per facility, per replication in progress the recorders' cells
+/// and the seller populations.
 double run_memory_bytes(const Scenario& scenario, int replications, int threads);
 
 /// Runs every replication r with RandomStreams{seed, r}. With several threads, each takes

@@ -57,16 +57,16 @@ class ScenarioError(ValueError):
         super().__init__("the scenario has errors:\n" + "\n".join(errors))
 
 
-def _scenario(scenario):
-    """(text or path, is_text) from a path, YAML text or a dict."""
+def _scenario(scenario, name="scenario"):
+    """(text or path, is_text) from a path, YAML text or a dict; errors name the argument `name`."""
     if isinstance(scenario, dict):
         return json.dumps(scenario), True  # JSON is YAML: the loader reads it with its own checks
     if isinstance(scenario, os.PathLike):
         scenario = os.fspath(scenario)
     if not isinstance(scenario, str):
-        raise TypeError(f"scenario: expected a path, YAML text or a dict, found {type(scenario).__name__}")
+        raise TypeError(f"{name}: expected a path, YAML text or a dict, found {type(scenario).__name__}")
     if "\0" in scenario:  # C++ would stop reading the path there: another file, silently
-        raise ValueError("scenario: a path or text with a NUL character")
+        raise ValueError(f"{name}: a path or text with a NUL character")
     if "\n" in scenario or (not os.path.exists(scenario) and ":" in scenario):
         return scenario, True
     return scenario, False
@@ -88,11 +88,11 @@ def _value(value):
     return json.dumps(value)  # lists and maps, in flow style
 
 
-def _sets(set):
+def _sets(set, name="set"):
     if set is None:
         return []
     if not isinstance(set, dict):
-        raise TypeError("set: expected a dict of dotted keys to values, such as {'facilities.*.officers.scale': 1.5}")
+        raise TypeError(f"{name}: expected a dict of dotted keys to values, such as {{'facilities.*.officers.scale': 1.5}}")
     return [f"{key}={_value(value)}" for key, value in set.items()]
 
 
@@ -258,10 +258,10 @@ def run(scenario, set=None, replications=None, seed=None, threads=None):
 
 def compare(base, alt, set=None, set_base=None, set_alt=None, replications=None, seed=None, threads=None):
     """Runs two scenarios with common random numbers and returns their paired Comparison."""
-    b, b_text = _scenario(base)
-    a, a_text = _scenario(alt)
+    b, b_text = _scenario(base, "base")
+    a, a_text = _scenario(alt, "alt")
     common = _sets(set)
-    ok, out = _cisim.compare(b, b_text, a, a_text, common + _sets(set_base), common + _sets(set_alt), _replications(replications), _seed(seed), _threads(threads))
+    ok, out = _cisim.compare(b, b_text, a, a_text, common + _sets(set_base, "set_base"), common + _sets(set_alt, "set_alt"), _replications(replications), _seed(seed), _threads(threads))
     if not ok:
         raise ScenarioError(out)
     return Comparison(out)
@@ -317,14 +317,15 @@ def calibrate(scenario, vary, targets, start=None, set=None, replications=None, 
         raise TypeError("vary: expected a dict of keys to ranges, such as {'prevalence_scale.counterfeit': (0.2, 3)}")
     if isinstance(targets, str):
         targets = [targets]
-    if not all(isinstance(t, str) for t in targets):
+    if not isinstance(targets, (list, tuple)) or not all(isinstance(t, str) for t in targets):
         raise TypeError(f"targets: expected strings such as 'officer_utilization@facility:station=60%±2%', found {targets!r}")
     if not isinstance(algorithm, str):
         raise TypeError(f"algorithm: expected a name such as 'bobyqa', found {type(algorithm).__name__}")
-    if isinstance(max_evaluations, bool) or not isinstance(max_evaluations, (int, np.integer)):
-        raise TypeError(f"max_evaluations: expected a whole number, found {type(max_evaluations).__name__}")
+    max_evaluations = _whole("max_evaluations", max_evaluations, 1, 1_000_000)
     if isinstance(key_tolerance, bool) or not isinstance(key_tolerance, (int, float, np.integer, np.floating)):
         raise TypeError(f"key_tolerance: expected a number, found {type(key_tolerance).__name__}")
+    if not 0 < float(key_tolerance) < float("inf"):
+        raise ValueError(f"key_tolerance: expected a number above 0 (a share of each key's range), found {key_tolerance!r}")
     if not isinstance(until_met, (bool, np.bool_)):
         raise TypeError(f"until_met: expected True or False, found {type(until_met).__name__}")
     if start is not None and not isinstance(start, dict):
@@ -332,9 +333,15 @@ def calibrate(scenario, vary, targets, start=None, set=None, replications=None, 
                         f"found {type(start).__name__}")
     if out is not None:
         # Checked before the fit, which may take long: a fit that cannot be written is lost.
+        if not isinstance(out, (str, os.PathLike)):
+            raise TypeError(f"out: expected a path for the fitted scenario file, found {type(out).__name__}")
         out = os.fspath(out)
+        if not isinstance(out, str):
+            raise TypeError(f"out: expected a path for the fitted scenario file, found {type(out).__name__}")
         if "\0" in out:
             raise ValueError("out: a path with a NUL character")
+        if not out:
+            raise ValueError("out: an empty path; give a file name, such as fitted.yaml")
         folder = os.path.dirname(os.path.abspath(out))
         if not os.path.isdir(folder):
             raise FileNotFoundError(f"out: the directory '{folder}' does not exist")

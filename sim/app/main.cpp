@@ -17,6 +17,10 @@
 
 namespace {
 
+// A message on standard error that cannot throw: when standard error cannot be written either
+// (a full disk behind both), the exit code is all that is left to say it, never an abort.
+void print_error(const std::string& text) noexcept { std::fputs(text.c_str(), stderr); }
+
 using cisim::app::ExitStatus;
 
 constexpr const char* kUsage =
@@ -48,7 +52,7 @@ namespace {
 int dispatch(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    fmt::print(stderr, "{}", kUsage);
+    print_error(fmt::format("{}", kUsage));
     return static_cast<int>(ExitStatus::UsageError);
   }
   const std::string& command = args.front();
@@ -75,16 +79,16 @@ int dispatch(int argc, char** argv) {
     throw cisim::app::UsageError{
         fmt::format("unknown command '{}'{}", command, cisim::did_you_mean_suffix(command, commands))};
   } catch (const cisim::SweepDatabaseError& e) {
-    fmt::print(stderr, "cisim: error: {}\n", e.what());
+    print_error(fmt::format("cisim: error: {}\n", e.what()));
     return static_cast<int>(ExitStatus::SimulationError);
   } catch (const cisim::RunBudgetError& e) {
-    fmt::print(stderr, "cisim: error: {}\n", e.what());
+    print_error(fmt::format("cisim: error: {}\n", e.what()));
     return static_cast<int>(ExitStatus::UsageError);
   } catch (const cisim::app::UsageError& e) {
-    fmt::print(stderr, "cisim: error: {}\n(cisim --help lists the commands; cisim <command> --help their options)\n", e.message);
+    print_error(fmt::format("cisim: error: {}\n(cisim --help lists the commands; cisim <command> --help their options)\n", e.message));
     return static_cast<int>(ExitStatus::UsageError);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "cisim: error: {}\n", e.what());
+    print_error(fmt::format("cisim: error: {}\n", e.what()));
     return static_cast<int>(ExitStatus::SimulationError);
   }
 }
@@ -98,8 +102,7 @@ int main(int argc, char** argv) {
   errno = 0;
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
     const int error = errno;
-    fmt::print(stderr, "cisim: error: cannot write to standard output: {}\n",
-               error != 0 ? std::strerror(error) : "write error");
+    print_error(fmt::format("cisim: error: cannot write to standard output: {}\n", error != 0 ? std::strerror(error) : "write error"));
     return status != 0 ? status : static_cast<int>(ExitStatus::SimulationError);
   }
   return status;

@@ -34,10 +34,20 @@ struct OutputTarget {
 };
 
 OutputTarget output_target(const std::string& path) {
+  // What the path names in the end, as the kernel resolves it: a device, pipe or socket is
+  // written through the path itself (/dev/stdout to a pipe reads back as 'pipe:[46657]', a
+  // name that is no path).
+  struct stat named {};
+  if (::stat(path.c_str(), &named) == 0 && (S_ISCHR(named.st_mode) || S_ISFIFO(named.st_mode) || S_ISSOCK(named.st_mode))) {
+    return {path, true};
+  }
   std::error_code ec;
   std::filesystem::path p{path};
-  // Follow a chain of links to what they name (at most 40, as the kernel does).
+  // Follow a chain of links to what they name (at most 40, as the kernel does). A descriptor's
+  // alias (/dev/stdout, /dev/fd/N, /proc/self/fd/N) is written through as it is: the file behind
+  // it is what the descriptor has open, which a rename would not reach.
   for (int hops = 0; hops < 40 && std::filesystem::is_symlink(p, ec); ++hops) {
+    if (p.string().starts_with("/proc/") || p.string().starts_with("/dev/fd/")) return {path, true};
     const std::filesystem::path to = std::filesystem::read_symlink(p, ec);
     if (ec) break;
     p = to.is_absolute() ? to : p.parent_path() / to;

@@ -91,4 +91,9 @@ check "mean tenure past a century" 2 "sellers.mean_tenure: must be at most 36500
 } > "$work/many.yaml"
 check "1,000 facilities within 1 GiB" 0 "f999 " "$cisim" run "$work/many.yaml" -t 2
 
+# Sellers count in the run's memory estimate: 64 replications of a stream of 10 million sellers
+# on 64 threads would need about 40 GB; refused before the start with the size, not killed by it.
+check "ten million sellers on 64 threads" 2 "GiB" \
+  "$cisim" run "$source_dir/scenarios/platform_practices.yaml" --set streams.marketplace.sellers.count=10000000 -r 64 -t 64
+
 finish

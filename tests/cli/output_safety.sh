@@ -51,4 +51,33 @@ check "a horizon past year 9999" 2 "horizon: from start_date 9999-12-31 the hori
 check "the last four-digit day is fine" 0 "ok" "$cisim" check "$mmc" --set start_date=9999-12-01 --set horizon=31d
 check "the reference shows a duty rate's range" 0 "categories.\*.duty_rate.*0 to 10 \(1000%\)" "$cisim" schema
 
+# /dev/stdout (a link to the process's standard output) is written through, not renamed over.
+check "report into /dev/stdout" 0 "<html" sh -c "'$cisim' run '$mmc' ${short[*]} -q --report /dev/stdout"
+if [ -L /dev/stdout ] || [ -e /proc/self/fd/1 ]; then pass; else fail "/dev/stdout is gone"; fi
+# Every command's results on a full standard output are an output error (exit 1), not lost.
+check "markdown into a full disk" 1 "cannot write to standard output" sh -c "'$cisim' run '$mmc' ${short[*]} --format markdown > /dev/full"
+check "compare's table into a full disk" 1 "cannot write to standard output" \
+  sh -c "'$cisim' compare '$mmc' '$mmc' ${short[*]} --set-alt facilities.station.officers.count=11 > /dev/full"
+check "solve's text into a full disk" 1 "cannot write to standard output" \
+  sh -c "'$cisim' solve '$mmc' ${short[*]} --vary facilities.station.officers.count=10:12 --target 'wait_hours_mean<0.01' > /dev/full"
+check "solve's json into a full disk" 1 "cannot write to standard output" \
+  sh -c "'$cisim' solve '$mmc' ${short[*]} --vary facilities.station.officers.count=10:12 --target 'wait_hours_mean<0.01' --format json > /dev/full"
+check "calibrate's text into a full disk" 1 "cannot write to standard output" \
+  sh -c "'$cisim' calibrate '$mmc' ${short[*]} --vary facilities.station.officers.count=10:12 --target 'officer_utilization=80%±5%' --max-evaluations 3 > /dev/full"
+# Standard error full too: the exit code says it, never an abort.
+check "standard output and error both full" 1 "" sh -c "'$cisim' run '$mmc' ${short[*]} > /dev/full 2> /dev/full"
+
+# Every duration that reaches the clock is bounded (decision 0008), each a located error.
+check "lot sampling's time per item" 2 "time_per_item.*365d" "$cisim" check scenarios/lot_sampling_hypergeometric.yaml \
+  --set streams.ecommerce_consignments.lot_sampling.time_per_item=1e18us
+check "a fulfillment center's transit" 2 "transit.*365d" "$cisim" check scenarios/breakbulk_mx_ca.yaml --set streams.ca_orders.fulfillment.transit=1e18us
+check "a takedown latency" 2 "takedown_latency.*365d" "$cisim" check scenarios/platform_practices.yaml \
+  --set streams.marketplace.sellers.takedown_latency=1e18us
+check "a displacement lag" 2 "lag.*365d" "$cisim" check scenarios/blitz_displacement.yaml --set streams.jfk_imf_mail.displacement.lag=1e18us
+check "a displacement window" 2 "window.*365d" "$cisim" check scenarios/blitz_displacement.yaml --set streams.jfk_imf_mail.displacement.window=1e18us
+check "a scoring quarter" 2 "quarter.*365d" "$cisim" check scenarios/eo13904_posts.yaml --set policies.post_scoring.quarter=1e18us
+# A five-digit year and a doubled dash are errors with what was meant.
+check "a five-digit start date" 2 "start_date: expected a date as YYYY-MM-DD, found '10000-01-01'" "$cisim" check "$mmc" --set start_date=10000-01-01
+check "----out" 2 "did you mean '--out'" "$cisim" run "$mmc" "${short[@]}" ----out "$work/x"
+
 finish
