@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The cisim command line: dispatch the subcommand, turn errors into exit codes.
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -98,6 +99,9 @@ int dispatch(int argc, char** argv) {
 // Results on standard output are results too: a full disk or a closed pipe behind it is an
 // output error (exit 1), not a silent success with the results lost.
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) is a full disk by another name: a write past it fails with
+  // EFBIG and is reported as such, its temporaries removed, instead of the process being killed.
+  std::signal(SIGXFSZ, SIG_IGN);
   const int status = dispatch(argc, argv);
   errno = 0;
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {

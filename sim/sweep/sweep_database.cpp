@@ -107,6 +107,9 @@ SweepDatabase::SweepDatabase(const std::string& path, Access access) : path_(pat
   // Another process holding the write lock is waited for briefly, then reported.
   sqlite3_busy_timeout(db_, 3000);
   if (read_only) {
+    // An input is only read: a full disk (SQLite writes its log's shared memory beside it) leaves
+    // it as it was, and there is nothing to resume.
+    full_disk_advice_ = "it is left as it was: free space and run the command again";
     // An input is read as it is: no journal switch, nothing written. A database in write-ahead
     // log mode cannot be read where its shared-memory file cannot be created (a read-only
     // directory or medium, which the docs allow for inputs): opened as immutable, it can, as

@@ -105,6 +105,12 @@ for signal in TERM KILL; do
   done
   [ "$bad" = 0 ] && pass
 done
+# A merge past a file-size limit (a full disk by another name): a located error that says the
+# output is as it was, no output and no copy left.
+rm -f "$work/merged.db"
+check "merge past a file-size limit" 1 "merged.db is left as it was: free space and merge again" \
+  bash -c "ulimit -f 100; '$cisim' merge '$work/merged.db' '$work/a.db' '$work/b.db'"
+[ ! -e "$work/merged.db" ] && [ -z "$(temporaries)" ] && pass || fail "a merge past a file-size limit left $(ls "$work" | tr '\n' ' ')"
 check "a merge after the kills" 0 "8 points" "$cisim" merge "$work/merged.db" "$work/a.db" "$work/b.db"
 [ -z "$(temporaries)" ] && pass || fail "a merge after SIGKILLs left $(temporaries | head -3 | tr '\n' ' ')"
 

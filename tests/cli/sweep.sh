@@ -166,6 +166,13 @@ chmod 555 "$work/ro_log"
 check "a read-only database with rows in its log" 1 "write-ahead log .* holds rows" "${as_user[@]}" "$cisim" export "$work/ro_log/logged.db"
 chmod 755 "$work/ro_log"
 
+# A file that is not a database, or one cut short, is named with SQLite's reason, no SQL.
+echo "not a database" > "$work/garbage.db"
+check "export of a file that is not a database" 1 "garbage.db: cannot read its tables: file is not a database" "$cisim" export "$work/garbage.db"
+head -c 3000 "$work/whole.db" > "$work/cut.db"
+check "export of a database cut short" 1 "cut.db: cannot read its tables: database disk image is malformed" "$cisim" export "$work/cut.db"
+if "$cisim" export "$work/cut.db" 2>&1 | grep -qiE "select|insert|create table|sqlite_master"; then fail "raw SQL in the message"; else pass; fi
+
 # Refusals.
 check "exists without --resume" 2 "already holds a sweep; add --resume" "${sweep[@]}" --db "$work/whole.db"
 check "resume a different sweep" 2 "refusing to resume" "$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:14:5 \

@@ -294,6 +294,12 @@ def test_bad_arguments_are_named_errors_not_binding_dumps():
     assert a.metric("inspected").mean == b.metric("inspected").mean
 
 
+def test_none_in_set_sets_a_key_to_nothing():
+    # docs/python.md: None is YAML's nothing, so a key that needs a value says it found nothing.
+    with pytest.raises(cisim.ScenarioError, match="warmup.*found nothing"):
+        cisim.run(MMC, set={**SHORT, "warmup": None})
+
+
 def test_arguments_that_would_be_misread_are_refused_up_front(tmp_path):
     # A NUL would cut the path short in C++: another file, silently.
     with pytest.raises(ValueError, match="NUL"):
