@@ -33,6 +33,9 @@ check "table into a full disk" 1 "cannot write to standard output" sh -c "'$cisi
 check "json into a full disk" 1 "standard output|cannot write" sh -c "'$cisim' run '$mmc' --set horizon=2d -r 2 --format json > /dev/full"
 # When one output fails the others still get the results.
 check "json printed though --report fails" 1 '"cisim_version"' sh -c "'$cisim' run '$mmc' ${short[*]} --format json --report /dev/full 2>&1"
+mkdir -p "$work/blocked/metrics.csv"
+check "json printed though --out fails" 1 '"cisim_version"' sh -c "'$cisim' run '$mmc' ${short[*]} --format json --out '$work/blocked' 2>&1"
+check "the failing output file is named" 1 "blocked/metrics.csv: cannot write: it is a directory" "$cisim" run "$mmc" "${short[@]}" --format json --out "$work/blocked"
 check "the failing report is named" 1 '/dev/full: cannot write: No space' "$cisim" run "$mmc" "${short[@]}" --format json --report /dev/full
 
 # Inputs are never written over.
