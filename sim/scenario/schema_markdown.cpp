@@ -87,8 +87,8 @@ std::string schema_markdown() {
   md += "and `_`), `[]` for an item of a list. A key without a default must be given when its section is.\n\n";
   md += "## Units\n\n";
   md += "| kind | written as | examples |\n|---|---|---|\n";
-  md += "| duration | number then `us`, `ms`, `s`, `min`, `h`, `d` or `w` | `30s`, `45min`, `2h`, `1.5d`, `92d` |\n";
-  md += "| rate | number `/` time unit | `9/h`, `4000000/d`, `0.5/s` |\n";
+  md += "| duration | number then `us`, `ms`, `s`, `min`, `h`, `d` or `w`, or the unit in words (`seconds`, `minutes`, `hours`, `days`, `weeks`, singular too) | `30s`, `45min`, `2h`, `1.5d`, `92d`, `3 days` |\n";
+  md += "| rate | number `/` time unit, or number `per` time unit | `9/h`, `4000000/d`, `0.5/s`, `300000 per day` |\n";
   md += "| money | number then `USD` | `800 USD` |\n";
   md += "| fraction | number from 0 to 1, or a percentage | `0.02`, `2%` |\n";
   md += "| date | ISO 8601 | `2019-07-01` |\n";

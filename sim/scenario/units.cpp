@@ -43,8 +43,27 @@ constexpr std::array<TimeUnit, 7> kTimeUnits{{{"us", 1e-6},
                                               {"d", 86400.0},
                                               {"w", 604800.0}}};
 
+// The units as people write them in words, singular or plural: '3 days', '300000 per day'.
+constexpr std::array<TimeUnit, 14> kTimeUnitWords{{{"sec", 1.0},
+                                                  {"second", 1.0},
+                                                  {"seconds", 1.0},
+                                                  {"minute", 60.0},
+                                                  {"minutes", 60.0},
+                                                  {"hr", 3600.0},
+                                                  {"hour", 3600.0},
+                                                  {"hours", 3600.0},
+                                                  {"day", 86400.0},
+                                                  {"days", 86400.0},
+                                                  {"week", 604800.0},
+                                                  {"weeks", 604800.0},
+                                                  {"mins", 60.0},
+                                                  {"hrs", 3600.0}}};
+
 std::optional<double> seconds_per(std::string_view unit) {
   for (const auto& u : kTimeUnits) {
+    if (u.name == unit) return u.seconds;
+  }
+  for (const auto& u : kTimeUnitWords) {
     if (u.name == unit) return u.seconds;
   }
   return std::nullopt;
@@ -133,19 +152,20 @@ Parsed<Duration> parse_duration(std::string_view text) {
 
 Parsed<double> parse_rate_per_second(std::string_view text) {
   const std::string_view s = trim(text);
-  const auto slash = s.find('/');
+  // "9/min", or "9 per min" and "300000 per day" as people say it.
+  std::size_t slash = s.find('/');
+  std::size_t unit_from = slash + 1;
   if (slash == std::string_view::npos) {
-    // "9 per min" is how people say it: the suggestion is the same with a slash.
-    if (const auto per_word = s.find(" per "); per_word != std::string_view::npos) {
-      const std::string suggestion = fmt::format("{}/{}", trim(s.substr(0, per_word)), trim(s.substr(per_word + 5)));
-      return Parsed<double>::fail(fmt::format("rate '{}' is written with a slash; did you mean '{}'? (per {})", s, suggestion, kTimeUnitList));
-    }
+    slash = s.find(" per ");
+    unit_from = slash + 5;
+  }
+  if (slash == std::string_view::npos) {
     return Parsed<double>::fail(
         fmt::format("rate '{}' has no time unit; did you mean '{}/h' or '{}/d'? (per {})", s, s, s, kTimeUnitList));
   }
   const auto value = parse_real(s.substr(0, slash));
   if (!value.value) return Parsed<double>::fail(value.error);
-  const std::string_view unit = trim(s.substr(slash + 1));
+  const std::string_view unit = trim(s.substr(unit_from));
   const auto per = seconds_per(unit);
   if (!per) return Parsed<double>::fail(fmt::format("unknown time unit '{}' in rate '{}' (per {})", unit, s, kTimeUnitList));
   return Parsed<double>::ok(*value.value / *per);

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include <string>
+#include <vector>
+
 #include "cisim/scenario/units.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,11 +19,50 @@ TEST_CASE("parse_duration: every unit, decimals and spaces", "[scenario]") {
   REQUIRE(*parse_duration("3 min").value == Duration::minutes(3));
 }
 
+TEST_CASE("Time units in words, singular or plural, as people write them", "[scenario]") {
+  REQUIRE(*parse_duration("3 days").value == Duration::days(3));
+  REQUIRE(*parse_duration("1 day").value == Duration::days(1));
+  REQUIRE(*parse_duration("2 hours").value == Duration::hours(2));
+  REQUIRE(*parse_duration("45 minutes").value == Duration::minutes(45));
+  REQUIRE(*parse_duration("2 weeks").value == Duration::days(14));
+  REQUIRE(*parse_duration("30 seconds").value == Duration::seconds(30));
+  REQUIRE(*parse_rate_per_second("300000 per day").value == Approx(300000.0 / 86400.0));
+  REQUIRE(*parse_rate_per_second("300000/day").value == Approx(300000.0 / 86400.0));
+  REQUIRE(*parse_rate_per_second("12 per hour").value == Approx(12.0 / 3600.0));
+}
+
+// Every suggestion an error makes is itself accepted: fed back, it parses.
+TEST_CASE("Every did-you-mean of a duration, rate or amount parses", "[scenario]") {
+  const auto suggestions = [](const std::string& error) {
+    std::vector<std::string> out;
+    for (std::size_t at = error.find('\''); at != std::string::npos;) {
+      const std::size_t end = error.find('\'', at + 1);
+      if (end == std::string::npos) break;
+      out.push_back(error.substr(at + 1, end - at - 1));
+      at = error.find('\'', end + 1);
+    }
+    return out;
+  };
+  for (const char* text : {"45", "2.5", "1e3"}) {
+    const auto error = parse_duration(text).error;
+    const auto mean = error.substr(error.find("did you mean"));
+    for (const std::string& s : suggestions(mean)) REQUIRE(parse_duration(s).value);
+  }
+  for (const char* text : {"9", "300000", "0.5"}) {
+    const auto error = parse_rate_per_second(text).error;
+    for (const std::string& s : suggestions(error.substr(error.find("did you mean")))) REQUIRE(parse_rate_per_second(s).value);
+  }
+  for (const char* text : {"800", "12.5"}) {
+    const auto error = parse_money_usd(text).error;
+    for (const std::string& s : suggestions(error.substr(error.find("did you mean")))) REQUIRE(parse_money_usd(s).value);
+  }
+}
+
 TEST_CASE("parse_duration: a number without a unit suggests units", "[scenario]") {
   const auto p = parse_duration("45");
   REQUIRE_FALSE(p.value);
   REQUIRE(p.error == "duration '45' has no unit; did you mean '45min', '45h' or '45d'? (units: us, ms, s, min, h, d or w)");
-  REQUIRE(parse_duration("3 days").error == "unknown time unit 'days' in '3 days' (units: us, ms, s, min, h, d or w)");
+  REQUIRE(parse_duration("3 fortnights").error == "unknown time unit 'fortnights' in '3 fortnights' (units: us, ms, s, min, h, d or w)");
   REQUIRE(parse_duration("1e999d").error == "number '1e999' is out of range");
   REQUIRE_FALSE(parse_duration("nan s").value);
 }
@@ -29,7 +71,8 @@ TEST_CASE("parse_rate_per_second, parse_money_usd, parse_fraction", "[scenario]"
   REQUIRE(*parse_rate_per_second("9/h").value == Approx(9.0 / 3600.0));
   REQUIRE(*parse_rate_per_second("4000000/d").value == Approx(4e6 / 86400.0));
   REQUIRE(parse_rate_per_second("9").error.starts_with("rate '9' has no time unit; did you mean '9/h'"));
-  REQUIRE(parse_rate_per_second("9 per min").error.starts_with("rate '9 per min' is written with a slash; did you mean '9/min'?"));
+  REQUIRE(*parse_rate_per_second("9 per min").value == Approx(9.0 / 60.0));
+  REQUIRE(parse_rate_per_second("9 per fortnight").error == "unknown time unit 'fortnight' in rate '9 per fortnight' (per us, ms, s, min, h, d or w)");
   REQUIRE(*parse_money_usd("800 USD").value == 800.0);
   REQUIRE(*parse_money_usd("800.01USD").value == 800.01);
   REQUIRE(parse_money_usd("800").error == "amount '800' has no currency; did you mean '800 USD'?");
