@@ -270,7 +270,8 @@ def compare(base, alt, set=None, set_base=None, set_alt=None, replications=None,
 class Calibration:
     """What calibrate found: `fitted` (key -> value in its range's unit), `fitted_text` (key ->
     scenario text, for `set=`), `targets` (one dict each: text, metric, scope, scope_name,
-    value, tolerance, simulated {mean, ci95, n}, met), `all_met`, `evaluations` (one dict each:
+    value, tolerance, simulated {mean, ci95, n}, met (its CI within the tolerance), met_by_mean,
+    replications_to_show), `all_met` (every target met by the evidence), `evaluations` (one dict each:
     keys, means, objective, all_met), `stop_reason`; json() is the CLI's --format json."""
 
     def __init__(self, text):

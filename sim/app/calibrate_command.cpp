@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include "cisim/report/number_format.hpp"
 #include "cisim/report/output_files.hpp"
@@ -37,10 +38,12 @@ ExitStatus calibrate_command(const std::vector<std::string>& args) {
       "Finds the values of several keys that bring several metrics to their targets at once, for example\n"
       "the prevalences that reproduce the rates a blitz measured. A derivative-free optimizer (NLopt's\n"
       "BOBYQA by default) moves the keys inside their ranges to minimize the sum over targets of\n"
-      "((simulated mean - target) / tolerance)^2; a target is met when its mean is within its tolerance.\n"
+      "((simulated mean - target) / tolerance)^2. A target is met when its whole 95% CI lies within the\n"
+      "tolerance; \"met by the mean\" when only its mean does (with how many replications would show it).\n"
       "Every evaluation runs the scenario's replications with the same seed (common random numbers).\n"
       "Values take the metric's unit (5.1%, 6min, 2e6 USD); '+-' may stand for '±'. Exit code 0 when\n"
-      "every target is met at the fitted values, 1 when one is missed.\n\noptions");
+      "every target's mean is within its tolerance at the fitted values (a warning names those met by the\n"
+      "mean only), 1 when one is missed.\n\noptions");
   options.add_options()("help,h", "print this help and exit")(
       "vary", po::value<std::vector<std::string>>()->composing(), "KEY=LO:HI, or KEY=LO:HI:log to search in log space (repeatable)")(
       "target", po::value<std::vector<std::string>>()->composing(),
@@ -162,10 +165,22 @@ ExitStatus calibrate_command(const std::vector<std::string>& args) {
                "simulated (mean ± 95% CI)", "met");
     for (std::size_t i = 0; i < problem.targets.size(); ++i) {
       const auto& t = problem.targets[i];
+      const TargetVerdict verdict = target_verdict(t, fitted.metrics[i]);
       fmt::print("  {:<{}}  {:<16}  {:<28}  {}\n", t.text.substr(0, t.text.find('=')), target_width, wanted_text(t),
-                 estimate_text(fitted.metrics[i]), target_met(t, fitted.metrics[i]) ? "yes" : "NO");
+                 estimate_text(fitted.metrics[i]),
+                 verdict == TargetVerdict::Met ? "yes" : verdict == TargetVerdict::Missed ? "NO" : verdict_text(t, fitted.metrics[i]));
     }
     if (vm.count("out")) fmt::print("fitted scenario written to {}\n", vm["out"].as<std::string>());
+  }
+  std::vector<std::string> by_mean;
+  for (std::size_t i = 0; i < problem.targets.size(); ++i) {
+    if (target_verdict(problem.targets[i], fitted.metrics[i]) == TargetVerdict::MetByMean) by_mean.push_back(problem.targets[i].text);
+  }
+  if (fitted.all_met && !by_mean.empty()) {
+    std::fflush(stdout);
+    fmt::print(stderr, "cisim: warning: {} met by the mean only: the 95% CI reaches past the tolerance, so the evidence does not yet "
+                       "show it; run the fitted file with more replications (-r) to see\n",
+               fmt::join(by_mean, ", "));
   }
   if (!fitted.all_met) {
     std::fflush(stdout);

@@ -16,6 +16,7 @@
 #include "cisim/report/json_estimate.hpp"
 #include "cisim/report/number_format.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
+#include "cisim/stats/student_t.hpp"
 #include "cisim/scenario/scenario_overlay.hpp"
 #include "cisim/sweep/solver.hpp"
 
@@ -247,6 +248,43 @@ bool target_met(const CalibrationTarget& t, const MetricSummary& m) {
   return std::fabs(m.summary.mean - t.value) <= t.tolerance;
 }
 
+TargetVerdict target_verdict(const CalibrationTarget& t, const MetricSummary& m) {
+  if (!target_met(t, m)) return TargetVerdict::Missed;
+  const auto& ci = m.summary;
+  if (ci.half_width && ci.mean - *ci.half_width >= t.value - t.tolerance && ci.mean + *ci.half_width <= t.value + t.tolerance) {
+    return TargetVerdict::Met;
+  }
+  return TargetVerdict::MetByMean;
+}
+
+std::optional<int> replications_to_show(const CalibrationTarget& t, const MetricSummary& m) {
+  const auto& ci = m.summary;
+  const double room = t.tolerance - std::fabs(ci.mean - t.value);
+  if (!ci.half_width || room <= 0.0 || ci.n < 2) return std::nullopt;
+  // The spread the interval implies, then the first N whose interval t(N-1) sd / sqrt(N) fits.
+  const double n = static_cast<double>(ci.n);
+  const double sd = *ci.half_width * std::sqrt(n) / student_t_quantile(0.975, n - 1.0);
+  for (int count = static_cast<int>(ci.n) + 1; count <= 100000; ++count) {
+    const double c = static_cast<double>(count);
+    if (student_t_quantile(0.975, c - 1.0) * sd / std::sqrt(c) <= room) return count;
+  }
+  return std::nullopt;
+}
+
+std::string verdict_text(const CalibrationTarget& t, const MetricSummary& m) {
+  switch (target_verdict(t, m)) {
+    case TargetVerdict::Met:
+      return "met";
+    case TargetVerdict::Missed:
+      return "MISSED";
+    case TargetVerdict::MetByMean:
+      break;
+  }
+  if (!m.summary.half_width) return "met by the mean (one replication: no interval)";
+  if (const auto n = replications_to_show(t, m)) return fmt::format("met by the mean (about {} replications would show it)", *n);
+  return "met by the mean (its CI reaches past the tolerance)";
+}
+
 CalibrationAnswer calibrate(const CalibrationProblem& problem,
                             const std::function<LoadedScenario(const std::vector<std::string>& set_arguments)>& load,
                             const RunOptions& run_options, const std::function<void(const CalibrationEvaluation&)>& on_evaluation) {
@@ -330,7 +368,7 @@ std::string fitted_scenario_text(const std::string& out_path, const std::string&
     const auto& t = problem.targets[i];
     const auto& m = answer.fitted().metrics[i];
     header += fmt::format("target {}: simulated {} (95% CI), {}\n", t.text,
-                          format_estimate(m.summary.mean, m.summary.half_width, m.unit), target_met(t, m) ? "met" : "MISSED");
+                          format_estimate(m.summary.mean, m.summary.half_width, m.unit), verdict_text(t, m));
   }
   const fs::path out_dir = fs::absolute(fs::path(out_path)).parent_path();
   const fs::path absolute_base = fs::absolute(fs::path(scenario_path));
@@ -373,10 +411,19 @@ std::string calibration_json(const CalibrationProblem& problem, const Calibratio
                        {"value", t.value},
                        {"tolerance", t.tolerance},
                        {"simulated", estimate_json(fitted.metrics[i])},
-                       {"met", target_met(t, fitted.metrics[i])}});
+                       {"met", target_verdict(t, fitted.metrics[i]) == TargetVerdict::Met},
+                       {"met_by_mean", target_met(t, fitted.metrics[i])},
+                       {"replications_to_show", target_verdict(t, fitted.metrics[i]) == TargetVerdict::MetByMean
+                                                    ? ordered_json(replications_to_show(t, fitted.metrics[i]).value_or(0))
+                                                    : ordered_json(nullptr)}});
   }
   j["targets"] = targets;
-  j["all_met"] = fitted.all_met;
+  bool all_shown = true;
+  for (std::size_t i = 0; i < problem.targets.size(); ++i) {
+    all_shown = all_shown && target_verdict(problem.targets[i], fitted.metrics[i]) == TargetVerdict::Met;
+  }
+  j["all_met"] = all_shown;
+  j["all_met_by_mean"] = fitted.all_met;
   j["objective"] = fitted.objective;
   j["evaluations_run"] = answer.evaluations.size();
   j["optimizer_calls"] = answer.optimizer_calls;

@@ -189,6 +189,15 @@ included="$(sed -n 's/^include: //p' "$work/fitted.yaml")"
 if [ -n "$fitted_util" ] && [ "$fitted_util" = "$run_util" ] && [ "$(cd "$work" && realpath "$included")" = "$(realpath "$mmc")" ] \
   && grep -q "^name: queue_mmc_calibrated$" "$work/fitted.yaml" && grep -q "^replications: 3$" "$work/fitted.yaml"; then pass; else
   fail "calibrate --out: the fitted file gives '$run_util', the fit '$fitted_util'"; head -20 "$work/fitted.yaml"; fi
+# A target whose mean is within the tolerance but whose CI is not is met by the mean only: said
+# in the table with the replications that would show it, a warning, exit 0; the json's "met"
+# is the evidence's.
+by_mean=("$cisim" calibrate "$mmc" --set horizon=2d --set warmup=0s -r 2 --vary streams.poisson.arrivals.rate=3/min:15/min
+         --target 'officer_utilization@facility:station=60%±0.6%' --max-evaluations 12 -q)
+check "calibrate: met by the mean, not by the evidence" 0 "met by the mean \(about [0-9]+ replications would show it\)" "${by_mean[@]}"
+check "calibrate: the warning says so" 0 "warning: .* met by the mean only" "${by_mean[@]}"
+[ "$("${by_mean[@]}" --format json 2>/dev/null | python3 -c 'import json,sys; j=json.load(sys.stdin); t=j["targets"][0]; print(t["met"], t["met_by_mean"], t["replications_to_show"] > 2, j["all_met"], j["all_met_by_mean"])')" = "False True True False True" ] \
+  && pass || fail "calibrate --format json: met by the mean is not told apart"
 check "calibrate exit 1 when a target cannot be met" 1 "not every target is met" \
   "$cisim" calibrate "$mmc" --set horizon=1d --set warmup=0s -r 2 --vary streams.poisson.arrivals.rate=3/min:4/min --target 'throughput_per_hour@facility:station=900±5' --max-evaluations 8
 check "calibrate target without tolerance" 2 "a tolerance is needed" \

@@ -8,8 +8,11 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <fmt/core.h>
 
 #include "cisim/scenario/scenario_overlay.hpp"
+#include "cisim/stats/replication_summary.hpp"
+#include "cisim/stats/student_t.hpp"
 #include "cisim/sweep/solver.hpp"
 
 using namespace cisim;
@@ -180,4 +183,31 @@ TEST_CASE("a scenario overlay includes its base and sets the keys, loading to th
   REQUIRE(direct.scenario);
   CHECK(overlay.effective_text == direct.effective_text);
   CHECK(overlay.scenario->description == "fitted: yes");
+}
+
+// Decision 0026: met by the evidence when the whole CI lies within the tolerance; met by the
+// mean otherwise, with the fewest replications whose interval would fit at the same spread.
+TEST_CASE("A calibration target is met by the evidence, by the mean, or missed", "[sweep]") {
+  CalibrationTarget t;
+  t.value = 0.60;
+  t.tolerance = 0.006;
+  MetricSummary m;
+  m.summary = ReplicationSummary::of(std::vector<double>{0.5908, 0.5994}, 0.95);  // mean 59.51%, half-width 5.5 points
+  REQUIRE(target_verdict(t, m) == TargetVerdict::MetByMean);
+  const auto n = replications_to_show(t, m);
+  REQUIRE(n);
+  const double sd = *m.summary.half_width * std::sqrt(2.0) / student_t_quantile(0.975, 1.0);
+  const double room = t.tolerance - std::fabs(m.summary.mean - t.value);
+  REQUIRE(student_t_quantile(0.975, *n - 1.0) * sd / std::sqrt(static_cast<double>(*n)) <= room);
+  REQUIRE(student_t_quantile(0.975, *n - 2.0) * sd / std::sqrt(*n - 1.0) > room);
+  REQUIRE(verdict_text(t, m) == fmt::format("met by the mean (about {} replications would show it)", *n));
+  m.summary = ReplicationSummary::of(std::vector<double>{0.5990, 0.6000, 0.6010, 0.5995}, 0.95);
+  REQUIRE(target_verdict(t, m) == TargetVerdict::Met);
+  REQUIRE(verdict_text(t, m) == "met");
+  m.summary = ReplicationSummary::of(std::vector<double>{0.58, 0.581}, 0.95);
+  REQUIRE(target_verdict(t, m) == TargetVerdict::Missed);
+  REQUIRE_FALSE(replications_to_show(t, m));
+  m.summary = ReplicationSummary::of(std::vector<double>{0.601}, 0.95);  // one replication: no interval
+  REQUIRE(target_verdict(t, m) == TargetVerdict::MetByMean);
+  REQUIRE(verdict_text(t, m) == "met by the mean (one replication: no interval)");
 }

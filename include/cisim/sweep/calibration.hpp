@@ -87,6 +87,19 @@ std::string set_start(CalibrationProblem& problem, const std::string& text);
 /// Whether a target's mean is within its tolerance.
 bool target_met(const CalibrationTarget& t, const MetricSummary& m);
 
+/// What the evidence says of a target (decision 0026): met when the whole 95% CI lies within
+/// the tolerance; met by the mean when only the mean does (the interval reaches past it, or
+/// there is none with one replication); missed when the mean lies outside. target_met() is
+/// the mean's test, which the optimizer and the exit code use.
+enum class TargetVerdict { Met, MetByMean, Missed };
+TargetVerdict target_verdict(const CalibrationTarget& t, const MetricSummary& m);
+/// For a target met by the mean: the fewest replications whose 95% CI (Student t) would lie
+/// within the tolerance if the mean and the standard deviation stayed as measured; empty
+/// without an interval, when the mean sits on the tolerance's edge, or past 100,000.
+std::optional<int> replications_to_show(const CalibrationTarget& t, const MetricSummary& m);
+/// "met", "met by the mean (about N replications would show it)" or "MISSED".
+std::string verdict_text(const CalibrationTarget& t, const MetricSummary& m);
+
 /// Finds values of problem.keys, inside their ranges, that minimize the objective (see
 /// CalibrationEvaluation) with the chosen NLopt algorithm. The optimizer works on each
 /// key's range mapped to [0, 1] (log-mapped for a log range), so keys of different units and
