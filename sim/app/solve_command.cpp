@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include <cstdio>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,23 @@ std::string solve_json(const SolveProblem& p, const SolveAnswer& a) {
 // "0.00329 ± 0.00064 (h)", "0.51% ± 0.55 pp": as the tables show a metric and its unit.
 std::string estimate_with_unit(const ReplicationSummary& s, const std::string& unit) {
   return format_estimate(s.mean, s.half_width, unit) + unit_suffix(unit);
+}
+
+}  // namespace
+
+namespace {
+
+// What the evidence says of one evaluation (decision 0026): its whole 95% CI on one side of
+// the bound, or only its mean, with how many replications would tell.
+std::string verdict(const SolveEvaluation& e, const SolveTarget& t) {
+  const auto& s = e.metric.summary;
+  if (s.half_width && !s.contains(t.bound)) return e.meets ? "meets the target" : "misses it";
+  const char* side = e.meets ? "meets it" : "misses it";
+  if (!s.half_width) return fmt::format("{} by the mean (one replication: no interval)", side);
+  if (const auto n = s.replications_for(std::fabs(s.mean - t.bound))) {
+    return fmt::format("{} by the mean (its CI contains the bound; about {} replications would tell)", side, *n);
+  }
+  return fmt::format("{} by the mean (its CI contains the bound)", side);
 }
 
 }  // namespace
@@ -119,7 +137,7 @@ ExitStatus solve_command(const std::vector<std::string>& args) {
     // In the metric's unit, as every table shows it (a rate in %, its half-width in pp).
     const auto& s = e.metric.summary;
     fmt::print("{} = {:<14} {} = {}  {}\n", key.key, e.text, problem.target.metric,
-               estimate_with_unit(s, e.metric.unit), e.meets ? "meets the target" : "misses it");
+               estimate_with_unit(s, e.metric.unit), verdict(e, problem.target));
   };
   SolveAnswer answer;
   try {

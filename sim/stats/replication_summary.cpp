@@ -31,4 +31,14 @@ ReplicationSummary ReplicationSummary::of(std::span<const double> values, double
   return s;
 }
 
+std::optional<int> ReplicationSummary::replications_for(double wanted) const {
+  if (n < 2 || !(wanted > 0.0) || std::isnan(sd)) return std::nullopt;
+  const double p = 0.5 + 0.5 * confidence;
+  for (int count = static_cast<int>(n) + 1; count <= 100000; ++count) {
+    const double c = static_cast<double>(count);
+    if (student_t_quantile(p, c - 1.0) * sd / std::sqrt(c) <= wanted) return count;
+  }
+  return std::nullopt;
+}
+
 }  // namespace cisim

@@ -16,7 +16,6 @@
 #include "cisim/report/json_estimate.hpp"
 #include "cisim/report/number_format.hpp"
 #include "cisim/scenario/did_you_mean.hpp"
-#include "cisim/stats/student_t.hpp"
 #include "cisim/scenario/scenario_overlay.hpp"
 #include "cisim/sweep/solver.hpp"
 
@@ -258,17 +257,8 @@ TargetVerdict target_verdict(const CalibrationTarget& t, const MetricSummary& m)
 }
 
 std::optional<int> replications_to_show(const CalibrationTarget& t, const MetricSummary& m) {
-  const auto& ci = m.summary;
-  const double room = t.tolerance - std::fabs(ci.mean - t.value);
-  if (!ci.half_width || room <= 0.0 || ci.n < 2) return std::nullopt;
-  // The spread the interval implies, then the first N whose interval t(N-1) sd / sqrt(N) fits.
-  const double n = static_cast<double>(ci.n);
-  const double sd = *ci.half_width * std::sqrt(n) / student_t_quantile(0.975, n - 1.0);
-  for (int count = static_cast<int>(ci.n) + 1; count <= 100000; ++count) {
-    const double c = static_cast<double>(count);
-    if (student_t_quantile(0.975, c - 1.0) * sd / std::sqrt(c) <= room) return count;
-  }
-  return std::nullopt;
+  const double room = t.tolerance - std::fabs(m.summary.mean - t.value);
+  return m.summary.replications_for(room);
 }
 
 std::string verdict_text(const CalibrationTarget& t, const MetricSummary& m) {

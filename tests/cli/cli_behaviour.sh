@@ -104,6 +104,9 @@ check "set release program per seller" 0 ",run,all,selected_release_program,[^,]
 check "solve finds the Erlang C answer" 0 "^answer: facilities.station.officers.count = 13 meets" \
   "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:20 --target 'wait_hours_mean<0.001' \
   --scope facility:station --replications 5
+check "solve: an evaluation whose CI contains the bound is judged by its mean" 0 \
+  "officers.count = 10 +wait_hours_mean = .*misses it by the mean \(its CI contains the bound; about [0-9]+ replications would tell\)" \
+  "$cisim" solve "$mmc" --set horizon=2d --set warmup=0s -r 3 --vary facilities.station.officers.count=10:14 --target 'wait_hours_mean<0.01'
 check "solve unknown metric" 2 "no metric 'wait_hour_mean' in scope facility:station; did you mean 'wait_hours_mean'" \
   "$cisim" solve "$mmc" --vary facilities.station.officers.count=10:20 --target 'wait_hour_mean<0.001' \
   --scope facility:station --replications 2 --set horizon=2d

@@ -25,6 +25,11 @@ struct ReplicationSummary {
 
   std::optional<double> low() const { return half_width ? std::optional<double>{mean - *half_width} : std::nullopt; }
   std::optional<double> high() const { return half_width ? std::optional<double>{mean + *half_width} : std::nullopt; }
+  /// The fewest replications whose interval (Student t at this confidence) would be at most
+  /// `half_width` wide on each side if the sd stayed as measured: how many a reader would
+  /// need to tell the mean from a bound that far away. Empty when n < 2, `half_width` <= 0
+  /// or past 100,000; at least n + 1.
+  std::optional<int> replications_for(double half_width) const;
   /// Whether the interval contains x (false when there is no interval).
   bool contains(double x) const { return half_width && x >= mean - *half_width && x <= mean + *half_width; }
 };
