@@ -272,7 +272,7 @@ class Calibration:
     scenario text, for `set=`), `targets` (one dict each: text, metric, scope, scope_name,
     value, tolerance, simulated {mean, ci95, n}, met (its CI within the tolerance), met_by_mean,
     replications_to_show), `all_met` (every target met by the evidence), `evaluations` (one dict each:
-    keys, means, objective, all_met), `stop_reason`; json() is the CLI's --format json."""
+    keys, means, objective, all_met_by_mean), `stop_reason`; json() is the CLI's --format json."""
 
     def __init__(self, text):
         self._text = text
@@ -314,19 +314,21 @@ def calibrate(scenario, vary, targets, start=None, set=None, replications=None, 
     target ("METRIC[@SCOPE]=VALUE±TOL") within its tolerance, as `cisim calibrate` does (NLopt,
     common random numbers); `start` ({key: value}) is where the search begins, `out` a path
     for the fitted scenario file. Returns a Calibration."""
-    if not isinstance(vary, dict) or not vary:
+    if not isinstance(vary, dict):
         raise TypeError("vary: expected a dict of keys to ranges, such as {'prevalence_scale.counterfeit': (0.2, 3)}")
+    if not vary:
+        raise ValueError("vary: no key to fit; give at least one, such as {'prevalence_scale.counterfeit': (0.2, 3)}")
     if isinstance(targets, str):
         targets = [targets]
     if not isinstance(targets, (list, tuple)) or not all(isinstance(t, str) for t in targets):
         raise TypeError(f"targets: expected strings such as 'officer_utilization@facility:station=60%±2%', found {targets!r}")
     if not isinstance(algorithm, str):
         raise TypeError(f"algorithm: expected a name such as 'bobyqa', found {type(algorithm).__name__}")
-    max_evaluations = _whole("max_evaluations", max_evaluations, 1, 1_000_000)
+    max_evaluations = _whole("max_evaluations", max_evaluations, 1, 10_000)  # the CLI's bound
     if isinstance(key_tolerance, bool) or not isinstance(key_tolerance, (int, float, np.integer, np.floating)):
         raise TypeError(f"key_tolerance: expected a number, found {type(key_tolerance).__name__}")
-    if not 0 < float(key_tolerance) < float("inf"):
-        raise ValueError(f"key_tolerance: expected a number above 0 (a share of each key's range), found {key_tolerance!r}")
+    if not 0 < float(key_tolerance) < 1:
+        raise ValueError(f"key_tolerance: expected a share of each key's range, between 0 and 1 (exclusive), found {key_tolerance!r}")
     if not isinstance(until_met, (bool, np.bool_)):
         raise TypeError(f"until_met: expected True or False, found {type(until_met).__name__}")
     if start is not None and not isinstance(start, dict):

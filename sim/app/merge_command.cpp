@@ -39,7 +39,7 @@ ExitStatus merge_command(const std::vector<std::string>& args) {
   // The merge is made in a copy beside OUT and renamed over it at the end, so a merge that is
   // killed or runs out of disk leaves OUT as it was (whole, or absent): never a part merged.
   const std::filesystem::path out{files[0]};
-  const std::filesystem::path merging = out.string() + fmt::format(".merging-{}", ::getpid());
+  const std::filesystem::path merging = out.string() + ".merging-" + temporary_suffix();
   // A kill the process can see removes the copy too (register_temporary); SIGKILL leaves it,
   // and the next merge into OUT removes what a process that is gone left.
   constexpr std::array<const char*, 4> kSuffixes{"", "-wal", "-shm", "-journal"};

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Registered temporaries live in fixed temporary_slots so that the signal handler touches no heap and
+// Registered temporaries live in fixed slots so that the signal handler touches no heap and
 // calls only async-signal-safe functions (unlink, sigaction, raise).
 #include "temporary_files.hpp"
 
@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string_view>
 
+#include <fmt/core.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -28,9 +29,12 @@ struct TemporarySlot {
   char path[kTemporaryPathBytes]{};
 };
 std::array<TemporarySlot, kTemporarySlots> temporary_slots;
-std::mutex temporary_registry;  // register and unregister, never the handler
+std::mutex temporary_registry;  // register, unregister and the handlers' installation; never the handler
 int temporaries_registered = 0;  // under `temporary_registry`
-std::array<struct sigaction, kCleanupSignals.size()> handlers_before{};  // the handlers in place at install
+// Per signal: whether on_signal is installed, and the action it replaced (under the mutex; the
+// handler reads them only while they are installed, and they change only while it is not).
+std::array<bool, kCleanupSignals.size()> cleanup_installed{};
+std::array<struct sigaction, kCleanupSignals.size()> handlers_before{};
 std::atomic<int> signals_held{0};    // SignalsHeld nesting
 std::atomic<int> signal_pending{0};  // a signal that arrived while held
 
@@ -40,11 +44,16 @@ void unlink_registered() {
   }
 }
 
+// Puts back the actions on_signal replaced (only those: a signal left alone stays as it was).
 void restore_handlers() {
-  for (std::size_t i = 0; i < kCleanupSignals.size(); ++i) ::sigaction(kCleanupSignals[i], &handlers_before[i], nullptr);
+  for (std::size_t i = 0; i < kCleanupSignals.size(); ++i) {
+    if (!cleanup_installed[i]) continue;
+    ::sigaction(kCleanupSignals[i], &handlers_before[i], nullptr);
+    cleanup_installed[i] = false;
+  }
 }
 
-// The signal's course after the temporaries are gone: the handler that was there, or the default.
+// The signal's course after the temporaries are gone: the default action, which ends the process.
 void take_course(int signal) {
   unlink_registered();
   restore_handlers();
@@ -61,14 +70,36 @@ void on_signal(int signal) {
   errno = saved;
 }
 
+// Only a signal whose action is the default (ending the process) is taken over: one that is
+// ignored (nohup, a shell's background job) stays ignored, and one with a handler of its own
+// (Python's SIGINT) keeps it, since the process goes on and removes its temporaries itself.
 void install_handlers() {
-  struct sigaction action {};
-  action.sa_handler = on_signal;
-  ::sigemptyset(&action.sa_mask);
-  for (std::size_t i = 0; i < kCleanupSignals.size(); ++i) ::sigaction(kCleanupSignals[i], &action, &handlers_before[i]);
+  for (std::size_t i = 0; i < kCleanupSignals.size(); ++i) {
+    if (cleanup_installed[i]) continue;
+    struct sigaction current {};
+    if (::sigaction(kCleanupSignals[i], nullptr, &current) != 0) continue;
+    if ((current.sa_flags & SA_SIGINFO) != 0 || current.sa_handler != SIG_DFL) continue;
+    struct sigaction action {};
+    action.sa_handler = on_signal;
+    action.sa_flags = SA_RESTART;
+    ::sigemptyset(&action.sa_mask);
+    if (::sigaction(kCleanupSignals[i], &action, &handlers_before[i]) == 0) cleanup_installed[i] = true;
+  }
 }
 
 }  // namespace
+
+std::string temporary_suffix() {
+  static const std::string suffix = [] {
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') std::strcpy(host, "host");
+    for (char* c = host; *c; ++c) {
+      if (*c == '/' || *c == '-') *c = '_';  // the host is one field of the name; the pid the last
+    }
+    return fmt::format("{}-{}", host, ::getpid());
+  }();
+  return suffix;
+}
 
 void register_temporary(const std::string& path) {
   if (path.size() >= kTemporaryPathBytes) return;
@@ -77,7 +108,8 @@ void register_temporary(const std::string& path) {
     if (s.used.load()) continue;
     std::memcpy(s.path, path.c_str(), path.size() + 1);
     s.used.store(true);
-    if (temporaries_registered++ == 0) install_handlers();
+    ++temporaries_registered;
+    install_handlers();
     return;
   }
 }
@@ -105,7 +137,9 @@ SignalsHeld::~SignalsHeld() {
 void remove_stale_temporaries(const std::string& path, const std::string& infix) {
   namespace fs = std::filesystem;
   const fs::path p{path};
-  const std::string prefix = p.filename().string() + infix;
+  // Only this host's: a pid names a process here, not on another node sharing the directory.
+  const std::string host = temporary_suffix().substr(0, temporary_suffix().rfind('-') + 1);
+  const std::string prefix = p.filename().string() + infix + host;
   std::error_code ec;
   const fs::path dir = p.parent_path().empty() ? fs::path{"."} : p.parent_path();
   for (fs::directory_iterator it{dir, ec}, end; !ec && it != end; it.increment(ec)) {

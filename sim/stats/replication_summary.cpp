@@ -34,11 +34,22 @@ ReplicationSummary ReplicationSummary::of(std::span<const double> values, double
 std::optional<int> ReplicationSummary::replications_for(double wanted) const {
   if (n < 2 || !(wanted > 0.0) || std::isnan(sd)) return std::nullopt;
   const double p = 0.5 + 0.5 * confidence;
-  for (int count = static_cast<int>(n) + 1; count <= 100000; ++count) {
+  // t(N - 1) sd / sqrt(N) falls as N grows: the first N at or under `wanted`, by bisection
+  // (about 17 quantiles, whatever N is).
+  const auto fits = [&](int count) {
     const double c = static_cast<double>(count);
-    if (student_t_quantile(p, c - 1.0) * sd / std::sqrt(c) <= wanted) return count;
+    return student_t_quantile(p, c - 1.0) * sd / std::sqrt(c) <= wanted;
+  };
+  constexpr int kMost = 100000;
+  int low = static_cast<int>(n) + 1;
+  if (!fits(kMost)) return std::nullopt;
+  if (fits(low)) return low;
+  int high = kMost;  // fits(high), !fits(low)
+  while (high - low > 1) {
+    const int middle = low + (high - low) / 2;
+    (fits(middle) ? high : low) = middle;
   }
-  return std::nullopt;
+  return high;
 }
 
 }  // namespace cisim

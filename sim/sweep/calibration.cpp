@@ -375,6 +375,18 @@ std::string fitted_scenario_text(const std::string& out_path, const std::string&
   return comment_lines(header) + fitted.effective_text;
 }
 
+namespace {
+
+// For a target met by the mean only, the replications that would show it; null otherwise, or
+// when none would (the mean on the tolerance's edge).
+nlohmann::ordered_json replications_json(const CalibrationTarget& t, const MetricSummary& m) {
+  if (target_verdict(t, m) != TargetVerdict::MetByMean) return nullptr;
+  const auto n = replications_to_show(t, m);
+  return n ? nlohmann::ordered_json(*n) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
 std::string calibration_json(const CalibrationProblem& problem, const CalibrationAnswer& answer) {
   using nlohmann::ordered_json;
   auto key_values = [&](const CalibrationEvaluation& e) {
@@ -403,9 +415,7 @@ std::string calibration_json(const CalibrationProblem& problem, const Calibratio
                        {"simulated", estimate_json(fitted.metrics[i])},
                        {"met", target_verdict(t, fitted.metrics[i]) == TargetVerdict::Met},
                        {"met_by_mean", target_met(t, fitted.metrics[i])},
-                       {"replications_to_show", target_verdict(t, fitted.metrics[i]) == TargetVerdict::MetByMean
-                                                    ? ordered_json(replications_to_show(t, fitted.metrics[i]).value_or(0))
-                                                    : ordered_json(nullptr)}});
+                       {"replications_to_show", replications_json(t, fitted.metrics[i])}});
   }
   j["targets"] = targets;
   bool all_shown = true;
@@ -423,7 +433,7 @@ std::string calibration_json(const CalibrationProblem& problem, const Calibratio
   for (const auto& e : answer.evaluations) {
     ordered_json means = ordered_json::array();
     for (const auto& m : e.metrics) means.push_back(m.summary.mean);
-    evaluations.push_back({{"keys", key_values(e)}, {"means", means}, {"objective", e.objective}, {"all_met", e.all_met}});
+    evaluations.push_back({{"keys", key_values(e)}, {"means", means}, {"objective", e.objective}, {"all_met_by_mean", e.all_met}});
   }
   j["evaluations"] = evaluations;
   return j.dump(2) + "\n";

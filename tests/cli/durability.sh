@@ -3,7 +3,7 @@
 # Durability: `run --out`, `merge` and `export --out` killed at random points (SIGTERM, which
 # the process sees, and SIGKILL, which it cannot) leave every result on disk whole or absent:
 # each file complete and of one run, never two runs' files mixed; after SIGTERM no temporary
-# (`*.tmp-PID`, `*.merging-PID`) is left, and what SIGKILL leaves the next write removes.
+# (`*.tmp-HOST-PID`, `*.merging-HOST-PID`) is left, and what SIGKILL leaves the next write removes.
 # The kill points are drawn around the end of each command (where the files are written),
 # from a seeded generator so that a failure can be replayed. Usage: durability.sh CISIM SOURCE_DIR
 set -u
@@ -51,7 +51,27 @@ kill_at() {
   wait "$pid" 2>/dev/null
 }
 # random_delay MILLISECONDS: a delay from 30% to 120% of it, as seconds.
-random_delay() { printf '0.%03d' $(( $1 * (30 + RANDOM % 91) / 100 )); }
+random_delay() { local ms=$(( $1 * (30 + RANDOM % 91) / 100 )); printf '%d.%03d' $((ms / 1000)) $((ms % 1000)); }
+# run_id DIR: the run the set in DIR is of.
+run_id() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1] + "/summary.json"))["run_id"])' "$1"; }
+# kill_in_window SIGNAL AFTER COMMAND...: runs the command with its renames held
+# (CISIM_TEST_RENAME_PAUSE_MS=400: 400 ms with the temporaries written, then 400 ms between
+# renames), waits until its temporaries appear, sends the signal AFTER seconds later; prints
+# the command's exit status.
+kill_in_window() {
+  local signal="$1" after="$2"
+  shift 2
+  CISIM_TEST_RENAME_PAUSE_MS=400 "$@" > /dev/null 2>&1 &
+  local pid=$! tries=0
+  while [ -z "$(temporaries)" ] && kill -0 "$pid" 2>/dev/null && [ "$tries" -lt 4000 ]; do
+    sleep 0.005
+    tries=$((tries + 1))
+  done
+  sleep "$after"
+  kill "-$signal" "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  echo $?
+}
 
 # How long a run takes here, so the kills land around its end.
 start=$(date +%s%N)
@@ -60,7 +80,38 @@ took=$(( ($(date +%s%N) - start) / 1000000 ))
 [ "$took" -lt 999 ] || took=999
 whole_set "$work/out" && pass || fail "the first run's set is not whole"
 
-# run --out: SIGTERM, then SIGKILL, each at 16 points.
+# A kill in each window, on purpose. The runs' ids, from runs into scratch directories.
+"${run[@]}" --seed 1 --out "$work/id1" > /dev/null 2>&1
+"${run[@]}" --seed 2 --out "$work/id2" > /dev/null 2>&1
+id1="$(run_id "$work/id1")"
+id2="$(run_id "$work/id2")"
+rm -rf "$work/id1" "$work/id2"
+# SIGTERM while the temporaries are written, before any rename: they are removed, the
+# previous set stays as it was, and the process ends by the signal.
+status="$(kill_in_window TERM 0.1 "${run[@]}" --seed 2 --out "$work/out")"
+[ "$status" = 143 ] && [ -z "$(temporaries)" ] && [ "$(run_id "$work/out")" = "$id1" ] && whole_set "$work/out" && pass ||
+  fail "SIGTERM before the renames: exit $status, temporaries '$(temporaries)', run $(run_id "$work/out") (want $id1, whole)"
+# SIGTERM between two renames: the signal waits for the last one, so the set is the new run's, whole.
+status="$(kill_in_window TERM 0.6 "${run[@]}" --seed 2 --out "$work/out")"
+[ "$status" = 143 ] && [ -z "$(temporaries)" ] && [ "$(run_id "$work/out")" = "$id2" ] && whole_set "$work/out" && pass ||
+  fail "SIGTERM between renames: exit $status, temporaries '$(temporaries)', run $(run_id "$work/out") (want $id2, whole)"
+# SIGKILL before the renames: the previous set stays; the temporaries stay too, and the next
+# write removes them (their process is gone).
+status="$(kill_in_window KILL 0.1 "${run[@]}" --seed 1 --out "$work/out")"
+[ "$status" = 137 ] && [ -n "$(temporaries)" ] && [ "$(run_id "$work/out")" = "$id2" ] && whole_set "$work/out" && pass ||
+  fail "SIGKILL before the renames: exit $status, temporaries '$(temporaries)', run $(run_id "$work/out") (want $id2)"
+"${run[@]}" --seed 1 --out "$work/out" > /dev/null 2>&1
+[ -z "$(temporaries)" ] && [ "$(run_id "$work/out")" = "$id1" ] && pass || fail "the run after a SIGKILL left $(temporaries | tr '\n' ' ')"
+# An ignored SIGINT (nohup, a script's background job) stays ignored: the run writes its set.
+( trap '' INT; CISIM_TEST_RENAME_PAUSE_MS=300 exec "${run[@]}" --seed 2 --out "$work/out" > /dev/null 2>&1 ) &
+pid=$!
+sleep 0.5
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+status=$?
+[ "$status" = 0 ] && [ "$(run_id "$work/out")" = "$id2" ] && whole_set "$work/out" && pass || fail "an ignored SIGINT: exit $status"
+
+# run --out: SIGTERM, then SIGKILL, each at 16 random points around the end of the run.
 for signal in TERM KILL; do
   bad=0
   for i in $(seq 1 16); do

@@ -26,6 +26,7 @@ check "trace into a FIFO" 0 "trace of [0-9]+ shipments written" "$cisim" run "$m
 wait "$reader"
 if [ -p "$work/pipe.csv" ] && head -1 "$work/from_pipe.csv" | grep -q "replication"; then pass; else fail "FIFO replaced or empty"; ls -l "$work"; fi
 check "report into /dev/null" 0 "report written to /dev/null" "$cisim" run "$mmc" "${short[@]}" --report /dev/null
+check "trace into /dev/null" 0 "trace of [0-9]+ shipments written" "$cisim" run "$mmc" "${short[@]}" --trace /dev/null
 if [ -c /dev/null ]; then pass; else fail "/dev/null is no longer a character device"; fi
 
 # A full standard output is an output error, not a silent success.
@@ -57,6 +58,13 @@ check "the reference shows a duty rate's range" 0 "categories.\*.duty_rate.*0 to
 # /dev/stdout (a link to the process's standard output) is written through, not renamed over.
 check "report into /dev/stdout" 0 "<html" sh -c "'$cisim' run '$mmc' ${short[*]} -q --report /dev/stdout"
 if [ -L /dev/stdout ] || [ -e /proc/self/fd/1 ]; then pass; else fail "/dev/stdout is gone"; fi
+# Through the descriptor, after what the run printed, at the descriptor's offset: a file opened
+# for appending keeps what it held, and the json printed on stdout is not written over.
+sh -c "'$cisim' run '$mmc' ${short[*]} --format json --report /dev/stdout > '$work/both.txt'"
+grep -q '"cisim_version"' "$work/both.txt" && grep -q '<html' "$work/both.txt" && pass || fail "json and report on one stdout: one overwrote the other"
+echo "EXISTING LOG LINE" > "$work/log.txt"
+sh -c "'$cisim' run '$mmc' ${short[*]} -q --report /dev/stdout >> '$work/log.txt'"
+[ "$(head -1 "$work/log.txt")" = "EXISTING LOG LINE" ] && grep -q '<html' "$work/log.txt" && pass || fail "--report /dev/stdout >> log wrote over the log"
 # Every command's results on a full standard output are an output error (exit 1), not lost.
 check "markdown into a full disk" 1 "cannot write to standard output" sh -c "'$cisim' run '$mmc' ${short[*]} --format markdown > /dev/full"
 check "compare's table into a full disk" 1 "cannot write to standard output" \
