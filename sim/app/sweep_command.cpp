@@ -2,6 +2,7 @@
 // cisim sweep: the options of a parameter sweep, its database and resume checks, and SIGINT; SweepRunner runs it.
 #include "commands.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -64,14 +65,20 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
   if (!vm.count("scenario")) throw UsageError{"missing SCENARIO: the scenario file to sweep"};
   const std::string path = vm["scenario"].as<std::string>();
   const bool quiet = vm.count("quiet") > 0;
+  const std::string design = choose(vm["design"].as<std::string>(), {"grid", "lhs"}, "design");
   std::vector<VariedKey> keys;
   for (const auto& v : strings(vm, "vary")) {
-    auto key = parse_vary(v);
+    // A Latin hypercube samples a range, it does not step through it: lo:hi (or lo:hi:log)
+    // is enough, and a count n, if given, is not used.
+    const auto eq = v.find('=');
+    std::string spec = eq == std::string::npos ? std::string{} : v.substr(eq + 1);
+    if (spec.ends_with(":log")) spec.resize(spec.size() - 4);
+    const bool bare_range = design == "lhs" && std::count(spec.begin(), spec.end(), ':') == 1;
+    auto key = bare_range ? parse_range_argument(v, "--design lhs", "lo:hi or lo:hi:log") : parse_vary(v);
     if (!key.value) throw UsageError{key.error};
     keys.push_back(std::move(*key.value));
   }
   if (keys.empty()) throw UsageError{"a sweep needs at least one --vary KEY=SPEC"};
-  const std::string design = choose(vm["design"].as<std::string>(), {"grid", "lhs"}, "design");
   std::size_t shard = 0;
   std::size_t shards = 1;
   if (vm.count("shard")) {
@@ -109,7 +116,7 @@ ExitStatus sweep_command(const std::vector<std::string>& args) {
       throw UsageError{fmt::format("--points must be at most {} (got {})", kMaxSweepPoints, vm["points"].as<int>())};
     }
     for (const auto& k : keys) {
-      if (!k.is_range) throw UsageError{fmt::format("--design lhs needs ranges (lo:hi:n); --vary {} is a list", k.key)};
+      if (!k.is_range) throw UsageError{fmt::format("--design lhs needs ranges (lo:hi); --vary {} is a list", k.key)};
     }
     points = latin_hypercube_design(keys, static_cast<std::size_t>(vm["points"].as<int>()), *run_options.seed);
   }

@@ -94,7 +94,7 @@ Parsed<VariedKey> parse_vary(const std::string& argument) {
   k.whole = whole_text(parts[0]) && whole_text(parts[1]) && std::floor(k.low) == k.low && std::floor(k.high) == k.high;
   // The schema knows better than the bounds' spelling: 0:2 over a real-valued key is real,
   // and an integer key is searched in whole numbers whatever the bounds look like.
-  if (const KeySpec* key_spec = key_spec_of(k.key)) k.whole = key_spec->type == KeyType::Integer;
+  if (const auto type = value_type_of(k.key)) k.whole = *type == KeyType::Integer;
   if (k.log_scale && (k.low <= 0.0 || k.high <= 0.0)) {
     return Parsed<VariedKey>::fail(fmt::format("--vary {}: a log range needs bounds above 0, found '{}'", k.key, spec));
   }

@@ -173,6 +173,16 @@ head -c 3000 "$work/whole.db" > "$work/cut.db"
 check "export of a database cut short" 1 "cut.db: cannot read its tables: database disk image is malformed" "$cisim" export "$work/cut.db"
 if "$cisim" export "$work/cut.db" 2>&1 | grep -qiE "select|insert|create table|sqlite_master"; then fail "raw SQL in the message"; else pass; fi
 
+# A distribution's parameter is a number in its quantity's unit: a duration's mean swept from
+# 0.5min to 1.5min is stored as 30, 60 and 90 s; a Latin hypercube samples lo:hi (no :n) as reals.
+"$cisim" sweep "$mmc" --vary facilities.station.methods.xray.duration.mean=0.5min:1.5min:3 --set horizon=2d -r 1 -q --db "$work/duration.db"
+[ "$(sqlite3 "$work/duration.db" "select group_concat(value || ' ' || unit, ',') from (select value, unit from varied order by point)")" = "30.0 s,60.0 s,90.0 s" ] \
+  && pass || fail "a swept duration's mean is not stored as seconds"
+check "lhs over a duration range without :n" 0 "" "$cisim" sweep "$mmc" --vary facilities.station.methods.xray.duration.mean=6min:18min \
+  --design lhs --points 4 --set horizon=2d -r 1 -q --db "$work/lhs_duration.db"
+[ "$(sqlite3 "$work/lhs_duration.db" "select count(*) from varied where unit = 's' and value between 360 and 1080 and value != round(value / 60) * 60")" = 4 ] \
+  && pass || fail "an lhs over 6min:18min is not sampled as reals in seconds"
+
 # Refusals.
 check "exists without --resume" 2 "already holds a sweep; add --resume" "${sweep[@]}" --db "$work/whole.db"
 check "resume a different sweep" 2 "refusing to resume" "$cisim" sweep "$mmc" --vary facilities.station.officers.count=10:14:5 \

@@ -19,9 +19,15 @@ struct KeySpec;
 /// The schema row of a dotted key ("facilities.jfk.officers.count", ids or `*`), or null.
 const KeySpec* key_spec_of(const std::string& key);
 
+enum class KeyType;
+/// The type of the value a dotted key holds: its schema row's, or for a parameter of a
+/// distribution-valued key (`facilities.jfk.methods.physical.duration.mean`) the quantity the
+/// distribution is over (a duration's mean is a Duration, a shape a Real). Empty when neither.
+std::optional<KeyType> value_type_of(const std::string& key);
+
 /// `text` written for the dotted `key` ("facilities.jfk.officers.count", ids or `*`), as a
-/// number; empty when the key is not numeric (text, choices, distributions) or the text does
-/// not parse (validation reports that separately).
+/// number (a distribution's parameters too: `duration.mean=6min` is 360 s); empty when the key
+/// is not numeric (text, choices) or the text does not parse (validation reports that separately).
 std::optional<CanonicalValue> canonical_value(const std::string& key, const std::string& text);
 
 }  // namespace cisim
