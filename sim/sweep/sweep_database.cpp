@@ -17,6 +17,13 @@
 namespace cisim {
 namespace {
 
+// A text as the inside of an SQL string literal (quotes doubled).
+std::string sql_string(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '\'' ? std::string{"''"} : std::string{c};
+  return out;
+}
+
 std::string quoted(const std::string& identifier) {
   std::string out = "\"";
   for (char c : identifier) out += c == '"' ? std::string{"\"\""} : std::string{c};
@@ -454,26 +461,48 @@ std::string SweepDatabase::export_csv() const {
     throw SweepDatabaseError(fmt::format("{}: not a sweep database of this cisim (its meta table has no 'varied_keys')", path_));
   }
   const auto keys = split_tabs(m.at("varied_keys"));
+  auto failer = [this](const std::string& w) { fail(w); };
+  // A key written with a unit (6min, 8/min, 800 USD, 2%) gets a column of its number in the
+  // canonical unit beside its text ("KEY [s]"), so the CSV plots without parsing units.
+  std::vector<std::string> numeric_unit(keys.size());
+  {
+    Statement units{db_, "SELECT DISTINCT unit FROM varied WHERE key = ? AND value IS NOT NULL", failer};
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      bind_text(units.get(), 1, keys[i]);
+      std::vector<std::string> found;
+      while (units.step()) found.push_back(units.text(0));
+      units.reset();
+      if (found.size() == 1 && (found[0] == "s" || found[0] == "1/s" || found[0] == "USD" || found[0] == "fraction")) numeric_unit[i] = found[0];
+    }
+  }
   std::string select = "SELECT p.point";
   std::string header = "point";
-  for (const auto& k : keys) {
-    select += ", p.";
-    select += quoted(k);
-    header += ',';
-    header += csv_field(k);
+  std::string joins;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    select += ", p." + quoted(keys[i]);
+    header += ',' + csv_field(keys[i]);
+    if (numeric_unit[i].empty()) continue;
+    const std::string alias = fmt::format("v{}", i);
+    select += ", " + alias + ".value";
+    header += ',' + csv_field(fmt::format("{} [{}]", keys[i], numeric_unit[i]));
+    joins += fmt::format(" LEFT JOIN varied {0} ON {0}.point = p.point AND {0}.key = '{1}'", alias, sql_string(keys[i]));
   }
-  select += ", m.replication, m.scope, m.scope_name, m.metric, m.value FROM metrics m JOIN points p ON p.point = m.point "
-            "ORDER BY m.point, m.replication, m.rowid";
+  select += ", m.replication, m.scope, m.scope_name, m.metric, m.value FROM metrics m JOIN points p ON p.point = m.point" + joins +
+            " ORDER BY m.point, m.replication, m.rowid";
   header += ",replication,scope,scope_name,metric,value\n";
   std::string out = header;
-  auto failer = [this](const std::string& w) { fail(w); };
   Statement rows{db_, select, failer};
-  const int n = static_cast<int>(keys.size());
+  int n = 0;  // the columns before the metric's
+  for (const auto& u : numeric_unit) n += u.empty() ? 1 : 2;
   while (rows.step()) {
     out += std::to_string(sqlite3_column_int64(rows.get(), 0));
     for (int i = 0; i < n; ++i) {
       out += ',';
-      out += csv_field(rows.text(1 + i));
+      if (sqlite3_column_type(rows.get(), 1 + i) == SQLITE_FLOAT) {
+        out += fmt::format("{}", sqlite3_column_double(rows.get(), 1 + i));  // the shortest text that reads back
+      } else {
+        out += csv_field(rows.text(1 + i));
+      }
     }
     // An undefined value (NULL) is an empty field, as in summary.csv.
     const double value = column_real(rows.get(), 5 + n);

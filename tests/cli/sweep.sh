@@ -178,6 +178,9 @@ if "$cisim" export "$work/cut.db" 2>&1 | grep -qiE "select|insert|create table|s
 "$cisim" sweep "$mmc" --vary facilities.station.methods.xray.duration.mean=0.5min:1.5min:3 --set horizon=2d -r 1 -q --db "$work/duration.db"
 [ "$(sqlite3 "$work/duration.db" "select group_concat(value || ' ' || unit, ',') from (select value, unit from varied order by point)")" = "30.0 s,60.0 s,90.0 s" ] \
   && pass || fail "a swept duration's mean is not stored as seconds"
+"$cisim" export "$work/duration.db" > "$work/duration.csv"
+[ "$(head -1 "$work/duration.csv" | cut -d, -f2-3)" = "facilities.station.methods.xray.duration.mean,facilities.station.methods.xray.duration.mean [s]" ] \
+  && [ "$(sed -n 2p "$work/duration.csv" | cut -d, -f2-3)" = "0.5min,30" ] && pass || fail "export: no column of the duration in seconds: $(head -2 "$work/duration.csv")"
 check "lhs over a duration range without :n" 0 "" "$cisim" sweep "$mmc" --vary facilities.station.methods.xray.duration.mean=6min:18min \
   --design lhs --points 4 --set horizon=2d -r 1 -q --db "$work/lhs_duration.db"
 [ "$(sqlite3 "$work/lhs_duration.db" "select count(*) from varied where unit = 's' and value between 360 and 1080 and value != round(value / 60) * 60")" = 4 ] \
